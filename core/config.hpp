@@ -1,0 +1,78 @@
+// The experiment config: one copyable, comparable struct holding everything that defines an
+// experiment (data, features, network, loss, optimizer, regularisation, training, display), the
+// single source for the UI, the link codec and the command-line runner. validate() clamps every
+// bad value to its allowed range and names the field, the allowed range and what it did.
+#pragma once
+
+#include "dataset.hpp"
+#include "features.hpp"
+#include "mlp.hpp"
+#include "optimizer.hpp"
+#include "regularization.hpp"
+
+#include <string>
+#include <vector>
+
+namespace nnp {
+
+constexpr int kMinPoints = 10, kMaxPoints = 10000;
+constexpr int kMaxHiddenLayers = 16;
+constexpr int kMaxLayerWidth = 256;
+constexpr int kMaxBatchSize = 10000;
+constexpr int kMaxPatience = 100000;
+constexpr float kMaxDropout = 0.9f;
+constexpr float kMaxLearningRate = 10.0f;
+constexpr float kMaxRegRate = 10.0f;
+
+struct ExperimentConfig {
+    DatasetSpec data;
+    FeatureMask features = kDefaultFeatures;
+    std::vector<LayerSpec> hidden = {{4, Activation::Tanh, 0.0f}, {2, Activation::Tanh, 0.0f}};
+    Activation output = Activation::Sigmoid;
+    Loss loss = Loss::BinaryCrossEntropy;
+    Init init = Init::Glorot;
+    OptimizerParams optimizer;
+    Regularization regularization = Regularization::None;
+    float reg_rate = 0.0f;           // [0, kMaxRegRate]
+    int batch_size = 10;             // [1, kMaxBatchSize]; larger than the training set = full batch
+    bool shuffle = true;             // false: batches in file order every epoch
+    std::uint32_t seed = 1;          // initial weights, batch order, dropout masks
+    bool early_stopping = false;
+    int patience = 50;               // epochs without a better test loss, [1, kMaxPatience]
+    // Display only (never change training):
+    bool show_test = false;
+    bool discretize = false;
+
+    bool operator==(const ExperimentConfig&) const = default;
+};
+
+// Codes come from one list so a test can assert which problem was found.
+enum class IssueCode {
+    OutOfRange,    // clamped into the allowed range
+    NotFinite,     // NaN or infinity replaced by the default
+    Incompatible,  // a combination that cannot work was changed (e.g. cross-entropy on a linear output)
+    UnknownName,   // an enumeration value that does not exist (link or command line)
+    UnknownKey,    // a key that does not exist (ignored)
+    Malformed,     // a value that could not be read (field kept its default)
+};
+
+struct ConfigIssue {
+    IssueCode code;
+    std::string field;    // e.g. "hidden[2].width", "optimizer.learning_rate"
+    std::string message;  // one sentence naming the allowed range and what was done
+};
+
+// Clamps `cfg` into range in place; returns one issue per change (empty if it was valid).
+std::vector<ConfigIssue> validate(ExperimentConfig& cfg);
+
+// Derived facts the network and the trainer need.
+Task task_of(const ExperimentConfig& cfg);
+int output_count(const ExperimentConfig& cfg);  // 1 for binary unless softmax; k for k classes
+NetworkSpec network_spec(const ExperimentConfig& cfg);
+
+// True when going from `a` to `b` needs new data or a new network (anything but the live
+// hyperparameters: optimizer, learning rate, regularisation, batch size, shuffle, early
+// stopping, dropout rates and display toggles).
+bool needs_rebuild(const ExperimentConfig& a, const ExperimentConfig& b);
+
+}  // namespace nnp

@@ -1,0 +1,68 @@
+// Datasets of the playground: TF Playground's four classification and two regression sets with
+// its geometry, two moons, k-class blobs and k-arm spirals, and the lecture's oyster set (one
+// input: shell diameter in cm; ripe or not). Generated from a seed with our own RNG and
+// det_math, so the points are bit-identical natively and in WebAssembly.
+#pragma once
+
+#include "types.hpp"
+#include "enum_table.hpp"
+
+#include <vector>
+
+namespace nnp {
+
+enum class DatasetKind {
+    Circle,      // binary: inside radius 2.5 vs ring 3.5..5 (TF Playground)
+    Xor,         // binary: uniform on [-5,5]^2 pushed 0.3 off the axes, label sign(x*y)
+    Gauss,       // binary: two blobs at (2,2) and (-2,-2), spread grows with noise
+    Spiral,      // binary: two interleaved arms
+    Moons,       // binary: two interleaving half circles
+    Blobs,       // k classes: k gaussian blobs on a circle
+    KSpiral,     // k classes: k interleaved arms
+    Oyster,      // binary, 1-D: shell diameter (cm), ripe or unripe, overlapping near 7.5 cm
+    RegPlane,    // regression: (x + y) / 10 on [-6,6]^2
+    RegGauss,    // regression: six gaussian bumps on [-6,6]^2
+};
+
+enum class Task { BinaryClassification, MultiClassification, Regression };
+
+struct DatasetSpec {
+    DatasetKind kind = DatasetKind::Circle;
+    std::uint32_t seed = 1;
+    int points = 500;            // 10 .. 5000
+    float noise = 0.0f;          // 0 .. 50 (percent, as TF Playground)
+    float train_percent = 50.0f; // 10 .. 90
+    int classes = 3;             // 3 .. 6, only for Blobs and KSpiral
+    bool operator==(const DatasetSpec&) const = default;
+};
+
+// The generator's own decision boundary of the oyster set (cm); the lecture's hand-written rule
+// is "ripe if diameter > 7.5 cm". The learned threshold is compared with both.
+constexpr float kOysterBoundaryCm = 7.2f;
+constexpr float kOysterRuleCm = 7.5f;
+
+struct Dataset {
+    Task task = Task::BinaryClassification;
+    int input_dims = 2;     // 2, or 1 for the oyster set (then x holds one column)
+    int num_classes = 2;    // classification only
+    Domain domain;          // the part of the input plane the pictures show
+    // All samples, training first then test; rows are samples.
+    Matrix x;               // n x input_dims, raw inputs
+    std::vector<int> label; // n, class index (classification); empty for regression
+    Matrix value;           // n x 1, target value (regression); empty for classification
+    int n_train = 0;        // rows [0, n_train) train, [n_train, n) test
+
+    int size() const { return static_cast<int>(x.rows()); }
+    int n_test() const { return size() - n_train; }
+};
+
+// `spec` must be valid (see validate() in config.hpp); out-of-range values are clamped anyway.
+Dataset generate_dataset(const DatasetSpec& spec);
+
+Task task_of(DatasetKind kind);
+int input_dims_of(DatasetKind kind);
+
+// Sum of errors of the hand-written oyster rule (ripe if x > threshold) over rows [begin, end).
+int count_threshold_errors(const Dataset& data, float threshold_cm, int begin, int end);
+
+}  // namespace nnp

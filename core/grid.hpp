@@ -1,0 +1,31 @@
+// Inference for pictures: the network over a W x H grid of the input plane in one batched call,
+// giving the output picture and every hidden neuron's picture at once. Grid order is row by row,
+// top row (y = y_max) first, x from x_min to x_max, both ends included (as TF Playground and the
+// reference workload W4).
+#pragma once
+
+#include "features.hpp"
+#include "mlp.hpp"
+
+namespace nnp {
+
+struct GridPictures {
+    int width = 0, height = 0;
+    Domain domain;
+    Matrix raw;       // (w*h) x 2, the grid points
+    Matrix features;  // (w*h) x feature_count, one picture per input feature (column)
+    Workspace ws;     // ws.h[l].col(j): neuron j of dense layer l; output = ws.out(last, w*h)
+
+    int points() const { return width * height; }
+    // The network's output over the grid: (w*h) x outputs.
+    Eigen::Block<const Matrix> output(const Mlp& net) const { return ws.out(net.num_layers() - 1, points()); }
+};
+
+void grid_points(const Domain& domain, int width, int height, Matrix& out);
+
+// Recomputes everything for the current parameters; reuses buffers when the sizes are unchanged.
+// For one-input data (oyster) use height 1: x2 is then ignored.
+void compute_grid(const Mlp& net, FeatureMask features, const Domain& domain, int width,
+                  int height, GridPictures& out);
+
+}  // namespace nnp

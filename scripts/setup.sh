@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what this project needs on a Debian 12 machine, and only what is missing, so that both
+# README commands can call it every time. Also fetches the Dear ImGui 1.90.1 sources (Debian's
+# source package; see ../shared/TOOLCHAIN.md) into .cache/imgui, which git ignores.
+# Usage: scripts/setup.sh [--app]   (--app also installs the browser and display for e2e tests)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+packages=(build-essential cmake ninja-build pkg-config libeigen3-dev catch2 emscripten node-acorn
+          libglfw3-dev libgl-dev xvfb chromium xz-utils)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  as_root apt-get update -qq
+  apt_updated=1
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Dear ImGui 1.90.1 sources: Debian 12's libimgui-dev has no imgui.cpp, so take trixie's source
+# package. The source entry is derived from the machine's own first Debian entry.
+imgui_dir="$root/.cache/imgui"
+if [ ! -f "$imgui_dir/imgui.cpp" ] || [ ! -f "$imgui_dir/backends/imgui_impl_opengl3.cpp" ]; then
+  src_list=/etc/apt/sources.list.d/imgui-src.sources
+  if [ ! -f "$src_list" ]; then
+    awk 'BEGIN{RS=""; FS="\n"} NR==1{for(i=1;i<=NF;i++){
+           if ($i ~ /^Types:/) print "Types: deb-src";
+           else if ($i ~ /^Suites:/) print "Suites: trixie";
+           else if ($i !~ /^#/) print $i }}' \
+      /etc/apt/sources.list.d/debian.sources | as_root tee "$src_list" >/dev/null
+    apt_updated=0
+  fi
+  [ "$apt_updated" -eq 1 ] || as_root apt-get update -qq
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get source --download-only -qq imgui=1.90.1+ds-1 >/dev/null)
+  rm -rf "$imgui_dir" && mkdir -p "$imgui_dir"
+  tar -xf "$tmp"/imgui_1.90.1+ds.orig.tar.xz -C "$imgui_dir" --strip-components=1
+  rm -rf "$tmp"
+  echo "setup: Dear ImGui 1.90.1 sources in $imgui_dir"
+fi
+
+# playwright-core drives Debian's Chromium in the end-to-end tests (never downloads a browser).
+if [ "${1:-}" = "--app" ] && [ -f "$root/tests/e2e/package.json" ] && [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+  (cd "$root/tests/e2e" && npm install --no-audit --no-fund --silent)
+fi
