@@ -29,7 +29,7 @@ enum class Task { BinaryClassification, MultiClassification, Regression };
 struct DatasetSpec {
     DatasetKind kind = DatasetKind::Circle;
     std::uint32_t seed = 1;
-    int points = 500;            // 10 .. 5000
+    int points = 500;            // 10 .. 10000 (kMinPoints .. kMaxPoints in config.hpp)
     float noise = 0.0f;          // 0 .. 50 (percent, as TF Playground)
     float train_percent = 50.0f; // 10 .. 90
     int classes = 3;             // 3 .. 6, only for Blobs and KSpiral
@@ -44,7 +44,7 @@ constexpr float kOysterRuleCm = 7.5f;
 struct Dataset {
     Task task = Task::BinaryClassification;
     int input_dims = 2;     // 2, or 1 for the oyster set (then x holds one column)
-    int num_classes = 2;    // classification only
+    int num_classes = 2;    // 2 (binary), k (multi-class), 0 (regression)
     Domain domain;          // the part of the input plane the pictures show
     // All samples, training first then test; rows are samples.
     Matrix x;               // n x input_dims, raw inputs
@@ -58,6 +58,11 @@ struct Dataset {
 
 // `spec` must be valid (see validate() in config.hpp); out-of-range values are clamped anyway.
 Dataset generate_dataset(const DatasetSpec& spec);
+
+template <>
+std::span<const EnumEntry<DatasetKind>> enum_table<DatasetKind>();
+template <>
+std::span<const EnumEntry<Task>> enum_table<Task>();
 
 Task task_of(DatasetKind kind);
 int input_dims_of(DatasetKind kind);

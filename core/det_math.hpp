@@ -13,6 +13,5 @@ double exp(double x);
 double log(double x);  // x > 0
 double sin(double x);
 double cos(double x);
-double atan2(double y, double x);
 
 }  // namespace nnp::det

@@ -16,7 +16,10 @@ constexpr FeatureMask feature_bit(Feature f) { return FeatureMask(1) << static_c
 constexpr FeatureMask kDefaultFeatures = feature_bit(Feature::X1) | feature_bit(Feature::X2);
 constexpr FeatureMask kAllFeatures = (FeatureMask(1) << kFeatureCount) - 1;
 
-int feature_count(FeatureMask mask);
+template <>
+std::span<const EnumEntry<Feature>> enum_table<Feature>();
+
+int feature_count(FeatureMask mask);  // enabled known features (unknown bits are ignored)
 bool feature_uses_x2(Feature f);
 
 // raw: n x (1 or 2). With one raw column, x2 is taken as 0. out: resized to n x feature_count.

@@ -4,8 +4,8 @@
 // reference workload W4).
 #pragma once
 
+#include "mlp.hpp"  // first: see the note on GCC 12 in activation.hpp
 #include "features.hpp"
-#include "mlp.hpp"
 
 namespace nnp {
 
@@ -15,6 +15,7 @@ struct GridPictures {
     Matrix raw;       // (w*h) x 2, the grid points
     Matrix features;  // (w*h) x feature_count, one picture per input feature (column)
     Workspace ws;     // ws.h[l].col(j): neuron j of dense layer l; output = ws.out(last, w*h)
+    FeatureMask feature_mask = 0;  // the features in `features` (recomputed only when it changes)
 
     int points() const { return width * height; }
     // The network's output over the grid: (w*h) x outputs.

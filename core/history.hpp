@@ -1,6 +1,10 @@
 // Per-epoch training history, bounded in memory however long training runs: when full, every
 // second record is dropped and from then on only every (2 * stride)-th epoch is kept. The newest
 // record is always available, so the charts' last point is always current.
+// Precisely: a pushed record is kept when (epoch - first kept epoch) is a multiple of stride();
+// when the kept list reaches capacity, stride() doubles and the records off the new stride go.
+// Pushing an epoch not after the last kept one (a re-evaluation) first drops the kept records
+// from that epoch on.
 #pragma once
 
 #include <cstdint>

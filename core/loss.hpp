@@ -17,6 +17,9 @@ enum class Loss { Mse, BinaryCrossEntropy, CategoricalCrossEntropy };
 
 constexpr float kLossEpsilon = 1e-7f;
 
+template <>
+std::span<const EnumEntry<Loss>> enum_table<Loss>();
+
 bool is_fused(Activation output, Loss loss);
 
 // Sum over the rows of the per-sample loss (divide by n for the mean). z = logits, a = f(z),

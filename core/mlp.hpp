@@ -37,6 +37,9 @@ enum class Init {
     He,       // He et al. 2015: normal(0, sqrt(2 / fan_in)), biases 0
 };
 
+template <>
+std::span<const EnumEntry<Init>> enum_table<Init>();
+
 class Mlp {
 public:
     Mlp() = default;
@@ -63,6 +66,8 @@ public:
     void init(Init init, Rng& rng);
     // Replaces all parameters; false (and nothing changed) if the count is wrong.
     bool set_params(std::span<const float> values);
+    // Dropout is a live hyperparameter: changing it keeps the weights and needs no new Workspace.
+    void set_dropout(int hidden_layer, float p);  // p in [0, 0.9]
 
 private:
     NetworkSpec spec_;
@@ -77,16 +82,21 @@ enum class DropoutMode {
 };
 
 // Buffers of one forward/backward pass over at most `max_rows` samples. Index l is a dense layer.
+// A training workspace has a mask for every hidden layer, so dropout rates can change between
+// steps without a resize; an inference-only one (pictures) has only z and h.
 struct Workspace {
     int max_rows = 0;
     std::vector<Matrix> z;     // pre-activation, max_rows x fan_out(l)
     std::vector<Matrix> h;     // f(z), before dropout
-    std::vector<Matrix> a;     // h .* mask for hidden layers with dropout (else unused, see out())
-    std::vector<Matrix> mask;  // 0 or 1/(1-p); empty for layers without dropout
-    std::vector<Matrix> dz, da;  // gradients w.r.t. z and to the layer's output
+    std::vector<Matrix> a;     // h .* mask where dropped[l] (else unused, see out())
+    std::vector<Matrix> mask;  // 0 or 1/(1-p), meaningful only where dropped[l]; empty if inference-only
+    std::vector<char> dropped; // 1 if the last forward() applied dropout to layer l
+    std::vector<Matrix> dz, da;  // gradients w.r.t. z and to the layer's output; empty if inference-only
     std::vector<float> grad;   // d(mean loss)/d(params), same layout as Mlp::params()
 
-    void resize(const Mlp& net, int max_rows);
+    // Allocates once; calling it again with the same sizes allocates nothing. `with_gradients`
+    // false gives an inference-only workspace (forward in Off mode only, no backward).
+    void resize(const Mlp& net, int max_rows, bool with_gradients = true);
     // The output of layer l as seen by the next layer (after dropout), first n rows.
     Eigen::Block<const Matrix> out(int layer, int n) const;
 };

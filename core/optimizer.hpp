@@ -30,11 +30,15 @@ struct OptimizerParams {
     bool operator==(const OptimizerParams&) const = default;
 };
 
+template <>
+std::span<const EnumEntry<OptimizerKind>> enum_table<OptimizerKind>();
+
 class Optimizer {
 public:
     // Sizes the state for `count` parameters and zeroes it (step = 0).
     void reset(std::size_t count);
-    // One update of params from grads (same length as reset's count).
+    // One update of params from grads (same length as reset's count): t increments first, then
+    // one flat loop per kind. Allocates nothing. Hyperparameters are read on every call.
     void step(const OptimizerParams& p, std::span<float> params, std::span<const float> grads);
     std::int64_t steps() const { return t_; }
 

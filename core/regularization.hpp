@@ -10,6 +10,9 @@ namespace nnp {
 
 enum class Regularization { None, L1, L2 };
 
+template <>
+std::span<const EnumEntry<Regularization>> enum_table<Regularization>();
+
 double regularization_penalty(const Mlp& net, Regularization kind, float rate);
 // grad += d(penalty)/d(params), same layout as net.params().
 void add_regularization_gradient(const Mlp& net, Regularization kind, float rate,

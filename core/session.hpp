@@ -23,6 +23,10 @@ public:
     // Validates a copy of `cfg` (clamping silently; call validate() first to see the issues),
     // generates the data and initialises the network from cfg.seed.
     explicit Session(const ExperimentConfig& cfg);
+    // Trains on the given data (user points, pasted CSV, images, reference workloads) instead of
+    // generating cfg.data. Data with more than two inputs is fed to the network as it is (the
+    // feature toggles apply to the 2-D plane only).
+    Session(const ExperimentConfig& cfg, Dataset data);
 
     const ExperimentConfig& config() const { return cfg_; }
     const Dataset& data() const { return data_; }
@@ -78,6 +82,7 @@ public:
     float learned_threshold(int samples = 2001) const;
 
 private:
+    void build();
     void evaluate();
     void start_epoch();
 

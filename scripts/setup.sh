@@ -6,12 +6,15 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
+# python3 serves the web build (scripts/serve.sh); emcc needs it anyway.
 packages=(build-essential cmake ninja-build pkg-config libeigen3-dev catch2 emscripten node-acorn
-          libglfw3-dev libgl-dev xvfb chromium xz-utils)
+          libglfw3-dev libgl-dev xvfb chromium xz-utils python3)
 
+# One dpkg-query for all packages keeps the no-op run fast.
+installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null || true)
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  grep -qx "$p install ok installed" <<<"$installed" || missing+=("$p")
 done
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -48,5 +51,10 @@ fi
 
 # playwright-core drives Debian's Chromium in the end-to-end tests (never downloads a browser).
 if [ "${1:-}" = "--app" ] && [ -f "$root/tests/e2e/package.json" ] && [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+  # Node from Debian comes without npm (the image's Node 20 bundles it).
+  if ! command -v npm >/dev/null; then
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
   (cd "$root/tests/e2e" && npm install --no-audit --no-fund --silent)
 fi

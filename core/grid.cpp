@@ -1,0 +1,49 @@
+// Pictures of the network over the input plane: the grid points in TF Playground's order, their
+// features, and one batched forward pass (dropout off) whose workspace holds every neuron's
+// picture. Buffers are reused between calls, so redrawing after each step does not allocate.
+#include "grid.hpp"
+
+#include <cassert>
+
+namespace nnp {
+
+void grid_points(const Domain& domain, int width, int height, Matrix& out) {
+    assert(width >= 1 && height >= 1);
+    out.resize(static_cast<Eigen::Index>(width) * height, 2);  // (w*h) x 2
+    // Computed in double and rounded once, which reproduces the reference grid (W4) bit for bit.
+    // A single column or row sits in the middle of the domain.
+    const double x0 = domain.x_min, x1 = domain.x_max, y0 = domain.y_min, y1 = domain.y_max;
+    for (int r = 0; r < height; ++r) {
+        const double y = height > 1 ? y1 - (y1 - y0) * r / (height - 1) : 0.5 * (y0 + y1);
+        for (int c = 0; c < width; ++c) {
+            const double x = width > 1 ? x0 + (x1 - x0) * c / (width - 1) : 0.5 * (x0 + x1);
+            const Eigen::Index i = static_cast<Eigen::Index>(r) * width + c;
+            out(i, 0) = static_cast<float>(x);
+            out(i, 1) = static_cast<float>(y);
+        }
+    }
+}
+
+void compute_grid(const Mlp& net, FeatureMask features, const Domain& domain, int width,
+                  int height, GridPictures& out) {
+    assert(width >= 1 && height >= 1);
+    assert(feature_count(features) == net.fan_in(0));
+    const bool same_points = out.width == width && out.height == height && out.domain == domain &&
+                             out.raw.rows() == static_cast<Eigen::Index>(width) * height;
+    if (!same_points) {
+        out.width = width;
+        out.height = height;
+        out.domain = domain;
+        grid_points(domain, width, height, out.raw);
+        // One-input data: x2 does not exist, and compute_features takes a missing x2 as 0.
+        if (height == 1) out.raw.col(1).setZero();
+    }
+    if (!same_points || out.feature_mask != features || out.features.rows() != out.raw.rows()) {
+        compute_features(out.raw, features, out.features);
+        out.feature_mask = features;
+    }
+    out.ws.resize(net, out.points(), /*with_gradients=*/false);
+    forward(net, out.features, out.ws, DropoutMode::Off);
+}
+
+}  // namespace nnp

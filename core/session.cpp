@@ -1,0 +1,270 @@
+// The training session (see session.hpp): mini-batch gradient descent with per-epoch
+// evaluation, bounded history, early stopping and divergence detection.
+#include "session.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace nnp {
+
+namespace {
+
+// Targets in the form the output layer produces: one-hot (0/1) for softmax and sigmoid outputs,
+// +-1 for tanh outputs (TF Playground's labels), the class index as 0/1 for a single linear unit.
+void build_targets(const Dataset& data, const ExperimentConfig& cfg, int outputs, Matrix& t) {
+    const int n = data.size();
+    t.resize(n, outputs);
+    if (data.task == Task::Regression) {
+        t = data.value;
+        return;
+    }
+    const float off = cfg.output == Activation::Tanh ? -1.0f : 0.0f;
+    for (int i = 0; i < n; ++i) {
+        if (outputs == 1) {
+            t(i, 0) = data.label[i] == 1 ? 1.0f : off;
+        } else {
+            t.row(i).setConstant(off);
+            t(i, data.label[i]) = 1.0f;
+        }
+    }
+}
+
+// Predicted class of one output row: threshold for a single unit (0 for tanh, 0.5 otherwise),
+// argmax for several.
+int predicted_class(const float* out, int outputs, Activation output) {
+    if (outputs == 1) return out[0] > (output == Activation::Tanh ? 0.0f : 0.5f) ? 1 : 0;
+    return static_cast<int>(std::max_element(out, out + outputs) - out);
+}
+
+}  // namespace
+
+Session::Session(const ExperimentConfig& cfg) : cfg_(cfg) {
+    validate(cfg_);
+    data_ = generate_dataset(cfg_.data);
+    build();
+}
+
+Session::Session(const ExperimentConfig& cfg, Dataset data) : cfg_(cfg), data_(std::move(data)) {
+    validate(cfg_);
+    build();
+}
+
+void Session::build() {
+    if (data_.input_dims > 2) inputs_ = data_.x;
+    else compute_features(data_.x, cfg_.features, inputs_);
+    NetworkSpec spec = network_spec(cfg_);
+    spec.inputs = static_cast<int>(inputs_.cols());
+    if (data_.task == Task::Regression) spec.outputs = 1;
+    else if (data_.num_classes > 2) spec.outputs = data_.num_classes;
+    else spec.outputs = cfg_.output == Activation::Softmax ? 2 : 1;
+    build_targets(data_, cfg_, spec.outputs, targets_);
+    net_ = Mlp(spec);
+    order_.resize(data_.n_train);
+    eval_ws_.resize(net_, std::max(1, data_.size()));
+    apply_live(cfg_);  // sizes the batch buffers
+    reinitialize(cfg_.seed);
+}
+
+bool Session::apply_live(const ExperimentConfig& cfg) {
+    ExperimentConfig next = cfg;
+    validate(next);
+    if (needs_rebuild(cfg_, next)) return false;
+    if (next.optimizer.kind != cfg_.optimizer.kind) optimizer_.reset(net_.params().size());
+    const int batch_rows = std::clamp(next.batch_size, 1, std::max(1, data_.n_train));
+    bool dropout_changed = false;
+    for (std::size_t i = 0; i < next.hidden.size(); ++i)
+        dropout_changed |= next.hidden[i].dropout != net_.spec().hidden[i].dropout;
+    if (dropout_changed) {
+        // The dropout rates are part of the network's spec; the weights carry over unchanged.
+        const std::vector<float> params(net_.params().begin(), net_.params().end());
+        NetworkSpec spec = net_.spec();
+        spec.hidden = next.hidden;
+        net_ = Mlp(spec);
+        net_.set_params(params);
+        eval_ws_.resize(net_, std::max(1, data_.size()));
+    }
+    if (dropout_changed || train_ws_.max_rows != batch_rows) {
+        train_ws_.resize(net_, batch_rows);
+        batch_x_.resize(batch_rows, inputs_.cols());
+        batch_t_.resize(batch_rows, targets_.cols());
+    }
+    if (!next.early_stopping && stop_ == StopReason::EarlyStopped) stop_ = StopReason::None;
+    cfg_ = next;
+    return true;
+}
+
+void Session::reinitialize(std::uint32_t seed) {
+    cfg_.seed = seed;
+    Rng init_rng = make_rng(seed, RngStream::Init);
+    net_.init(cfg_.init, init_rng);
+    shuffle_rng_ = make_rng(seed, RngStream::Shuffle);
+    dropout_rng_ = make_rng(seed, RngStream::Dropout);
+    optimizer_.reset(net_.params().size());
+    best_params_.assign(net_.params().begin(), net_.params().end());
+    best_epoch_ = -1;
+    cursor_ = 0;
+    last_rows_ = 0;
+    epoch_ = 0;
+    steps_ = 0;
+    stop_ = StopReason::None;
+    stop_epoch_ = 0;
+    history_.clear();
+    evaluate();
+    history_.push(current_);
+}
+
+void Session::params_changed() { evaluate(); }
+
+int Session::batch_in_epoch() const {
+    const int rows = std::max(1, train_ws_.max_rows);
+    return (cursor_ + rows - 1) / rows;
+}
+
+void Session::start_epoch() {
+    std::iota(order_.begin(), order_.end(), 0);
+    if (cfg_.shuffle) shuffle_rng_.shuffle(order_);
+}
+
+bool Session::train_batch() {
+    if (stop_ != StopReason::None || data_.n_train == 0) return false;
+    if (cursor_ == 0) start_epoch();
+    const int rows = std::min(train_ws_.max_rows, data_.n_train - cursor_);
+    for (int i = 0; i < rows; ++i) {
+        const int src = order_[cursor_ + i];
+        batch_x_.row(i) = inputs_.row(src);
+        batch_t_.row(i) = targets_.row(src);
+    }
+    const auto x = batch_x_.topRows(rows);
+    forward(net_, x, train_ws_, DropoutMode::Sample, &dropout_rng_);
+    const double loss = backward(net_, x, batch_t_.topRows(rows), cfg_.loss, train_ws_);
+    if (!std::isfinite(loss)) {
+        stop_ = StopReason::NonFiniteLoss;
+        stop_epoch_ = epoch_ + 1;
+        return false;
+    }
+    add_regularization_gradient(net_, cfg_.regularization, cfg_.reg_rate, train_ws_.grad);
+    optimizer_.step(cfg_.optimizer, net_.params(), train_ws_.grad);
+    last_rows_ = rows;
+    ++steps_;
+    cursor_ += rows;
+    if (cursor_ >= data_.n_train) {
+        cursor_ = 0;
+        ++epoch_;
+        evaluate();
+        history_.push(current_);
+        const bool finite = std::isfinite(current_.train_loss) && std::isfinite(current_.test_loss);
+        if (!finite) {
+            stop_ = StopReason::NonFiniteLoss;
+            stop_epoch_ = epoch_;
+            return false;
+        }
+        const bool has_test = data_.n_test() > 0;
+        const float watched = has_test ? current_.test_loss : current_.train_loss;
+        if (best_epoch_ < 0 || watched < best_loss_) {
+            best_loss_ = watched;
+            best_epoch_ = epoch_;
+            std::copy(net_.params().begin(), net_.params().end(), best_params_.begin());
+        } else if (cfg_.early_stopping && epoch_ - best_epoch_ >= cfg_.patience) {
+            stop_ = StopReason::EarlyStopped;
+            stop_epoch_ = epoch_;
+        }
+    }
+    return true;
+}
+
+bool Session::train_epoch() {
+    const std::int64_t start = epoch_;
+    while (epoch_ == start) {
+        if (!train_batch()) return false;
+    }
+    return stop_ == StopReason::None;
+}
+
+void Session::evaluate() {
+    const int n = data_.size();
+    const int n_train = data_.n_train;
+    EpochRecord r;
+    r.epoch = epoch_;
+    if (n == 0) {
+        current_ = r;
+        return;
+    }
+    forward(net_, inputs_, eval_ws_, DropoutMode::Off);
+    const int last = net_.num_layers() - 1;
+    const auto& z = eval_ws_.z[last];
+    const auto& a = eval_ws_.h[last];
+    const auto span_loss = [&](int begin, int count) {
+        if (count == 0) return 0.0f;
+        const double sum = loss_sum(cfg_.loss, net_.spec().output, z.middleRows(begin, count),
+                                    a.middleRows(begin, count), targets_.middleRows(begin, count));
+        return static_cast<float>(sum / count);
+    };
+    r.train_loss = span_loss(0, n_train);
+    r.test_loss = span_loss(n_train, n - n_train);
+    if (data_.task != Task::Regression) {
+        const int outputs = static_cast<int>(a.cols());
+        int right_train = 0, right_test = 0;
+        for (int i = 0; i < n; ++i) {
+            const bool right = predicted_class(a.row(i).data(), outputs, net_.spec().output) == data_.label[i];
+            (i < n_train ? right_train : right_test) += right ? 1 : 0;
+        }
+        r.train_accuracy = n_train > 0 ? float(right_train) / float(n_train) : 0.0f;
+        r.test_accuracy = n > n_train ? float(right_test) / float(n - n_train) : 0.0f;
+    }
+    current_ = r;
+}
+
+std::string Session::stop_message() const {
+    switch (stop_) {
+        case StopReason::None: return {};
+        case StopReason::NonFiniteLoss:
+            return "The loss became NaN or infinite in epoch " + std::to_string(stop_epoch_) +
+                   ". Try a lower learning rate, then reset.";
+        case StopReason::EarlyStopped:
+            return "Early stopping: the test loss has not improved for " +
+                   std::to_string(cfg_.patience) + " epochs since epoch " +
+                   std::to_string(best_epoch_) + ".";
+    }
+    return {};
+}
+
+void Session::resume() {
+    if (stop_ == StopReason::EarlyStopped) stop_ = StopReason::None;
+}
+
+void Session::restore_best() {
+    if (!has_best()) return;
+    net_.set_params(best_params_);
+    evaluate();
+}
+
+void Session::compute_grid(int width, int height, GridPictures& out) const {
+    nnp::compute_grid(net_, cfg_.features, data_.domain, width, height, out);
+}
+
+float Session::learned_threshold(int samples) const {
+    samples = std::clamp(samples, 2, 100000);
+    if (data_.input_dims != 1) return std::numeric_limits<float>::quiet_NaN();
+    GridPictures grid;
+    compute_grid(samples, 1, grid);
+    const auto out = grid.output(net_);
+    const Activation act = net_.spec().output;
+    // A signed margin that crosses zero where the predicted class changes.
+    const auto margin = [&](int i) {
+        if (out.cols() == 1) return out(i, 0) - (act == Activation::Tanh ? 0.0f : 0.5f);
+        return out(i, 1) - out(i, 0);
+    };
+    for (int i = 1; i < samples; ++i) {
+        const float m0 = margin(i - 1), m1 = margin(i);
+        if ((m0 > 0.0f) != (m1 > 0.0f)) {
+            const float x0 = grid.raw(i - 1, 0), x1 = grid.raw(i, 0);
+            const float t = m0 / (m0 - m1);  // linear interpolation of the crossing
+            return x0 + t * (x1 - x0);
+        }
+    }
+    return std::numeric_limits<float>::quiet_NaN();
+}
+
+}  // namespace nnp
