@@ -4,17 +4,6 @@
 // labels) or Softmax (one of k classes).
 #pragma once
 
-// GCC 12 reports false "uninitialized" warnings inside its own AVX-512 intrinsics when Eigen's
-// vectorised exp and GEMM packing are inlined (GCC bug 105593, fixed in GCC 13), and -Werror makes
-// them fatal with -march=native on AVX-512 machines. The pragma must be active where Eigen (and
-// so immintrin.h) is first included, so include this header before anything that includes Eigen.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include "types.hpp"
-#pragma GCC diagnostic pop
-#endif
 #include "types.hpp"
 #include "enum_table.hpp"
 

@@ -4,7 +4,7 @@
 // reference workload W4).
 #pragma once
 
-#include "mlp.hpp"  // first: see the note on GCC 12 in activation.hpp
+#include "mlp.hpp"
 #include "features.hpp"
 
 namespace nnp {

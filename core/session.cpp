@@ -62,7 +62,7 @@ void Session::build() {
     build_targets(data_, cfg_, spec.outputs, targets_);
     net_ = Mlp(spec);
     order_.resize(data_.n_train);
-    eval_ws_.resize(net_, std::max(1, data_.size()));
+    eval_ws_.resize(net_, std::max(1, data_.size()), false);  // inference only
     apply_live(cfg_);  // sizes the batch buffers
     reinitialize(cfg_.seed);
 }
@@ -73,19 +73,10 @@ bool Session::apply_live(const ExperimentConfig& cfg) {
     if (needs_rebuild(cfg_, next)) return false;
     if (next.optimizer.kind != cfg_.optimizer.kind) optimizer_.reset(net_.params().size());
     const int batch_rows = std::clamp(next.batch_size, 1, std::max(1, data_.n_train));
-    bool dropout_changed = false;
     for (std::size_t i = 0; i < next.hidden.size(); ++i)
-        dropout_changed |= next.hidden[i].dropout != net_.spec().hidden[i].dropout;
-    if (dropout_changed) {
-        // The dropout rates are part of the network's spec; the weights carry over unchanged.
-        const std::vector<float> params(net_.params().begin(), net_.params().end());
-        NetworkSpec spec = net_.spec();
-        spec.hidden = next.hidden;
-        net_ = Mlp(spec);
-        net_.set_params(params);
-        eval_ws_.resize(net_, std::max(1, data_.size()));
-    }
-    if (dropout_changed || train_ws_.max_rows != batch_rows) {
+        if (next.hidden[i].dropout != net_.dropout(static_cast<int>(i)))
+            net_.set_dropout(static_cast<int>(i), next.hidden[i].dropout);
+    if (train_ws_.max_rows != batch_rows) {
         train_ws_.resize(net_, batch_rows);
         batch_x_.resize(batch_rows, inputs_.cols());
         batch_t_.resize(batch_rows, targets_.cols());

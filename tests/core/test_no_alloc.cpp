@@ -4,11 +4,12 @@
 // not call them at all. The counter itself is checked first, so the test cannot pass vacuously.
 #ifndef __EMSCRIPTEN__
 
-#include "mlp.hpp"  // first: see the note on GCC 12 in activation.hpp
+#include "mlp.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "regularization.hpp"
+#include "session.hpp"
 
 #include <atomic>
 #include <cerrno>
@@ -205,6 +206,25 @@ TEST_CASE("no allocation: small net with dropout, every loss path", "[no_alloc]"
         CHECK(counter.allocations() == 0);
         CHECK(counter.frees() == 0);
     }
+}
+
+TEST_CASE("no allocation: whole training epochs of a session", "[no_alloc]") {
+    // Batches with shuffling, dropout, L2, Adam and the end-of-epoch evaluation and history.
+    ExperimentConfig c;
+    c.data.kind = DatasetKind::Spiral;
+    c.features = kAllFeatures;
+    c.hidden = {{8, Activation::Relu, 0.2f}, {8, Activation::Tanh, 0.1f}};
+    c.optimizer.kind = OptimizerKind::Adam;
+    c.regularization = Regularization::L2;
+    c.reg_rate = 0.001f;
+    c.batch_size = 7;  // 250 training points: a partial last batch
+    Session s(c);
+    REQUIRE(s.train_epoch());  // warm-up
+    AllocationCounter counter;
+    for (int e = 0; e < 3; ++e) REQUIRE(s.train_epoch());
+    counter.stop();
+    CHECK(counter.allocations() == 0);
+    CHECK(counter.frees() == 0);
 }
 
 #endif  // __EMSCRIPTEN__
