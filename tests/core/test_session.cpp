@@ -142,3 +142,22 @@ TEST_CASE("custom data with many inputs is fed as it is", "[session]") {
     CHECK(s.net().spec().outputs == 3);
     CHECK(s.train_epoch());
 }
+
+TEST_CASE("initial weights are bit-identical natively and in WebAssembly", "[session][golden]") {
+    // Golden checksums computed once natively; the same test runs compiled to WebAssembly, so
+    // both platforms must produce exactly these bits (own RNG, det_math, no FMA contraction).
+    const std::pair<Init, std::uint64_t> golden[] = {{Init::Zeros, 0x03b5459ea3dbb795ULL},
+                                                     {Init::Uniform, 0xbd8731f98b2508d2ULL},
+                                                     {Init::Glorot, 0xc930b665fa7b0c81ULL},
+                                                     {Init::He, 0x0e6e124df9173ba3ULL}};
+    for (const auto& [init, sum] : golden) {
+        ExperimentConfig c;
+        c.init = init;
+        c.hidden = {{8, Activation::Relu, 0.0f}, {5, Activation::Tanh, 0.0f}};
+        c.features = kAllFeatures;
+        c.seed = 77;
+        Session s(c);
+        CAPTURE(enum_code(init));
+        CHECK(checksum(s.net().params().data(), s.net().params().size()) == sum);
+    }
+}

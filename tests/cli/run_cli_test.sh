@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Checks the command-line runner end to end: a good config prints one JSON line per epoch with
+# finite, falling losses; CSV works; a bad config or option exits 2 and names the problem.
+set -u
+run=$1
+fail() { echo "run_cli_test: $*" >&2; exit 1; }
+
+out=$("$run" --epochs 30 data=circle opt=adam lr=0.03) || fail "good config exited $?"
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 31 ] || fail "expected 31 lines (epochs 0..30), got: $out"
+first=$(printf '%s\n' "$out" | head -1 | sed 's/.*"train_loss":\([^,]*\).*/\1/')
+last=$(printf '%s\n' "$out" | tail -1 | sed 's/.*"train_loss":\([^,]*\).*/\1/')
+awk -v a="$first" -v b="$last" 'BEGIN { exit !(b < a && b == b + 0) }' || fail "loss did not fall: $first -> $last"
+
+csv=$("$run" --epochs 2 --format csv 'v=1&data=xor&net=4:tanh') || fail "csv run exited $?"
+[ "$(printf '%s\n' "$csv" | head -1)" = "epoch,train_loss,test_loss,train_accuracy,test_accuracy" ] || fail "bad csv header"
+[ "$(printf '%s\n' "$csv" | wc -l)" -eq 4 ] || fail "expected header + 3 csv rows"
+
+same1=$("$run" --epochs 3 data=spiral net=6:relu:0.2 seed=4) && same2=$("$run" --epochs 3 data=spiral net=6:relu:0.2 seed=4)
+[ "$same1" = "$same2" ] || fail "the same config twice printed different histories"
+
+check_bad() {
+    local expect=$1; shift
+    err=$("$run" "$@" 2>&1 >/dev/null); status=$?
+    [ "$status" -eq 2 ] || fail "'$*' exited $status, expected 2"
+    printf '%s' "$err" | grep -q -- "$expect" || fail "'$*' did not name '$expect': $err"
+}
+check_bad "optimizer.learning_rate" lr=nan
+check_bad "batch_size" batch=-3
+check_bad "not a known name" opt=sgdd
+check_bad "Unknown key" colour=blue
+check_bad "hidden\[0\].width" net=100000:relu
+check_bad "unknown option" --frobnicate
+check_bad "epochs" --epochs -1
+echo "run_cli_test: all passed"
