@@ -1,5 +1,6 @@
-// nnp_run: the command-line runner. Trains one experiment, given as key=value arguments or as a
-// share link's fragment, for N epochs and prints the per-epoch history as JSON lines or CSV.
+// nnp_run: the command-line runner. Trains one experiment, given as key=value arguments, a share
+// link (also one carrying trained weights, which then start the training) or a TF Playground
+// link, for N epochs and prints the per-epoch history as JSON lines or CSV.
 // A bad config exits with status 2 and names each problem; nothing is silently changed.
 #include "config_codec.hpp"
 #include "session.hpp"
@@ -12,9 +13,11 @@ namespace {
 
 void usage() {
     std::fprintf(stderr,
-                 "usage: nnp_run [--epochs N] [--format jsonl|csv] [--print-config] [key=value ...]\n"
+                 "usage: nnp_run [--epochs N] [--format jsonl|csv] [--print-config] [--print-link]\n"
+                 "               [key=value ...]\n"
                  "  key=value pairs are those of a share link, e.g. data=spiral net=8:relu,8:relu opt=adam lr=0.01\n"
-                 "  a whole link fragment also works: 'v=1&data=xor&net=4:tanh'\n");
+                 "  a whole link also works: 'v=1&data=xor&net=4:tanh', or a TF Playground link\n"
+                 "  --print-link: after training, print a link with the trained weights to stderr\n");
 }
 
 const char* stop_code(nnp::StopReason r) {
@@ -41,7 +44,7 @@ void print_record(const nnp::EpochRecord& r, bool csv) {
 
 int main(int argc, char** argv) {
     long long epochs = 100;
-    bool csv = false, print_config = false;
+    bool csv = false, print_config = false, print_link = false;
     std::string text;
     for (int i = 1; i < argc; ++i) {
         const char* arg = argv[i];
@@ -61,6 +64,8 @@ int main(int argc, char** argv) {
             csv = f == "csv";
         } else if (std::strcmp(arg, "--print-config") == 0) {
             print_config = true;
+        } else if (std::strcmp(arg, "--print-link") == 0) {
+            print_link = true;
         } else if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0) {
             usage();
             return 0;
@@ -82,6 +87,11 @@ int main(int argc, char** argv) {
     }
 
     nnp::Session session(decoded.config);
+    if (!decoded.params.empty()) {
+        // The decoder checked that the count fits this network and that every value is finite.
+        session.net().set_params(decoded.params);
+        session.params_changed();
+    }
     if (print_config) {
         const nnp::Dataset& d = session.data();
         std::fprintf(stderr, "config: %s\ndata checksum: %016llx\nweights checksum: %016llx\n",
@@ -96,6 +106,13 @@ int main(int argc, char** argv) {
         const bool running = session.train_epoch();
         if (session.epoch() > e) print_record(session.current(), csv);
         if (!running) break;
+    }
+    if (print_link) {
+        const auto params = session.net().params();
+        std::fprintf(stderr, "link: #%s\n", nnp::encode_config(session.config(), params).c_str());
+        if (!nnp::link_can_carry_params(session.config(), params))
+            std::fprintf(stderr, "nnp_run: the weights are not in the link (more than %zu or not finite)\n",
+                         nnp::kMaxLinkParams);
     }
     if (session.stop_reason() != nnp::StopReason::None) {
         std::fprintf(stderr, "nnp_run: stopped (%s): %s\n", stop_code(session.stop_reason()),

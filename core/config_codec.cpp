@@ -1,53 +1,106 @@
 // Encoding and decoding of the experiment config as key=value text (see config_codec.hpp).
-// Enumeration values are written as the URL tokens of their enum tables.
+// Enumeration values are written as the URL tokens of their enum tables; weights as base64url of
+// little-endian float32. TF Playground links are routed to tf_link.cpp.
 #include "config_codec.hpp"
+#include "tf_link.hpp"
 
+#include <algorithm>
+#include <cassert>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 namespace nnp {
 
+// ---- building blocks shared with tf_link.cpp ----
+namespace link_text {
+
 namespace {
 
-// Longest value we read for a number; anything longer is malformed (avoids copying 1 MB).
-constexpr std::size_t kMaxNumberLength = 40;
+constexpr std::size_t kMaxNumberLength = 40;  // longer "numbers" are malformed (no 1 MB copies)
 
-// Shortest decimal that reads back as the same float.
-std::string format_float(float v) {
-    char buf[48];
-    for (int precision = 1; precision <= 9; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*g", precision, static_cast<double>(v));
-        if (std::strtof(buf, nullptr) == v) break;
+bool is_separator(char c) { return c == '&' || c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// One pass, never decodes twice ("%2541" gives "%41"); `out` is reused.
+void percent_decode(std::string_view in, std::string& out) {
+    out.clear();
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (in[i] == '%' && i + 2 < in.size()) {
+            const int hi = hex_digit(in[i + 1]), lo = hex_digit(in[i + 2]);
+            if (hi >= 0 && lo >= 0) {
+                out += static_cast<char>(hi * 16 + lo);
+                i += 2;
+                continue;
+            }
+        }
+        out += in[i];
     }
-    return buf;
+}
+
+}  // namespace
+
+std::string_view fragment_of(std::string_view text) {
+    std::size_t at = text.find('#');
+    if (at == std::string_view::npos) at = text.find('?');
+    return at == std::string_view::npos ? text : text.substr(at + 1);
+}
+
+bool PairWalker::next() {
+    std::size_t i = 0;
+    while (i < rest_.size() && is_separator(rest_[i])) ++i;
+    if (i == rest_.size()) {
+        rest_ = {};
+        return false;
+    }
+    std::size_t end = i;
+    while (end < rest_.size() && !is_separator(rest_[end])) ++end;
+    const std::string_view piece = rest_.substr(i, end - i);
+    rest_.remove_prefix(end);
+    const std::size_t eq = piece.find('=');
+    has_equals_ = eq != std::string_view::npos;
+    percent_decode(piece.substr(0, eq), key_);
+    percent_decode(has_equals_ ? piece.substr(eq + 1) : std::string_view{}, value_);
+    return true;
 }
 
 bool parse_double(std::string_view text, double& out) {
     if (text.empty() || text.size() > kMaxNumberLength) return false;
+    // strtod skips leading whitespace; a value is the number and nothing else.
+    if (text.front() == ' ' || (text.front() >= '\t' && text.front() <= '\r')) return false;
     char buf[kMaxNumberLength + 1];
     text.copy(buf, text.size());
     buf[text.size()] = '\0';
+    if (std::strlen(buf) != text.size()) return false;  // an embedded NUL (from %00)
     char* end = nullptr;
     errno = 0;
-    const double v = std::strtod(buf, &end);
+    double v = std::strtod(buf, &end);
     if (end != buf + text.size()) return false;
-    out = v;  // may be inf/nan or huge: validation reports it
+    // "1e999" overflows to infinity: keep it a huge finite number, so that it is clamped and
+    // named like any other out-of-range value (only "inf" itself reads as infinity).
+    if (errno == ERANGE && std::isinf(v)) v = std::copysign(std::numeric_limits<double>::max(), v);
+    out = v;  // may be inf/nan or huge: the callers and validation report it
     return true;
 }
 
 bool parse_float(std::string_view text, float& out) {
     double v;
     if (!parse_double(text, v)) return false;
-    if (std::isfinite(v) && std::fabs(v) > std::numeric_limits<float>::max())
-        v = v > 0 ? std::numeric_limits<float>::infinity() : -std::numeric_limits<float>::infinity();
+    constexpr double kMax = std::numeric_limits<float>::max();
+    if (std::isfinite(v)) v = std::fmax(std::fmin(v, kMax), -kMax);
     out = static_cast<float>(v);
     return true;
 }
 
-// Integers saturate to the int range so that validation can name and clamp them.
 bool parse_int(std::string_view text, int& out) {
     double v;
     if (!parse_double(text, v) || !std::isfinite(v) || v != std::floor(v)) return false;
@@ -55,101 +108,222 @@ bool parse_int(std::string_view text, int& out) {
     return true;
 }
 
-bool parse_bool(std::string_view text, bool& out) {
-    if (text == "1" || text == "true") return out = true, true;
-    if (text == "0" || text == "false") return out = false, true;
-    return false;
+std::string clip(std::string_view text) {
+    constexpr std::size_t kMaxShown = 32;
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string s;
+    for (std::size_t i = 0; i < text.size() && i < kMaxShown; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const bool plain = c > 0x20 && c < 0x7f && c != '<' && c != '>' && c != '"' && c != '\'' &&
+                           c != '&' && c != '%';
+        if (plain) {
+            s += static_cast<char>(c);
+        } else {
+            s += '%';
+            s += kHex[c >> 4];
+            s += kHex[c & 15];
+        }
+    }
+    if (text.size() > kMaxShown) s += "...";
+    return s;
 }
 
-std::string_view next_token(std::string_view& text, char sep) {
-    const std::size_t at = text.find(sep);
-    const std::string_view token = text.substr(0, at);
-    text = at == std::string_view::npos ? std::string_view{} : text.substr(at + 1);
-    return token;
+void IssueList::add(IssueCode code, std::string field, std::string message) {
+    if (out_.size() < kMaxListed) out_.push_back({code, std::move(field), std::move(message)});
+    else ++dropped_;
 }
 
-std::string clip(std::string_view s) {
-    return std::string(s.substr(0, 32)) + (s.size() > 32 ? "..." : "");
+void IssueList::malformed(std::string_view key, std::string_view value, const char* expected) {
+    if (out_.size() >= kMaxListed) return void(++dropped_);
+    const std::string k = clip(key);
+    add(IssueCode::Malformed, k, k + "=" + clip(value) + " is not " + expected + "; the default was kept.");
 }
 
-// At most this many problems are listed, so a hostile 1 MB link cannot fill memory with them.
-constexpr std::size_t kMaxIssues = 64;
+void IssueList::unknown_name(std::string_view key, std::string_view value) {
+    if (out_.size() >= kMaxListed) return void(++dropped_);
+    const std::string k = clip(key);
+    add(IssueCode::UnknownName, k, k + "=" + clip(value) + " is not a known name; the default was kept.");
+}
+
+void IssueList::finish() {
+    if (dropped_ > 0)
+        out_.push_back({IssueCode::Malformed, "", std::to_string(dropped_) + " more problems were not listed."});
+    dropped_ = 0;
+}
+
+}  // namespace link_text
+
+namespace {
+
+using link_text::clip;
+using link_text::IssueList;
+
+// ---- numbers and weights as text ----
+
+// Shortest decimal that the decoder's own parse_float reads back as the same float.
+std::string format_float(float v) {
+    char buf[48];
+    for (int precision = 1; precision <= 9; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*g", precision, static_cast<double>(v));
+        float back;
+        if (link_text::parse_float(buf, back) && back == v) break;
+    }
+    return buf;
+}
+
+constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+int base64url_value(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '-') return 62;
+    if (c == '_') return 63;
+    return -1;
+}
+
+// Little-endian float32 bytes, 3 bytes -> 4 characters, no padding.
+std::string encode_weights(std::span<const float> params) {
+    std::vector<unsigned char> bytes(params.size() * 4);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        std::uint32_t bits;
+        std::memcpy(&bits, &params[i], sizeof bits);
+        for (int b = 0; b < 4; ++b) bytes[i * 4 + b] = static_cast<unsigned char>(bits >> (8 * b));
+    }
+    std::string s;
+    s.reserve((bytes.size() * 4 + 2) / 3);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+        std::uint32_t group = std::uint32_t(bytes[i]) << 16;
+        if (n > 1) group |= std::uint32_t(bytes[i + 1]) << 8;
+        if (n > 2) group |= bytes[i + 2];
+        for (std::size_t k = 0; k < n + 1; ++k) s += kBase64Url[(group >> (18 - 6 * k)) & 63];
+    }
+    return s;
+}
+
+// The `w` value against the decoded config: exact count, base64url, finite values only.
+void decode_weights(std::string_view text, const ExperimentConfig& cfg, std::vector<float>& out,
+                    IssueList& issues) {
+    while (!text.empty() && text.back() == '=') text.remove_suffix(1);  // tolerate padding
+    constexpr std::size_t kMaxChars = (kMaxLinkParams * 4 * 4 + 2) / 3;
+    if (text.size() > kMaxChars) {
+        issues.add(IssueCode::OutOfRange, "w",
+                   "w holds more than " + std::to_string(kMaxLinkParams) + " weights; they were not used.");
+        return;
+    }
+    std::vector<unsigned char> bytes;
+    bytes.reserve(text.size() * 3 / 4);
+    std::uint32_t acc = 0;
+    int bits = 0;
+    for (const char c : text) {
+        const int v = base64url_value(c);
+        if (v < 0) {
+            issues.add(IssueCode::Malformed, "w", "w is not base64url text; the weights were not used.");
+            return;
+        }
+        acc = (acc << 6) | static_cast<std::uint32_t>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            bytes.push_back(static_cast<unsigned char>(acc >> bits));
+            acc &= (1u << bits) - 1;
+        }
+    }
+    if (text.size() % 4 == 1 || bytes.size() % 4 != 0) {
+        issues.add(IssueCode::Malformed, "w", "w does not hold whole float32 values; the weights were not used.");
+        return;
+    }
+    const std::size_t count = bytes.size() / 4, expected = link_param_count(cfg);
+    if (count != expected) {
+        issues.add(IssueCode::Incompatible, "w",
+                   "w holds " + std::to_string(count) + " weights but this network has " +
+                       std::to_string(expected) + "; the weights were not used.");
+        return;
+    }
+    std::vector<float> values(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        std::uint32_t u = 0;
+        for (int b = 0; b < 4; ++b) u |= std::uint32_t(bytes[i * 4 + b]) << (8 * b);
+        std::memcpy(&values[i], &u, sizeof u);
+        if (!std::isfinite(values[i])) {
+            issues.add(IssueCode::NotFinite, "w",
+                       "w: weight " + std::to_string(i) + " is not a finite number; the weights were not used.");
+            return;
+        }
+    }
+    out = std::move(values);
+}
+
+// ---- reading our own format ----
 
 struct Reader {
     ExperimentConfig& cfg;
-    std::vector<ConfigIssue>& issues;
-    std::size_t dropped = 0;
-
-    void add(ConfigIssue issue) {
-        if (issues.size() < kMaxIssues) issues.push_back(std::move(issue));
-        else ++dropped;
-    }
-
-    void malformed(std::string_view key, std::string_view value, const char* expected) {
-        add({IssueCode::Malformed, std::string(key),
-                          std::string(key) + "=" + clip(value) + " is not " + expected +
-                              "; the default was kept."});
-    }
+    IssueList& issues;
+    std::string weights;  // the `w` value, decoded once the network is known
+    bool has_weights = false;
 
     template <typename E>
     void read_enum(std::string_view key, std::string_view value, E& out) {
-        if (const auto e = enum_parse<E>(value)) {
-            out = *e;
-            return;
-        }
-        add({IssueCode::UnknownName, std::string(key),
-                          std::string(key) + "=" + clip(value) + " is not a known name; the default was kept."});
+        if (const auto e = enum_parse<E>(value)) out = *e;
+        else issues.unknown_name(key, value);
     }
     void read_float(std::string_view key, std::string_view value, float& out) {
-        if (!parse_float(value, out)) malformed(key, value, "a number");
+        if (!link_text::parse_float(value, out)) issues.malformed(key, value, "a number");
     }
     void read_int(std::string_view key, std::string_view value, int& out) {
-        if (!parse_int(value, out)) malformed(key, value, "a whole number");
+        if (!link_text::parse_int(value, out)) issues.malformed(key, value, "a whole number");
     }
     void read_bool(std::string_view key, std::string_view value, bool& out) {
-        if (!parse_bool(value, out)) malformed(key, value, "0 or 1");
+        if (value == "1" || value == "true") out = true;
+        else if (value == "0" || value == "false") out = false;
+        else issues.malformed(key, value, "0 or 1");
     }
-
     void read_seed(std::string_view key, std::string_view value, std::uint32_t& out) {
         double v;
-        if (!parse_double(value, v) || !(v >= 0.0 && v <= 4294967295.0) || v != std::floor(v)) {
-            malformed(key, value, "a seed in [0, 4294967295]");
-            return;
-        }
-        out = static_cast<std::uint32_t>(v);
+        if (!link_text::parse_double(value, v) || !(v >= 0.0 && v <= 4294967295.0) || v != std::floor(v))
+            issues.malformed(key, value, "a seed in [0, 4294967295]");
+        else out = static_cast<std::uint32_t>(v);
+    }
+
+    static std::string_view next_token(std::string_view& text, char sep) {
+        const std::size_t at = text.find(sep);
+        const std::string_view token = text.substr(0, at);
+        text = at == std::string_view::npos ? std::string_view{} : text.substr(at + 1);
+        return token;
     }
 
     void read_features(std::string_view value) {
         FeatureMask mask = 0;
         while (!value.empty()) {
             const std::string_view token = next_token(value, ',');
-            if (const auto f = enum_parse<Feature>(token)) {
-                mask |= feature_bit(*f);
-            } else {
-                add({IssueCode::UnknownName, "f", "f: " + clip(token) + " is not a known feature; ignored."});
-            }
+            if (const auto f = enum_parse<Feature>(token)) mask |= feature_bit(*f);
+            else issues.add(IssueCode::UnknownName, "f", "f: " + clip(token) + " is not a known feature; ignored.");
         }
         cfg.features = mask;
     }
 
-    // net=none, or width:activation[:dropout] per hidden layer, separated by commas.
+    // net=none, or width:activation[:dropout] per hidden layer, separated by commas. Reading
+    // stops after kMaxHiddenLayers layers, so a million layers cost nothing.
     void read_network(std::string_view value) {
         cfg.hidden.clear();
         if (value == "none") return;
         while (!value.empty()) {
             std::string_view layer_text = next_token(value, ',');
             if (cfg.hidden.size() == static_cast<std::size_t>(kMaxHiddenLayers)) {
-                add({IssueCode::OutOfRange, "net",
-                                  "net has more than " + std::to_string(kMaxHiddenLayers) +
-                                      " hidden layers; the rest were ignored."});
+                issues.add(IssueCode::OutOfRange, "net",
+                           "net has more than " + std::to_string(kMaxHiddenLayers) +
+                               " hidden layers; the rest were ignored.");
                 return;
             }
             LayerSpec layer;
             const std::string field = "net[" + std::to_string(cfg.hidden.size()) + "]";
             const std::string_view width = next_token(layer_text, ':');
-            if (!parse_int(width, layer.width)) malformed(field + ".width", width, "a whole number");
+            read_int(field + ".width", width, layer.width);
             if (!layer_text.empty()) read_enum(field + ".activation", next_token(layer_text, ':'), layer.activation);
             if (!layer_text.empty()) read_float(field + ".dropout", next_token(layer_text, ':'), layer.dropout);
+            if (!layer_text.empty())
+                issues.add(IssueCode::Malformed, field, field + " has more than width:activation:dropout; the rest was ignored.");
             cfg.hidden.push_back(layer);
         }
     }
@@ -160,8 +334,8 @@ struct Reader {
             int version = kCodecVersion;
             read_int(key, value, version);
             if (version > kCodecVersion)
-                add({IssueCode::OutOfRange, "v", "This link is from a newer version (v=" + clip(value) +
-                                                               "); the fields this version knows were read."});
+                issues.add(IssueCode::OutOfRange, "v", "This link is from a newer version (v=" + clip(value) +
+                                                          "); the fields this version knows were read.");
         } else if (key == "data") read_enum(key, value, cfg.data.kind);
         else if (key == "dseed") read_seed(key, value, cfg.data.seed);
         else if (key == "points") read_int(key, value, cfg.data.points);
@@ -189,13 +363,38 @@ struct Reader {
         else if (key == "pat") read_int(key, value, cfg.patience);
         else if (key == "test") read_bool(key, value, cfg.show_test);
         else if (key == "disc") read_bool(key, value, cfg.discretize);
-        else add({IssueCode::UnknownKey, clip(key), "Unknown key " + clip(key) + " was ignored."});
+        else if (key == "w") {
+            weights.assign(value);
+            has_weights = true;
+        } else {
+            issues.add(IssueCode::UnknownKey, clip(key), "Unknown key " + clip(key) + " was ignored.");
+        }
     }
 };
 
 }  // namespace
 
-std::string encode_config(const ExperimentConfig& cfg) {
+std::size_t link_param_count(const ExperimentConfig& cfg) {
+    const NetworkSpec spec = network_spec(cfg);
+    std::size_t total = 0, fan_in = static_cast<std::size_t>(std::max(spec.inputs, 0));
+    for (const LayerSpec& layer : spec.hidden) {
+        const auto width = static_cast<std::size_t>(std::max(layer.width, 0));
+        total += (fan_in + 1) * width;
+        fan_in = width;
+    }
+    return total + (fan_in + 1) * static_cast<std::size_t>(std::max(spec.outputs, 0));
+}
+
+bool link_can_carry_params(const ExperimentConfig& cfg, std::span<const float> params) {
+    if (params.empty() || params.size() > kMaxLinkParams || params.size() != link_param_count(cfg))
+        return false;
+    for (const float v : params)
+        if (!std::isfinite(v)) return false;
+    return true;
+}
+
+std::string encode_config(const ExperimentConfig& cfg, std::span<const float> params) {
+    assert(params.empty() || params.size() == link_param_count(cfg));
     const ExperimentConfig d;
     std::string s = "v=" + std::to_string(kCodecVersion);
     const auto put = [&s](const char* key, const std::string& value) {
@@ -257,36 +456,36 @@ std::string encode_config(const ExperimentConfig& cfg) {
     put_int("pat", cfg.patience, d.patience);
     put_bool("test", cfg.show_test, d.show_test);
     put_bool("disc", cfg.discretize, d.discretize);
+    if (link_can_carry_params(cfg, params)) put("w", encode_weights(params));
     return s;
 }
 
 DecodedConfig decode_config(std::string_view text) {
     DecodedConfig result;
-    if (!text.empty() && (text.front() == '#' || text.front() == '?')) text.remove_prefix(1);
-    Reader reader{result.config, result.issues};
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const char c = text[i];
-        if (c == '&' || c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            ++i;
-            continue;
-        }
-        std::size_t end = i;
-        while (end < text.size() && text[end] != '&' && text[end] != ' ' && text[end] != '\n' &&
-               text[end] != '\t' && text[end] != '\r')
-            ++end;
-        const std::string_view pair = text.substr(i, end - i);
-        i = end;
-        const std::size_t eq = pair.find('=');
-        if (eq == std::string_view::npos) {
-            reader.add({IssueCode::Malformed, clip(pair), clip(pair) + " has no '='; ignored."});
-            continue;
-        }
-        reader.read(pair.substr(0, eq), pair.substr(eq + 1));
+    IssueList issues(result.issues);
+    if (text.size() > kMaxLinkLength) {
+        // Refused before reading anything: constant time and no copy, whatever the size.
+        issues.add(IssueCode::OutOfRange, "link",
+                   "The link is longer than " + std::to_string(kMaxLinkLength) +
+                       " characters; it was not read and the defaults were used.");
+        return result;
     }
-    if (reader.dropped > 0)
-        result.issues.push_back({IssueCode::Malformed, "", std::to_string(reader.dropped) + " more problems were not listed."});
+    const std::string_view fragment = link_text::fragment_of(text);
+    if (is_tf_link(fragment)) return decode_tf_link(fragment);
+
+    Reader reader{result.config, issues, {}, false};
+    link_text::PairWalker pairs(fragment);
+    while (pairs.next()) {
+        if (!pairs.has_equals()) {
+            issues.add(IssueCode::Malformed, clip(pairs.key()), clip(pairs.key()) + " has no '='; ignored.");
+            continue;
+        }
+        reader.read(pairs.key(), pairs.value());
+    }
     auto more = validate(result.config);
+    // Weights are checked against the network the link finally describes.
+    if (reader.has_weights) decode_weights(reader.weights, result.config, result.params, issues);
+    issues.finish();
     result.issues.insert(result.issues.end(), more.begin(), more.end());
     return result;
 }

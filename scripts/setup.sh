@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 # python3 serves the web build (scripts/serve.sh); emcc needs it anyway.
 packages=(build-essential cmake ninja-build pkg-config libeigen3-dev catch2 emscripten node-acorn
-          libglfw3-dev libgl-dev xvfb chromium xz-utils python3)
+          libglfw3-dev libgl-dev xvfb chromium xz-utils python3 clang libclang-rt-14-dev)
 
 # One dpkg-query for all packages keeps the no-op run fast.
 installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null || true)

@@ -1,0 +1,199 @@
+// State JSON and commands for the JavaScript accessor (see app_api.hpp).
+#include "app_api.hpp"
+
+#include "json_lite.hpp"
+
+#include <cmath>
+#include <sstream>
+
+namespace nnp::app {
+
+namespace {
+
+struct Writer {
+    std::string out;
+    bool first = true;
+
+    void key(const char* k) {
+        if (!first) out += ',';
+        first = false;
+        json_append_string(out, k);
+        out += ':';
+    }
+    void num(const char* k, double v) { key(k), json_append_number(out, v); }
+    void str(const char* k, std::string_view v) { key(k), json_append_string(out, v); }
+    void boolean(const char* k, bool v) { key(k), out += v ? "true" : "false"; }
+    void open(const char* k, char bracket) {
+        key(k);
+        out += bracket;
+        first = true;
+    }
+    void close(char bracket) {
+        out += bracket;
+        first = false;
+    }
+};
+
+const char* stop_code(StopReason r) {
+    switch (r) {
+        case StopReason::None: return "none";
+        case StopReason::NonFiniteLoss: return "non_finite_loss";
+        case StopReason::EarlyStopped: return "early_stopped";
+    }
+    return "none";
+}
+
+std::string error(std::string_view message) {
+    std::string out = "{\"ok\":false,\"error\":";
+    json_append_string(out, message);
+    out += '}';
+    return out;
+}
+
+}  // namespace
+
+std::string state_json(const AppState& app) {
+    const Session& s = *app.session;
+    const ExperimentConfig& c = s.config();
+    const EpochRecord& r = s.current();
+    Writer w;
+    w.out = "{";
+    w.num("epoch", double(s.epoch()));
+    w.num("steps", double(s.steps()));
+    w.boolean("playing", app.playing);
+    w.num("train_loss", r.train_loss);
+    w.num("test_loss", r.test_loss);
+    w.num("train_accuracy", r.train_accuracy);
+    w.num("test_accuracy", r.test_accuracy);
+    w.str("stop_reason", stop_code(s.stop_reason()));
+    w.num("stop_epoch", double(s.stop_epoch()));
+    w.num("best_epoch", double(s.has_best() ? s.best_epoch() : -1));
+    w.num("speed", app.speed);
+    w.open("dropped_units", '[');
+    for (int l = 0; l + 1 < s.net().num_layers(); ++l) {
+        if (l > 0) w.out += ',';
+        w.out += std::to_string(dropped_count(s, l));
+    }
+    w.close(']');
+    w.open("frame", '{');
+    w.num("train_ms", app.stats.train_ms);
+    w.num("pictures_ms", app.stats.pictures_ms);
+    w.num("draw_ms", app.stats.draw_ms);
+    w.num("ui_ms", app.stats.ui_ms);
+    w.num("heatmap_ms", app.stats.heatmap_ms);
+    w.num("vertices", app.stats.vertices);
+    w.num("fps", app.stats.fps);
+    w.num("epochs_per_frame", app.stats.epochs_per_frame);
+    w.num("count", double(app.frames));
+    w.close('}');
+    w.open("config", '{');
+    w.str("dataset", enum_code(c.data.kind));
+    w.num("points", c.data.points);
+    w.num("noise", c.data.noise);
+    w.num("train_percent", c.data.train_percent);
+    w.num("features", double(c.features));
+    w.open("hidden", '[');
+    for (std::size_t i = 0; i < c.hidden.size(); ++i) {
+        if (i > 0) w.out += ',';
+        w.out += '{';
+        w.first = true;
+        w.num("width", c.hidden[i].width);
+        w.str("activation", enum_code(c.hidden[i].activation));
+        w.num("dropout", c.hidden[i].dropout);
+        w.out += '}';
+    }
+    w.close(']');
+    w.str("output", enum_code(c.output));
+    w.str("loss", enum_code(c.loss));
+    w.str("init", enum_code(c.init));
+    w.open("optimizer", '{');
+    w.str("kind", enum_code(c.optimizer.kind));
+    w.num("learning_rate", c.optimizer.learning_rate);
+    w.num("momentum", c.optimizer.momentum);
+    w.num("rho", c.optimizer.rho);
+    w.num("beta1", c.optimizer.beta1);
+    w.num("beta2", c.optimizer.beta2);
+    w.num("epsilon", c.optimizer.epsilon);
+    w.close('}');
+    w.str("regularization", enum_code(c.regularization));
+    w.num("reg_rate", c.reg_rate);
+    w.num("batch_size", c.batch_size);
+    w.num("seed", c.seed);
+    w.boolean("early_stopping", c.early_stopping);
+    w.num("patience", c.patience);
+    w.close('}');
+    w.out += '}';
+    return w.out;
+}
+
+std::string run_command(AppState& app, std::string_view json) {
+    const auto obj = parse_json_object(json);
+    if (!obj) return error("not a flat JSON object");
+    const auto cmd = obj->string("cmd");
+    if (!cmd) return error("missing \"cmd\"");
+    const auto value = obj->number("value");
+    ExperimentConfig next = app.config;
+
+    if (*cmd == "play") {
+        app_play(app, true);
+    } else if (*cmd == "pause") {
+        app_play(app, false);
+    } else if (*cmd == "step") {
+        app_step(app);
+    } else if (*cmd == "reset") {
+        app_reset(app);
+    } else if (*cmd == "set_optimizer") {
+        const auto name = obj->string("value");
+        const auto kind = name ? enum_parse<OptimizerKind>(*name) : std::nullopt;
+        if (!kind) return error("unknown optimizer");
+        next.optimizer.kind = *kind;
+        apply_config(app, next);
+    } else if (*cmd == "set_learning_rate") {
+        if (!value || !(*value > 0.0)) return error("value must be a positive number");
+        next.optimizer.learning_rate = float(*value);
+        apply_config(app, next);
+    } else if (*cmd == "set_dropout") {
+        const auto layer = obj->number("layer");
+        if (!layer || !value) return error("needs layer and value");
+        const int l = int(*layer);
+        if (l < 0 || l >= int(next.hidden.size())) return error("no such hidden layer");
+        next.hidden[std::size_t(l)].dropout = float(*value);
+        apply_config(app, next);
+    } else if (*cmd == "set_dataset") {
+        const auto name = obj->string("value");
+        const auto kind = name ? enum_parse<DatasetKind>(*name) : std::nullopt;
+        if (!kind) return error("unknown dataset");
+        const DatasetKind previous = next.data.kind;
+        next.data.kind = *kind;
+        adapt_to_dataset(next, previous);
+        apply_config(app, next);
+    } else if (*cmd == "set_speed") {
+        if (!value || *value < 1.0) return error("value must be at least 1");
+        app.speed = int(std::min(*value, 1e6));
+    } else if (*cmd == "set_seed") {
+        if (!value || *value < 0.0) return error("value must be a non-negative number");
+        next.seed = static_cast<std::uint32_t>(std::min(*value, 4294967295.0));
+        apply_config(app, next);
+    } else if (*cmd == "set_hidden") {
+        const auto text = obj->string("value");
+        if (!text) return error("value must be a string of widths");
+        std::vector<LayerSpec> hidden;
+        std::stringstream ss(*text);
+        std::string item;
+        while (std::getline(ss, item, ',')) {
+            if (item.empty()) continue;
+            LayerSpec layer;
+            layer.width = std::atoi(item.c_str());
+            if (!hidden.empty()) layer.activation = hidden.back().activation;
+            else if (!next.hidden.empty()) layer.activation = next.hidden.front().activation;
+            hidden.push_back(layer);
+        }
+        next.hidden = hidden;
+        apply_config(app, next);
+    } else {
+        return error("unknown command");
+    }
+    return "{\"ok\":true}";
+}
+
+}  // namespace nnp::app

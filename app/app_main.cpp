@@ -1,0 +1,110 @@
+// The app's frame: keyboard shortcuts, training within the budget, pictures, the four panels
+// and the banner, and applying what the panels asked for once. Holds the one AppState and the
+// heatmap renderer; knows nothing about the platform.
+#include "app_main.hpp"
+
+#include "app_api.hpp"
+#include "panels.hpp"
+#include "widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+namespace nnp::app {
+
+namespace {
+
+AppState g_app;
+HeatmapRenderer g_heat;
+bool g_created = false;
+
+double now_ms() {
+    using clock = std::chrono::steady_clock;
+    static const auto start = clock::now();
+    return std::chrono::duration<double, std::milli>(clock::now() - start).count();
+}
+
+void apply_requests(UiRequests& req) {
+    AppState& app = g_app;
+    if (req.weight.set) app_set_weight(app, req.weight.layer, req.weight.from, req.weight.to, req.weight.value);
+    if (!(req.next == app.config)) apply_config(app, req.next);
+    if (req.reset) app_reset(app);
+    if (req.step) app_step(app);
+    if (req.toggle_play) app_play(app, !app.playing);
+}
+
+}  // namespace
+
+AppState& app_state() { return g_app; }
+
+bool app_create(const char* version_line, const std::vector<std::string>& commands) {
+    app_init(g_app, ExperimentConfig{});
+    for (const auto& cmd : commands) {
+        const std::string result = run_command(g_app, cmd);
+        if (result.find("\"ok\":true") == std::string::npos)
+            std::fprintf(stderr, "command %s: %s\n", cmd.c_str(), result.c_str());
+    }
+    g_created = g_heat.init(version_line);
+    return g_created;
+}
+
+void app_frame(float ui_scale) {
+    AppState& app = g_app;
+    ImGuiIO& io = ImGui::GetIO();
+    ++app.frames;
+    app.stats.vertices = io.MetricsRenderVertices;
+    if (io.DeltaTime > 0.0f) {
+        const float fps = 1.0f / io.DeltaTime;
+        app.stats.fps = app.stats.fps <= 0.0f ? fps : app.stats.fps + 0.05f * (fps - app.stats.fps);
+    }
+
+    UiRequests req;
+    req.next = app.config;
+    // Keyboard: space play/pause, s step, r reset (not while typing into a field).
+    if (!io.WantTextInput) {
+        if (ImGui::IsKeyPressed(ImGuiKey_Space, false)) req.toggle_play = true;
+        if (ImGui::IsKeyPressed(ImGuiKey_S, false)) req.step = true;
+        if (ImGui::IsKeyPressed(ImGuiKey_R, false)) req.reset = true;
+    }
+
+    train_frame(app, now_ms);
+    const double t0 = now_ms();
+    update_pictures(app);
+    app.stats.pictures_ms = float(now_ms() - t0);
+
+    const double t1 = now_ms();
+    g_heat.begin_frame(app.pictures);
+    PanelContext ctx{app, g_heat, req, ui_scale};
+    const WindowLayout layout = window_layout(io.DisplaySize.x, io.DisplaySize.y, ui_scale,
+                                              training_bar_height());
+    panel_training(ctx, layout.training);
+    panel_data(ctx, layout.data);
+    panel_network(ctx, layout.network);
+    panel_output(ctx, layout.output);
+    stop_banner(ctx, layout.network);
+    apply_requests(req);
+    app.stats.ui_ms = float(now_ms() - t1);
+}
+
+void app_render_heatmaps() {
+    const double t0 = now_ms();
+    if (g_created) g_heat.render();
+    g_app.stats.heatmap_ms = float(now_ms() - t0);
+}
+
+void app_frame_done(float frame_ms) {
+    // Drawing is whatever the frame spent outside training and the pictures.
+    const float draw_ms = std::max(frame_ms - g_app.stats.train_ms - g_app.stats.pictures_ms, 0.0f);
+    g_app.stats.draw_ms = draw_ms;
+    g_app.budget.record_other(g_app.stats.pictures_ms + draw_ms);
+}
+
+void app_destroy() {
+    g_heat.shutdown();
+    g_app.session.reset();
+}
+
+}  // namespace nnp::app

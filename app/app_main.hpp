@@ -1,0 +1,27 @@
+// The interface between the platform layer (platform.cpp: window, GL context, main loop) and
+// the app: create it once the GL context exists, then per frame build the UI between
+// ImGui::NewFrame() and ImGui::Render(), and draw the heatmaps before ImGui draws.
+#pragma once
+
+#include "app_state.hpp"
+
+#include <string>
+#include <vector>
+
+namespace nnp::app {
+
+// `version_line` is the GLSL version line (and precision) for this GL. Commands are JSON
+// accessor commands run once at start (e.g. from the command line). False if GL setup failed.
+bool app_create(const char* version_line, const std::vector<std::string>& commands);
+// Trains within the frame budget, updates pictures and builds the UI. `ui_scale` is the UI's
+// scale factor (1 at 96 dpi).
+void app_frame(float ui_scale);
+// Draws the queued heatmaps into their texture. After ImGui::Render(), before ImGui draws.
+void app_render_heatmaps();
+// Reports the whole frame's CPU time in ms (measured by the platform), for the budget.
+void app_frame_done(float frame_ms);
+void app_destroy();
+
+AppState& app_state();
+
+}  // namespace nnp::app

@@ -1,0 +1,83 @@
+// Layout arithmetic (see layout.hpp).
+#include "layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nnp::app {
+
+bool overlaps(const Rect& a, const Rect& b) {
+    return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
+}
+
+WindowLayout window_layout(float width, float height, float scale, float top_height) {
+    WindowLayout l;
+    width = std::max(width, 1.0f);
+    height = std::max(height, 1.0f);
+    top_height = std::clamp(top_height, 0.0f, height * 0.5f);
+    const float body_h = height - top_height;
+    // Preferred widths at 1280 x 720 and scale 1: data 240, output 350, network the rest.
+    float data_w = 240.0f * scale, output_w = 350.0f * scale;
+    const float min_network = 300.0f * scale;
+    const float side = data_w + output_w;
+    if (width - side < min_network) {
+        // Shrink the side columns in proportion, but keep each at least a fifth of the window.
+        const float avail = std::max(width - min_network, width * 0.4f);
+        data_w = std::max(width * 0.2f, avail * data_w / side);
+        output_w = std::max(width * 0.2f, avail - data_w);
+    }
+    const float network_w = std::max(width - data_w - output_w, 0.0f);
+    l.training = {0.0f, 0.0f, width, top_height};
+    l.data = {0.0f, top_height, data_w, body_h};
+    l.network = {data_w, top_height, network_w, body_h};
+    l.output = {data_w + network_w, top_height, width - data_w - network_w, body_h};
+    return l;
+}
+
+NetworkLayout network_layout(const Rect& area, std::span<const int> counts, float max_node,
+                             float min_node) {
+    NetworkLayout l;
+    const int columns = static_cast<int>(counts.size());
+    if (columns == 0) return l;
+    int tallest = 1;
+    for (int c : counts) tallest = std::max(tallest, c);
+    // Vertically: tallest column of n nodes with n - 1 gaps of node / 4.
+    const float fit_h = area.h / (float(tallest) + 0.25f * float(tallest - 1));
+    // Horizontally: each column needs the node plus room for edges of at least one node.
+    const float fit_w = area.w / (2.0f * float(columns));
+    l.node = std::clamp(std::min(fit_h, fit_w), min_node, max_node);
+    const float gap = l.node * 0.25f;
+    const float step = columns > 1 ? (area.w - l.node) / float(columns - 1) : 0.0f;
+    l.nodes.resize(columns);
+    for (int c = 0; c < columns; ++c) {
+        const float x = columns > 1 ? area.x + step * float(c) : area.x + (area.w - l.node) * 0.5f;
+        l.column_x.push_back(x);
+        for (int i = 0; i < counts[c]; ++i)
+            l.nodes[c].push_back({x, area.y + float(i) * (l.node + gap)});
+    }
+    return l;
+}
+
+float distance_to_segment(Point p, Point a, Point b) {
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float len2 = dx * dx + dy * dy;
+    float t = len2 > 0.0f ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0.0f;
+    t = std::clamp(t, 0.0f, 1.0f);
+    const float qx = a.x + t * dx - p.x, qy = a.y + t * dy - p.y;
+    return std::sqrt(qx * qx + qy * qy);
+}
+
+int nearest_segment(std::span<const Segment> segments, Point p, float radius) {
+    int best = -1;
+    float best_d = radius;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const float d = distance_to_segment(p, segments[i].a, segments[i].b);
+        if (d <= best_d) {
+            best_d = d;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
+}
+
+}  // namespace nnp::app

@@ -1,0 +1,268 @@
+// The features and network panel: the seven input features as toggles with their pictures, the
+// hidden layers (add/remove layers and neurons, activation and dropout per layer), every neuron
+// as a picture of its output over the input plane, and the weights as edges coloured by sign
+// and widened by magnitude. Hovering a neuron shows it in the big view; hovering an edge shows
+// its weight and clicking edits it; units dropped in the current step are crossed out.
+#include "colormap.hpp"
+#include "panels.hpp"
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace nnp::app {
+
+namespace {
+
+constexpr float kDropoutChoices[] = {0.0f, 0.1f, 0.2f, 0.3f, 0.5f, 0.7f, 0.9f};
+
+struct EdgeRef {
+    int layer, from, to;
+};
+
+struct WeightPopup {
+    EdgeRef edge{0, 0, 0};
+    float value = 0.0f;
+};
+
+ImVec2 iv(Point p) { return ImVec2(p.x, p.y); }
+
+// The hidden-layer header: neurons +/-, activation, dropout.
+void layer_controls(ExperimentConfig& next, int l, float x, float y, float width) {
+    LayerSpec& layer = next.hidden[std::size_t(l)];
+    ImGui::PushID(l);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    const float b = ImGui::GetFrameHeight();
+    if (ImGui::Button("+", ImVec2(b, 0)) && layer.width < kUiMaxNeurons) ++layer.width;
+    tooltip(Str::TipAddNeuron);
+    ImGui::SameLine(0, 2);
+    if (ImGui::Button("-", ImVec2(b, 0)) && layer.width > 1) --layer.width;
+    tooltip(Str::TipRemoveNeuron);
+    ImGui::SetCursorScreenPos(ImVec2(x, y + ImGui::GetFrameHeightWithSpacing()));
+    ImGui::TextDisabled(tr(Str::NeuronsFmt), layer.width);
+    ImGui::SetCursorScreenPos(ImVec2(x, y + 2 * ImGui::GetFrameHeightWithSpacing()));
+    ImGui::SetNextItemWidth(width);
+    enum_combo("##act", &layer.activation, [](Activation a) { return allowed_in_hidden(a); });
+    tooltip(Str::TipActivation);
+    ImGui::SetCursorScreenPos(ImVec2(x, y + 3 * ImGui::GetFrameHeightWithSpacing()));
+    ImGui::SetNextItemWidth(width);
+    choice_combo("##drop", &layer.dropout, kDropoutChoices, tr(Str::DropoutShort));
+    tooltip(Str::TipDropout);
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void panel_network(PanelContext& c, const Rect& r) {
+    AppState& app = c.app;
+    ExperimentConfig& next = c.req.next;
+    const Session& s = *app.session;
+    const Mlp& net = s.net();
+    const PictureSet& pics = app.pictures;
+    const float em = ImGui::GetFontSize();
+    static WeightPopup popup;
+
+    if (!begin_panel(tr(Str::PanelNetwork), r)) {
+        ImGui::End();
+        return;
+    }
+    app.hover_layer = app.hover_unit = -1;
+
+    // Top row: add or remove hidden layers.
+    if (ImGui::Button(tr(Str::AddLayer)) && int(next.hidden.size()) < kUiMaxHiddenLayers) {
+        LayerSpec spec = next.hidden.empty() ? LayerSpec{} : next.hidden.back();
+        spec.dropout = 0.0f;
+        next.hidden.push_back(spec);
+    }
+    tooltip(Str::TipAddLayer);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::RemoveLayer)) && !next.hidden.empty()) next.hidden.pop_back();
+    tooltip(Str::TipRemoveLayer);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text(tr(Str::HiddenLayersFmt), int(net.spec().hidden.size()));
+
+    // The diagram: columns = features, hidden layers, outputs.
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float label_w = 6.5f * em;
+    const float controls_h = 4.0f * ImGui::GetFrameHeightWithSpacing() + 0.3f * em;
+    const int hidden = int(net.spec().hidden.size());
+    const int layers = net.num_layers();
+    std::vector<int> counts = {kFeatureCount};
+    for (int l = 0; l < layers; ++l) counts.push_back(net.fan_out(l));
+    const Rect area{origin.x + label_w, origin.y + controls_h, avail.x - label_w,
+                    avail.y - controls_h - 0.5f * em};
+    const NetworkLayout lay = network_layout(area, counts, 3.6f * em, 0.8f * em);
+    const float node = lay.node;
+    const float col_step = counts.size() > 1 ? lay.column_x[1] - lay.column_x[0] : area.w;
+    const float control_w = std::min(col_step - 0.4f * em, 7.0f * em);
+
+    // Column headers: inputs, each hidden layer's controls, output.
+    ImGui::SetCursorScreenPos(ImVec2(lay.column_x[0], origin.y));
+    ImGui::TextDisabled("%s", tr(Str::InputsLabel));
+    if (next.hidden.size() == std::size_t(hidden)) {
+        for (int l = 0; l < hidden; ++l)
+            layer_controls(next, l, lay.column_x[std::size_t(l + 1)], origin.y, control_w);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(lay.column_x.back(), origin.y));
+    ImGui::TextDisabled("%s", tr(Str::OutputLabel));
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool mouse_in_panel = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByPopup) &&
+                                Rect{area.x - label_w, area.y, area.w + label_w, area.h}.contains({mouse.x, mouse.y});
+
+    // Enabled features in Feature order: the network's input i is the i-th enabled feature.
+    std::vector<int> input_nodes;
+    for (int f = 0; f < kFeatureCount; ++f)
+        if (s.config().features & feature_bit(Feature(f))) input_nodes.push_back(f);
+
+    // Edges first, under the nodes.
+    static std::vector<Segment> segments;
+    static std::vector<EdgeRef> refs;
+    segments.clear();
+    refs.clear();
+    for (int l = 0; l < layers; ++l) {
+        const auto W = net.weights(l);  // fan_in x fan_out
+        for (int i = 0; i < net.fan_in(l); ++i) {
+            const int src_node = l == 0 ? (i < int(input_nodes.size()) ? input_nodes[std::size_t(i)] : -1) : i;
+            if (src_node < 0) continue;
+            const Point a0 = lay.nodes[std::size_t(l)][std::size_t(src_node)];
+            const Point a{a0.x + node, a0.y + node * 0.5f};
+            for (int o = 0; o < net.fan_out(l); ++o) {
+                const Point b0 = lay.nodes[std::size_t(l + 1)][std::size_t(o)];
+                const Point b{b0.x, b0.y + node * 0.5f};
+                const float w = W(i, o);
+                const float mag = std::isfinite(w) ? std::fabs(w) : 0.0f;
+                const float alpha = std::clamp(0.25f + 0.6f * mag, 0.25f, 0.95f);
+                const ImU32 col = to_imgui(w >= 0.0f ? positive_color() : negative_color(), alpha);
+                dl->AddLine(iv(a), iv(b), col, std::clamp(0.6f + 1.6f * mag, 0.6f, 6.0f) * c.scale);
+                segments.push_back({a, b});
+                refs.push_back({l, i, o});
+            }
+        }
+    }
+
+    // Nodes: features (toggles), hidden units, outputs. Pictures go to channel 0 and outlines,
+    // marks and labels to channel 1, so all pictures become one draw call (one texture).
+    dl->ChannelsSplit(2);
+    const auto draw_picture = [&](const PictureInfo& info, ImVec2 mn, ImVec2 mx, bool discrete) {
+        dl->ChannelsSetCurrent(0);
+        picture_at(dl, c.heat, info, mn, mx, discrete);
+        dl->ChannelsSetCurrent(1);
+    };
+    dl->ChannelsSetCurrent(1);
+    bool over_node = false;
+    const bool one_d = s.data().input_dims == 1;
+    for (int f = 0; f < kFeatureCount; ++f) {
+        const Point p = lay.nodes[0][std::size_t(f)];
+        const ImVec2 mn = iv(p), mx(p.x + node, p.y + node);
+        const bool on = (next.features & feature_bit(Feature(f))) != 0;
+        const bool usable = !(one_d && feature_uses_x2(Feature(f)));
+        if (std::size_t(f) < pics.features.size())
+            draw_picture(pics.features[std::size_t(f)], mn, mx, false);
+        if (!on) dl->AddRectFilled(mn, mx, IM_COL32(255, 255, 255, 170));
+        dl->AddRect(mn, mx, on ? IM_COL32(40, 40, 40, 255) : IM_COL32(160, 160, 160, 255), 0, 0,
+                    on ? 2.0f * c.scale : 1.0f);
+        const char* name = label(Feature(f));
+        const ImVec2 ts = ImGui::CalcTextSize(name);
+        dl->AddText(ImVec2(p.x - ts.x - 0.4f * em, p.y + (node - ts.y) * 0.5f),
+                    ImGui::GetColorU32(usable ? ImGuiCol_Text : ImGuiCol_TextDisabled), name);
+        ImGui::SetCursorScreenPos(ImVec2(p.x - label_w + 0.2f * em, p.y));
+        ImGui::PushID(1000 + f);
+        if (ImGui::InvisibleButton("##feature", ImVec2(node + label_w - 0.2f * em, node)) && usable) {
+            next.features ^= feature_bit(Feature(f));
+            if (next.features == 0) next.features = feature_bit(Feature(f));  // keep one input
+        }
+        ImGui::PopID();
+        if (ImGui::IsItemHovered()) {
+            over_node = true;
+            app.hover_layer = -2;
+            app.hover_unit = f;
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(em * 24.0f);
+                if (const char* t = tip(Feature(f))) ImGui::TextUnformatted(t);
+                ImGui::TextDisabled("%s", tr(Str::TipFeature));
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
+    }
+    for (int l = 0; l < layers; ++l) {
+        const bool has_dropout = l < hidden && s.config().hidden[std::size_t(l)].dropout > 0.0f;
+        for (int j = 0; j < net.fan_out(l); ++j) {
+            const Point p = lay.nodes[std::size_t(l + 1)][std::size_t(j)];
+            const ImVec2 mn = iv(p), mx(p.x + node, p.y + node);
+            if (std::size_t(l) < pics.units.size() && std::size_t(j) < pics.units[std::size_t(l)].size())
+                draw_picture(pics.units[std::size_t(l)][std::size_t(j)], mn, mx, next.discretize);
+            dl->AddRect(mn, mx, IM_COL32(60, 60, 60, 255));
+            if (has_dropout && unit_dropped(s, l, j)) {
+                // Dropped in the current step: greyed out and crossed.
+                dl->AddRectFilled(mn, mx, IM_COL32(40, 40, 40, 150));
+                const ImU32 red = IM_COL32(220, 30, 30, 255);
+                dl->AddLine(mn, mx, red, 2.0f * c.scale);
+                dl->AddLine(ImVec2(mn.x, mx.y), ImVec2(mx.x, mn.y), red, 2.0f * c.scale);
+            }
+            if (mouse_in_panel && Rect{p.x, p.y, node, node}.contains({mouse.x, mouse.y})) {
+                over_node = true;
+                app.hover_layer = l;
+                app.hover_unit = j;
+                dl->AddRect(mn, mx, IM_COL32(0, 0, 0, 255), 0, 0, 2.5f * c.scale);
+                if (ImGui::IsMouseHoveringRect(mn, mx) && !ImGui::IsPopupOpen("##weight")) {
+                    ImGui::BeginTooltip();
+                    ImGui::Text(tr(Str::NeuronTitleFmt), l + 1, j + 1);
+                    ImGui::PushTextWrapPos(em * 24.0f);
+                    ImGui::TextDisabled("%s", tr(Str::TipNeuron));
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
+            }
+        }
+    }
+
+    dl->ChannelsMerge();
+
+    // Edge under the mouse: read its weight, click to edit it.
+    if (mouse_in_panel && !over_node && !ImGui::IsPopupOpen("##weight")) {
+        const int e = nearest_segment(segments, {mouse.x, mouse.y}, 4.0f * c.scale);
+        if (e >= 0) {
+            const EdgeRef ref = refs[std::size_t(e)];
+            const float w = net.weights(ref.layer)(ref.from, ref.to);
+            dl->AddLine(iv(segments[std::size_t(e)].a), iv(segments[std::size_t(e)].b),
+                        IM_COL32(0, 0, 0, 200), 2.0f * c.scale);
+            ImGui::BeginTooltip();
+            ImGui::Text(tr(Str::WeightFmt), double(w));
+            ImGui::PushTextWrapPos(em * 24.0f);
+            ImGui::TextDisabled("%s", tr(Str::TipEdge));
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+                popup.edge = ref;
+                popup.value = w;
+                ImGui::OpenPopup("##weight");
+            }
+        }
+    }
+    if (ImGui::BeginPopup("##weight")) {
+        ImGui::TextUnformatted(tr(Str::EditWeight));
+        ImGui::SetNextItemWidth(8.0f * em);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        const bool enter = ImGui::InputFloat("##value", &popup.value, 0.01f, 0.1f, "%.3f",
+                                             ImGuiInputTextFlags_EnterReturnsTrue);
+        if (enter || ImGui::IsItemDeactivatedAfterEdit()) {
+            c.req.weight = {true, popup.edge.layer, popup.edge.from, popup.edge.to, popup.value};
+        }
+        if (ImGui::Button(tr(Str::Close)) || enter) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    // The diagram was drawn at absolute positions: one item over its whole area sizes the window.
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(std::max(avail.x, 1.0f), std::max(avail.y - 0.5f * em, 1.0f)));
+    ImGui::End();
+}
+
+}  // namespace nnp::app

@@ -1,0 +1,250 @@
+// The output panel: the big heatmap of the prediction over the input plane with the training
+// points (and test points if shown), or the hovered neuron's picture; for the one-input oyster
+// set a strip with the learned threshold and the hand-written 7.5 cm rule; the losses; the loss
+// and accuracy charts (downsampled, linear or log); and the banner when training stopped.
+#include "chart_data.hpp"
+#include "colormap.hpp"
+#include "panels.hpp"
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace nnp::app {
+
+namespace {
+
+ImU32 point_color(const Dataset& d, int i, float value_scale) {
+    if (d.task == Task::Regression) return to_imgui(diverging(d.value(i, 0), -value_scale, value_scale));
+    return to_imgui(class_color(d.label[std::size_t(i)]));
+}
+
+// Training points with a white ring, test points with a dark ring (drawn last, on top).
+void draw_points(ImDrawList* dl, const Dataset& d, const ExperimentConfig& cfg, float value_scale,
+                 ImVec2 mn, ImVec2 mx, float radius, bool strip) {
+    const Domain& dom = d.domain;
+    const int n = cfg.show_test ? d.size() : d.n_train;
+    for (int i = 0; i < n; ++i) {
+        const float u = (d.x(i, 0) - dom.x_min) / (dom.x_max - dom.x_min);
+        const float v = strip ? 0.1f + 0.8f * float((i * 37) % 101) / 100.0f
+                              : (dom.y_max - d.x(i, 1)) / (dom.y_max - dom.y_min);
+        const ImVec2 c(mn.x + u * (mx.x - mn.x), mn.y + v * (mx.y - mn.y));
+        const bool test = i >= d.n_train;
+        dl->AddCircleFilled(c, radius, point_color(d, i, value_scale), 8);
+        dl->AddCircle(c, radius, test ? IM_COL32(20, 20, 20, 255) : IM_COL32(255, 255, 255, 255), 8,
+                      test ? 1.5f : 1.0f);
+    }
+}
+
+void dashed_vline(ImDrawList* dl, float x, float y0, float y1, ImU32 col, float dash, float width) {
+    for (float y = y0; y < y1; y += 2.0f * dash)
+        dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + dash, y1)), col, width);
+}
+
+// A chart of a training and a test series (downsampled to the chart's width in pixels).
+void chart(const char* id, const Session& s, Series train, Series test, bool log, ImVec2 size,
+           float scale) {
+    static std::vector<ChartPoint> a, b;
+    const auto recs = s.history().records();
+    const int buckets = std::max(8, int(size.x / 2.0f));
+    downsample_minmax(recs, train, buckets, a);
+    downsample_minmax(recs, test, buckets, b);
+    if (const EpochRecord* last = s.history().latest()) {
+        const auto add_last = [&](std::vector<ChartPoint>& v, Series ser) {
+            const float y = series_value(*last, ser);
+            if (std::isfinite(y) && (v.empty() || v.back().x < double(last->epoch)))
+                v.push_back({double(last->epoch), y});
+        };
+        add_last(a, train);
+        add_last(b, test);
+    }
+    const ChartScale sc = chart_scale(a, b, log);
+    ImGui::PushID(id);
+    const ImVec2 mn = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##chart", size);
+    const ImVec2 mx(mn.x + size.x, mn.y + size.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(mn, mx, IM_COL32(255, 255, 255, 255));
+    dl->AddRect(mn, mx, IM_COL32(180, 180, 180, 255));
+    const auto to_screen = [&](const ChartPoint& p) {
+        return ImVec2(mn.x + chart_u(sc, p.x) * size.x, mx.y - chart_v(sc, p.y) * size.y);
+    };
+    if (s.has_best()) {
+        const float x = mn.x + chart_u(sc, double(s.best_epoch())) * size.x;
+        dashed_vline(dl, x, mn.y, mx.y, IM_COL32(30, 150, 60, 255), 3.0f * scale, 1.5f * scale);
+    }
+    static std::vector<ImVec2> pts;
+    const auto line = [&](const std::vector<ChartPoint>& v, ImU32 col) {
+        pts.clear();
+        for (const auto& p : v) pts.push_back(to_screen(p));
+        if (pts.size() >= 2) dl->AddPolyline(pts.data(), int(pts.size()), col, 0, 1.5f * scale);
+    };
+    line(a, IM_COL32(60, 60, 60, 255));
+    line(b, to_imgui(positive_color()));
+    char text[64];
+    std::snprintf(text, sizeof text, "%.3g", double(sc.y_max));
+    dl->AddText(ImVec2(mn.x + 3, mn.y + 1), IM_COL32(120, 120, 120, 255), text);
+    std::snprintf(text, sizeof text, "%.3g", double(sc.y_min));
+    dl->AddText(ImVec2(mn.x + 3, mx.y - ImGui::GetFontSize() - 1), IM_COL32(120, 120, 120, 255), text);
+    std::snprintf(text, sizeof text, "%.0f", sc.x_max);
+    const ImVec2 ts = ImGui::CalcTextSize(text);
+    dl->AddText(ImVec2(mx.x - ts.x - 3, mx.y - ts.y - 1), IM_COL32(120, 120, 120, 255), text);
+    ImGui::PopID();
+}
+
+void oyster_strip(PanelContext& c, ImVec2 size) {
+    const Session& s = *c.app.session;
+    const Dataset& d = s.data();
+    const ExperimentConfig& cfg = c.req.next;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::TextUnformatted(tr(Str::OysterTitle));
+    tooltip(Str::TipOyster);
+    const ImVec2 mn = ImGui::GetCursorScreenPos();
+    const ImVec2 mx(mn.x + size.x, mn.y + size.y);
+    ImGui::Dummy(size);
+    tooltip(Str::TipOyster);
+    picture_at(dl, c.heat, c.app.pictures.output, mn, mx, cfg.discretize);
+    draw_points(dl, d, cfg, c.app.value_scale, mn, mx, 3.0f * c.scale, true);
+    const auto x_of = [&](float cm) {
+        return mn.x + (cm - d.domain.x_min) / (d.domain.x_max - d.domain.x_min) * size.x;
+    };
+    const float rule_x = x_of(kOysterRuleCm);
+    dashed_vline(dl, rule_x, mn.y - 4, mx.y + 4, IM_COL32(20, 20, 20, 255), 4.0f * c.scale, 2.0f * c.scale);
+    const float learned = s.learned_threshold();
+    if (std::isfinite(learned))
+        dl->AddLine(ImVec2(x_of(learned), mn.y - 4), ImVec2(x_of(learned), mx.y + 4),
+                    IM_COL32(200, 20, 20, 255), 2.5f * c.scale);
+    // Axis: the ends of the domain in cm.
+    char text[64];
+    std::snprintf(text, sizeof text, "%.1f", double(d.domain.x_min));
+    ImGui::TextDisabled("%s", text);
+    std::snprintf(text, sizeof text, "%.1f", double(d.domain.x_max));
+    ImGui::SameLine(size.x - ImGui::CalcTextSize(text).x);
+    ImGui::TextDisabled("%s", text);
+    const int n = d.size();
+    if (std::isfinite(learned)) {
+        ImGui::TextColored(ImVec4(0.78f, 0.08f, 0.08f, 1.0f), tr(Str::OysterLearnedFmt),
+                           double(learned), count_threshold_errors(d, learned, 0, n));
+    } else {
+        ImGui::TextColored(ImVec4(0.78f, 0.08f, 0.08f, 1.0f), "%s", tr(Str::OysterNoThreshold));
+    }
+    ImGui::Text(tr(Str::OysterRuleFmt), double(kOysterRuleCm), count_threshold_errors(d, kOysterRuleCm, 0, n));
+}
+
+}  // namespace
+
+void panel_output(PanelContext& c, const Rect& r) {
+    AppState& app = c.app;
+    const Session& s = *app.session;
+    ExperimentConfig& next = c.req.next;
+    const float em = ImGui::GetFontSize();
+    if (!begin_panel(tr(Str::PanelOutput), r)) {
+        ImGui::End();
+        return;
+    }
+    const EpochRecord& cur = s.current();
+    const bool classify = s.data().task != Task::Regression;
+    ImGui::Text(tr(Str::TestLossFmt), double(cur.test_loss));
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
+    ImGui::Text(tr(Str::TrainLossFmt), double(cur.train_loss));
+    if (classify) {
+        ImGui::Text(tr(Str::TestAccFmt), double(cur.test_accuracy * 100.0f));
+        ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
+        ImGui::Text(tr(Str::TrainAccFmt), double(cur.train_accuracy * 100.0f));
+    }
+
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const float avail_h = ImGui::GetContentRegionAvail().y;
+    if (s.data().input_dims == 1) {
+        oyster_strip(c, ImVec2(avail_w, 4.0f * em));
+    } else {
+        // The big view: the prediction, or the hovered neuron's / feature's own picture.
+        const float side = std::max(std::min(avail_w, avail_h - 13.0f * em), 4.0f * em);
+        const PictureSet& pics = app.pictures;
+        const PictureInfo* shown = &pics.output;
+        bool discretize = next.discretize;
+        char caption[96] = "";
+        if (app.hover_layer >= 0 && std::size_t(app.hover_layer) < pics.units.size() &&
+            std::size_t(app.hover_unit) < pics.units[std::size_t(app.hover_layer)].size()) {
+            shown = &pics.units[std::size_t(app.hover_layer)][std::size_t(app.hover_unit)];
+            std::snprintf(caption, sizeof caption, tr(Str::NeuronTitleFmt), app.hover_layer + 1,
+                          app.hover_unit + 1);
+        } else if (app.hover_layer == -2 && std::size_t(app.hover_unit) < pics.features.size()) {
+            shown = &pics.features[std::size_t(app.hover_unit)];
+            discretize = false;
+            std::snprintf(caption, sizeof caption, "%s", label(Feature(app.hover_unit)));
+        }
+        const ImVec2 mn(ImGui::GetCursorScreenPos().x + (avail_w - side) * 0.5f, ImGui::GetCursorScreenPos().y);
+        const ImVec2 mx(mn.x + side, mn.y + side);
+        ImGui::Dummy(ImVec2(avail_w, side));
+        tooltip(Str::TipOutputView);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        picture_at(dl, c.heat, *shown, mn, mx, discretize);
+        draw_points(dl, s.data(), next, app.value_scale, mn, mx, 2.6f * c.scale, false);
+        dl->AddRect(mn, mx, IM_COL32(120, 120, 120, 255));
+        if (caption[0]) {
+            const ImVec2 ts = ImGui::CalcTextSize(caption);
+            dl->AddRectFilled(ImVec2(mn.x, mn.y), ImVec2(mn.x + ts.x + 8, mn.y + ts.y + 4), IM_COL32(255, 255, 255, 220));
+            dl->AddText(ImVec2(mn.x + 4, mn.y + 2), IM_COL32(20, 20, 20, 255), caption);
+        }
+    }
+    ImGui::Checkbox(tr(Str::Discretize), &next.discretize);
+    tooltip(Str::TipDiscretize);
+    ImGui::SameLine();
+    ImGui::Checkbox(tr(Str::LogScale), &app.log_scale);
+    tooltip(Str::TipLogScale);
+
+    // Charts share the rest of the height.
+    const float rest = ImGui::GetContentRegionAvail().y;
+    const int charts = classify ? 2 : 1;
+    const float label_h = ImGui::GetTextLineHeightWithSpacing();
+    const float chart_h = std::max((rest - float(charts) * (label_h + ImGui::GetStyle().ItemSpacing.y)) / float(charts), 2.0f * em);
+    ImGui::TextUnformatted(tr(Str::LossChart));
+    tooltip(Str::TipLossChart);
+    if (s.has_best()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.12f, 0.59f, 0.24f, 1.0f), tr(Str::BestEpochFmt),
+                           static_cast<long long>(s.best_epoch()));
+    }
+    chart("loss", s, Series::TrainLoss, Series::TestLoss, app.log_scale, ImVec2(avail_w, chart_h), c.scale);
+    tooltip(Str::TipLossChart);
+    if (classify) {
+        ImGui::TextUnformatted(tr(Str::AccuracyChart));
+        chart("acc", s, Series::TrainAccuracy, Series::TestAccuracy, false, ImVec2(avail_w, chart_h), c.scale);
+        tooltip(Str::TipAccuracyChart);
+    }
+    ImGui::End();
+}
+
+void stop_banner(PanelContext& c, const Rect& r) {
+    const Session& s = *c.app.session;
+    if (s.stop_reason() == StopReason::None) return;
+    const float em = ImGui::GetFontSize();
+    const bool diverged = s.stop_reason() == StopReason::NonFiniteLoss;
+    char text[256];
+    std::snprintf(text, sizeof text, tr(diverged ? Str::DivergedFmt : Str::EarlyStoppedFmt),
+                  static_cast<long long>(diverged ? s.stop_epoch() : s.best_epoch()));
+    const float w = std::min(r.w - 2.0f * em, 40.0f * em);
+    ImGui::SetNextWindowPos(ImVec2(r.x + (r.w - w) * 0.5f, r.y + r.h - 6.0f * em), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(w, 0), ImGuiCond_Always);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, diverged ? IM_COL32(190, 40, 40, 240) : IM_COL32(40, 120, 60, 240));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    ImGui::Begin("##banner", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PushTextWrapPos(w - ImGui::GetStyle().WindowPadding.x);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor(2);
+    if (ImGui::Button(tr(Str::Reset))) c.req.reset = true;
+    tooltip(Str::TipReset);
+    if (!diverged) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Str::Resume))) c.req.toggle_play = true;
+    }
+    ImGui::End();
+}
+
+}  // namespace nnp::app

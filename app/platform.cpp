@@ -1,0 +1,198 @@
+// The platform layer: owns main(), the GLFW window and GL context, Dear ImGui's setup and the
+// one main loop, which runs under emscripten_set_main_loop on the web and as a plain while-loop
+// natively. The only file of the app that knows which platform it is on. Native flags:
+//   --frames N (render N frames, then exit 0)  --play  --print-state  --command JSON
+//   --width W --height H
+#include "app_api.hpp"
+#include "app_main.hpp"
+#include "gl.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#endif
+
+namespace {
+
+using namespace nnp::app;
+
+struct Platform {
+    GLFWwindow* window = nullptr;
+    float ui_scale = 0.0f;  // 0 = fonts not built yet
+    long long max_frames = -1;
+    bool print_state = false;
+};
+
+Platform g;
+
+double now_ms() {
+    return std::chrono::duration<double, std::milli>(
+               std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// Fonts and sizes for a UI scale; rebuilt when the scale changes (e.g. moving to a HiDPI screen).
+void apply_ui_scale(float scale) {
+    scale = std::round(scale * 4.0f) / 4.0f;  // avoid rebuilding for tiny changes
+    if (scale < 0.5f) scale = 1.0f;
+    if (scale == g.ui_scale) return;
+    g.ui_scale = scale;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontConfig font;
+    font.SizePixels = std::round(13.0f * scale);
+    font.OversampleH = font.OversampleV = 1;
+    font.PixelSnapH = true;
+    io.Fonts->AddFontDefault(&font);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ImGuiStyle style;
+    ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 0.0f;
+    style.FrameRounding = 2.0f;
+    style.WindowBorderSize = 1.0f;
+    style.ItemSpacing = ImVec2(6.0f, 4.0f);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 1.0f);
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(0.87f, 0.87f, 0.87f, 1.0f);  // visible on the light panels
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+float current_ui_scale() {
+#ifdef __EMSCRIPTEN__
+    // The canvas fills the page: give it as many pixels as the screen has (HiDPI), and scale the
+    // UI by the device pixel ratio so it keeps its size in CSS pixels.
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const double dpr = emscripten_get_device_pixel_ratio();
+    const int want_w = std::max(1, int(std::lround(css_w * dpr)));
+    const int want_h = std::max(1, int(std::lround(css_h * dpr)));
+    int w = 0, h = 0;
+    glfwGetWindowSize(g.window, &w, &h);
+    // Browser.setCanvasSize rather than glfwSetWindowSize: the latter asks for fullscreen when
+    // the size equals the screen's, which browsers refuse without a click.
+    if (w != want_w || h != want_h) {
+        char script[96];
+        std::snprintf(script, sizeof script, "Browser.setCanvasSize(%d, %d)", want_w, want_h);
+        emscripten_run_script(script);
+    }
+    return float(dpr);
+#else
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetWindowContentScale(g.window, &sx, &sy);
+    return sx;
+#endif
+}
+
+void frame() {
+    const double start = now_ms();
+    glfwPollEvents();
+    apply_ui_scale(current_ui_scale());
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    app_frame(g.ui_scale);
+    ImGui::Render();
+    app_render_heatmaps();
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(g.window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.97f, 0.97f, 0.97f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(g.window);
+    app_frame_done(float(now_ms() - start));
+}
+
+void shutdown() {
+    app_destroy();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(g.window);
+    glfwTerminate();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int width = 1280, height = 720;
+    std::vector<std::string> commands;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        const bool has_value = i + 1 < argc;
+        if (a == "--frames" && has_value) g.max_frames = std::atoll(argv[++i]);
+        else if (a == "--play") commands.push_back("{\"cmd\":\"play\"}");
+        else if (a == "--print-state") g.print_state = true;
+        else if (a == "--command" && has_value) commands.push_back(argv[++i]);
+        else if (a == "--width" && has_value) width = std::max(320, std::atoi(argv[++i]));
+        else if (a == "--height" && has_value) height = std::max(240, std::atoi(argv[++i]));
+        else {
+            std::fprintf(stderr, "unknown argument: %s\n", a.c_str());
+            return 2;
+        }
+    }
+
+    if (!glfwInit()) {
+        std::fprintf(stderr, "GLFW could not start (no display?)\n");
+        return 1;
+    }
+#ifdef __EMSCRIPTEN__
+    const char* version_line = "#version 300 es\nprecision highp float;\n";
+    const char* imgui_glsl = "#version 300 es";
+#else
+    const char* version_line = "#version 330 core\n";
+    const char* imgui_glsl = "#version 330 core";
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+#endif
+    // 2-D drawing only: no depth or stencil buffer, and an opaque canvas (cheaper to composite).
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    g.window = glfwCreateWindow(width, height, "Neural network playground", nullptr, nullptr);
+    if (!g.window) {
+        std::fprintf(stderr, "could not create a window with OpenGL 3.3 / WebGL2\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(g.window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the layout is computed, nothing to remember
+    ImGui_ImplGlfw_InitForOpenGL(g.window, true);
+    ImGui_ImplOpenGL3_Init(imgui_glsl);
+
+    if (!app_create(version_line, commands)) {
+        std::fprintf(stderr, "could not set up the heatmap shaders\n");
+        shutdown();
+        return 1;
+    }
+
+#ifdef __EMSCRIPTEN__
+    emscripten_set_main_loop(frame, 0, true);
+#else
+    for (long long n = 0; !glfwWindowShouldClose(g.window) && (g.max_frames < 0 || n < g.max_frames); ++n)
+        frame();
+    if (g.print_state) std::printf("%s\n", state_json(app_state()).c_str());
+    shutdown();
+#endif
+    return 0;
+}

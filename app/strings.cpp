@@ -1,0 +1,103 @@
+// The string tables (see strings.hpp). English texts come from the NNP_APP_STRINGS list; the
+// enumeration tooltips are keyed by core's code names so they follow the enum tables.
+#include "strings.hpp"
+
+#include <array>
+#include <cstddef>
+
+namespace nnp::app {
+
+namespace {
+
+constexpr std::array<const char*, static_cast<std::size_t>(Str::Count)> kEnglish = {
+#define NNP_APP_STR_TEXT(id, text) text,
+    NNP_APP_STRINGS(NNP_APP_STR_TEXT)
+#undef NNP_APP_STR_TEXT
+};
+
+struct CodeText {
+    const char* code;
+    const char* text;
+};
+
+// English enumeration labels: core's own labels are used (empty list); a translation lists
+// (code, label) pairs here for its language.
+constexpr CodeText kEnglishLabels[] = {{"", ""}};
+
+// One or two sentences on the idea behind each choice, keyed by code name.
+constexpr CodeText kEnglishTips[] = {
+    // Datasets
+    {"circle", "One class inside a ring of the other. A straight line cannot separate them, but x1^2 + x2^2 can."},
+    {"xor", "Opposite corners share a class. A single neuron fails here: XOR needs a hidden layer (or the x1*x2 feature)."},
+    {"gauss", "Two clouds of points that a single straight line separates: even a perceptron learns it."},
+    {"spiral", "Two interleaved spirals: needs several layers, or sin features, and patience."},
+    {"moons", "Two interleaving half circles: a gently bent boundary."},
+    {"blobs", "k clouds of points, one per class: the output gets one softmax unit per class."},
+    {"k_spiral", "k interleaved spiral arms, one class each: a hard multi-class problem."},
+    {"oyster", "One input, the shell's diameter: is the oyster ripe? Compare the hand-written 7.5 cm rule with the threshold the network learns."},
+    {"reg_plane", "Regression: predict a number that grows steadily across the plane."},
+    {"reg_gauss", "Regression: predict the height of six bumps, up and down."},
+    // Activations
+    {"linear", "Passes the sum through unchanged. Layers of linear units add up to one linear function."},
+    {"step", "0 or 1, like the first perceptron. Its slope is zero everywhere, so gradient descent cannot train it."},
+    {"sigmoid", "Squashes the sum into 0..1, a probability. Saturates at the ends, where gradients vanish."},
+    {"tanh", "Squashes the sum into -1..1, centred on zero, which usually trains faster than sigmoid."},
+    {"relu", "max(0, sum): cheap and does not saturate for positive sums, but a unit can die at zero."},
+    {"leaky_relu", "Like ReLU with a small slope below zero, so no unit stops learning completely."},
+    {"softmax", "Turns k outputs into probabilities that add up to 1: one per class."},
+    // Losses
+    {"mse", "Half the squared difference between prediction and target: for numbers."},
+    {"bce", "Punishes confident wrong yes/no answers hard: the loss for probabilities of one class."},
+    {"cce", "Minus the log of the probability given to the right class: the loss for k classes."},
+    // Optimizers
+    {"sgd", "Plain gradient descent: every weight moves against its gradient times the learning rate."},
+    {"momentum", "Adds a velocity that remembers past gradients, speeding up along consistent directions."},
+    {"nesterov", "Momentum that looks ahead to where the velocity is taking the weights before correcting."},
+    {"adagrad", "Gives each weight its own step size that shrinks as its squared gradients pile up."},
+    {"rmsprop", "Like AdaGrad but forgets old gradients, so steps do not shrink forever."},
+    {"adam", "Momentum plus per-weight step sizes with a bias correction: a robust default."},
+    // Regularization
+    {"none", "No penalty on the weights."},
+    {"l1", "Penalise the sum of |w|: many weights become exactly zero, a sparse network."},
+    {"l2", "Penalise the sum of w^2: all weights shrink, large ones most."},
+    // Init
+    {"zeros", "All weights zero: every neuron of a layer stays identical and the network cannot learn (the symmetry problem)."},
+    {"uniform", "TF Playground's start: weights uniform in -0.5..0.5."},
+    {"glorot", "Scaled so signals keep their size through tanh and sigmoid layers (Glorot and Bengio)."},
+    {"he", "Scaled for ReLU layers, which zero half their inputs (He et al.)."},
+    // Features
+    {"x1", "The horizontal coordinate."},
+    {"x2", "The vertical coordinate."},
+    {"x1_squared", "x1 squared: lets a single neuron draw curved boundaries."},
+    {"x2_squared", "x2 squared: with x1 squared, circles become straight lines."},
+    {"x1_times_x2", "x1 times x2: positive in two opposite quadrants, which is exactly XOR."},
+    {"sin_x1", "sin(x1): a wave across the plane, helpful for spirals."},
+    {"sin_x2", "sin(x2): a wave up the plane."},
+};
+
+Language g_language = Language::English;
+
+}  // namespace
+
+void set_language(Language lang) { g_language = lang; }
+Language language() { return g_language; }
+
+const char* tr(Str id) {
+    const auto i = static_cast<std::size_t>(id);
+    if (i >= kEnglish.size()) return "?";
+    return kEnglish[i];  // the only language so far; a translation would be looked up first
+}
+
+const char* label_for_code(std::string_view code, const char* fallback) {
+    for (const auto& e : kEnglishLabels)
+        if (code == e.code && e.text[0] != '\0') return e.text;
+    return fallback ? fallback : "?";
+}
+
+const char* tip_for_code(std::string_view code) {
+    for (const auto& e : kEnglishTips)
+        if (code == e.code) return e.text;
+    return nullptr;
+}
+
+}  // namespace nnp::app

@@ -1,0 +1,163 @@
+// The app's one string table: every user-visible text is a Str id looked up in the active
+// language's table. English is complete; another language (e.g. Korean) adds a table of the same
+// length where a null entry falls back to English. Enumeration labels come from core's
+// enum_table code names, looked up in a per-language list of (code, label) pairs.
+#pragma once
+
+#include "enum_table.hpp"
+
+#include <string_view>
+
+namespace nnp::app {
+
+// X(id, English). Texts with %-directives are printf formats; their arguments are documented.
+#define NNP_APP_STRINGS(X)                                                                        \
+    X(AppTitle, "Neural network playground")                                                      \
+    X(PanelData, "Data")                                                                          \
+    X(PanelNetwork, "Features and network")                                                       \
+    X(PanelOutput, "Output")                                                                      \
+    X(PanelTraining, "Training")                                                                  \
+    X(Play, "Play")                                                                               \
+    X(Pause, "Pause")                                                                             \
+    X(Step, "Step")                                                                               \
+    X(Reset, "Reset")                                                                             \
+    X(EpochFmt, "Epoch %lld")                                                                     \
+    X(TipPlay, "Start or pause training (key: space). Each epoch shows the network every training point once.") \
+    X(TipStep, "Train exactly one epoch and stop (key: s), to watch gradient descent one move at a time.") \
+    X(TipReset, "Start again from new random weights on the same data (key: r).")                \
+    X(TipEpoch, "How many times the network has seen the whole training set.")                   \
+    X(LearningRate, "Learning rate")                                                              \
+    X(TipLearningRate, "How big a step gradient descent takes downhill on the loss. Too small crawls; too large overshoots and can diverge. Applies at once.") \
+    X(Optimizer, "Optimizer")                                                                     \
+    X(TipOptimizer, "The rule that turns gradients into weight updates. Switching keeps the learned weights and restarts the optimizer's memory.") \
+    X(Momentum, "Momentum")                                                                       \
+    X(TipMomentum, "How much of the previous update carries over, like a ball rolling downhill: faster along long valleys, less zig-zag.") \
+    X(Rho, "Decay")                                                                               \
+    X(TipRho, "How quickly RMSprop forgets old squared gradients; closer to 1 means a longer memory.") \
+    X(Beta1, "Beta 1")                                                                            \
+    X(TipBeta1, "Adam's memory of the gradient's average direction (its momentum).")              \
+    X(Beta2, "Beta 2")                                                                            \
+    X(TipBeta2, "Adam's memory of the gradient's size, used to give each weight its own step size.") \
+    X(Epsilon, "Epsilon")                                                                         \
+    X(TipEpsilon, "A tiny number added before dividing, so a weight with almost no gradient does not get a huge step.") \
+    X(Task, "Task")                                                                               \
+    X(TipTask, "What the output means, set by the data: one yes/no answer, one of k classes, or a number.") \
+    X(OutputActivation, "Output")                                                                 \
+    X(TipOutputActivation, "The output neuron's activation must fit the task: sigmoid gives a probability, softmax shares probability over k classes, linear gives any number.") \
+    X(Loss, "Loss")                                                                               \
+    X(TipLoss, "How wrong the network is, as one number that training pushes down. Cross-entropy fits probabilities; squared error fits numbers.") \
+    X(Regularization, "Regularization")                                                           \
+    X(TipRegularization, "A penalty on large weights that keeps the boundary simple, against overfitting. L1 pushes weights to exactly zero; L2 shrinks them all.") \
+    X(RegRate, "Reg. rate")                                                                       \
+    X(TipRegRate, "How strongly large weights are penalised compared with the data loss.")        \
+    X(InitLabel, "Init")                                                                          \
+    X(TipInit, "How the weights start. Random starts break the symmetry between neurons; the scale decides whether signals survive deep networks. Changing it resets.") \
+    X(Seed, "Seed")                                                                               \
+    X(TipSeed, "The number that fixes the random initial weights, batch order and dropout: the same seed gives the same run.") \
+    X(EarlyStopping, "Early stop")                                                                \
+    X(TipEarlyStopping, "Stop when the test loss has not improved for a while and go back to the best weights: a simple guard against overfitting.") \
+    X(Patience, "Patience")                                                                       \
+    X(TipPatience, "How many epochs without a better test loss to wait before stopping.")         \
+    X(Speed, "Speed")                                                                             \
+    X(TipSpeed, "Epochs per frame you ask for. If a frame would get slow, fewer are run so the page stays smooth.") \
+    X(SpeedActualFmt, "%.1f epochs/frame, %.0f fps")                                              \
+    X(Dataset, "Dataset")                                                                         \
+    X(TipDataset, "The points to learn from. Some can be split by a straight line; others (XOR, spirals) need hidden layers or extra features.") \
+    X(Noise, "Noise")                                                                             \
+    X(TipNoise, "How much the points are jittered, in percent. Noisy data tempts a big network to memorise the noise (overfitting).") \
+    X(TrainPercent, "Train %")                                                                    \
+    X(TipTrainPercent, "Share of the points used for training; the rest are kept aside as test points to see how well the network generalises.") \
+    X(BatchSize, "Batch size")                                                                    \
+    X(TipBatchSize, "How many points each gradient step averages over. Small batches are noisy but quick; the whole set gives the exact gradient.") \
+    X(Points, "Points")                                                                           \
+    X(TipPoints, "How many points the data set has in total.")                                    \
+    X(Classes, "Classes")                                                                         \
+    X(TipClasses, "How many classes the points belong to; the output gets one softmax unit per class.") \
+    X(Regenerate, "Regenerate")                                                                   \
+    X(TipRegenerate, "Draw a new sample of the same kind of data (a new data seed).")            \
+    X(ShowTest, "Show test data")                                                                 \
+    X(TipShowTest, "Also draw the test points (with a dark outline). They are never trained on.") \
+    X(Discretize, "Discretize output")                                                            \
+    X(TipDiscretize, "Show only the decision (which side of the boundary) instead of the confidence.") \
+    X(Features, "Features")                                                                       \
+    X(TipFeature, "Click to feed this input to the network. Hand-made features such as x1*x2 can make a problem linear, so fewer neurons are needed.") \
+    X(HiddenLayersFmt, "%d hidden layers")                                                        \
+    X(AddLayer, "+ layer")                                                                        \
+    X(RemoveLayer, "- layer")                                                                     \
+    X(TipAddLayer, "Add a hidden layer. Without hidden layers the network is a perceptron: it can only draw a straight boundary, so it cannot solve XOR.") \
+    X(TipRemoveLayer, "Remove the last hidden layer.")                                            \
+    X(NeuronsFmt, "%d neurons")                                                                   \
+    X(TipAddNeuron, "Add a neuron to this layer: more neurons can bend the boundary more.")      \
+    X(TipRemoveNeuron, "Remove a neuron from this layer.")                                        \
+    X(Activation, "Activation")                                                                   \
+    X(TipActivation, "The bend each neuron applies to its weighted sum. Without a non-linear activation, stacked layers are still one straight line.") \
+    X(Dropout, "Dropout")                                                                         \
+    X(DropoutShort, "Drop")                                                                       \
+    X(TipDropout, "Each step, switch off this share of the layer's neurons at random, so none can rely on the others: a regulariser. Dropped ones are crossed out.") \
+    X(TipNeuron, "This neuron's output over the input plane (blue positive, orange negative). Hover to see it large in the output view.") \
+    X(WeightFmt, "Weight %.3f (click to edit)")                                                  \
+    X(TipEdge, "Blue weights are positive, orange negative; thicker means larger. Backpropagation adjusts each by how much it changed the loss.") \
+    X(EditWeight, "Weight")                                                                       \
+    X(Close, "Close")                                                                             \
+    X(NeuronTitleFmt, "Layer %d, neuron %d")                                                      \
+    X(InputsLabel, "Inputs")                                                                      \
+    X(OutputLabel, "Output")                                                                      \
+    X(TipOutputView, "The network's prediction at every point of the input plane, with the data on top. The colour strength shows how sure it is.") \
+    X(TrainLossFmt, "Training loss %.4f")                                                         \
+    X(TestLossFmt, "Test loss %.4f")                                                              \
+    X(TrainAccFmt, "Training accuracy %.1f%%")                                                    \
+    X(TestAccFmt, "Test accuracy %.1f%%")                                                         \
+    X(LossChart, "Loss")                                                                          \
+    X(AccuracyChart, "Accuracy")                                                                  \
+    X(LogScale, "Log scale")                                                                      \
+    X(TipLogScale, "Show the loss on a logarithmic axis, where steady progress looks like a straight line.") \
+    X(TipLossChart, "Training loss (solid) and test loss (dashed colour) per epoch. When the test loss rises while the training loss falls, the network is overfitting.") \
+    X(TipAccuracyChart, "Share of points classified correctly, training and test.")              \
+    X(BestEpochFmt, "Best epoch %lld")                                                            \
+    X(TrainLegend, "train")                                                                       \
+    X(TestLegend, "test")                                                                         \
+    X(DivergedFmt, "Training stopped: the loss became infinite or NaN at epoch %lld. Try a lower learning rate, then press Reset.") \
+    X(EarlyStoppedFmt, "Early stopping: the test loss stopped improving; the best weights (epoch %lld) are restored.") \
+    X(Resume, "Resume")                                                                           \
+    X(OysterTitle, "Oyster diameter (cm)")                                                        \
+    X(OysterLearnedFmt, "Learned threshold %.2f cm: %d wrong")                                   \
+    X(OysterNoThreshold, "Learned rule: no threshold yet")                                        \
+    X(OysterRuleFmt, "Hand-written rule %.1f cm: %d wrong")                                      \
+    X(TipOyster, "Each dot is an oyster, blue ripe and orange not. The dashed line is the rule a person wrote; the solid line is where the trained network changes its mind.") \
+    X(RipeLabel, "ripe")                                                                          \
+    X(UnripeLabel, "unripe")                                                                      \
+    X(TaskBinary, "Binary")                                                                       \
+    X(TaskMulti, "k classes")                                                                     \
+    X(TaskRegression, "Regression")
+
+enum class Str : int {
+#define NNP_APP_STR_ENUM(id, text) id,
+    NNP_APP_STRINGS(NNP_APP_STR_ENUM)
+#undef NNP_APP_STR_ENUM
+    Count
+};
+
+enum class Language { English };
+
+void set_language(Language lang);
+Language language();
+
+// The text of `id` in the active language (never null).
+const char* tr(Str id);
+
+// Label of an enumeration value: the active language's label for its code name, else core's
+// English label.
+const char* label_for_code(std::string_view code, const char* fallback);
+template <typename E>
+const char* label(E value) {
+    return label_for_code(enum_code(value), enum_label(value));
+}
+
+// Tooltip for an enumeration value by its code name (null if there is none).
+const char* tip_for_code(std::string_view code);
+template <typename E>
+const char* tip(E value) {
+    return tip_for_code(enum_code(value));
+}
+
+}  // namespace nnp::app

@@ -1,0 +1,83 @@
+// ImGui helpers (see widgets.hpp).
+#include "widgets.hpp"
+
+#include "colormap.hpp"
+
+#include <cstdio>
+
+namespace nnp::app {
+
+void tooltip(const char* text) {
+    if (!text || !ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort | ImGuiHoveredFlags_AllowWhenDisabled))
+        return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void tooltip(Str id) { tooltip(tr(id)); }
+
+template <typename T>
+static bool choice_combo_impl(const char* id, T* value, std::span<const T> choices, const char* fmt,
+                              const char* prefix = nullptr) {
+    char number[32], preview[96];
+    std::snprintf(number, sizeof number, fmt, double(*value));
+    std::snprintf(preview, sizeof preview, "%s%s%s", prefix ? prefix : "", prefix ? " " : "", number);
+    bool changed = false;
+    if (ImGui::BeginCombo(id, preview)) {
+        for (const T c : choices) {
+            char text[32];
+            std::snprintf(text, sizeof text, fmt, double(c));
+            const bool selected = c == *value;
+            if (ImGui::Selectable(text, selected)) {
+                changed = c != *value;
+                *value = c;
+            }
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+bool choice_combo(const char* id, float* value, std::span<const float> choices, const char* prefix) {
+    return choice_combo_impl(id, value, choices, "%g", prefix);
+}
+
+bool choice_combo(const char* id, int* value, std::span<const int> choices) {
+    return choice_combo_impl(id, value, choices, "%.0f");
+}
+
+void label_left(const char* text, float width) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(width);
+}
+
+ImU32 to_imgui(Rgb c, float alpha) { return pack_rgba(c, alpha); }
+
+void picture(HeatmapRenderer& heat, const PictureInfo& p, ImVec2 size, bool discretize) {
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    picture_at(ImGui::GetWindowDrawList(), heat, p, min, max, discretize);
+    ImGui::Dummy(size);
+}
+
+void picture_at(ImDrawList* list, HeatmapRenderer& heat, const PictureInfo& p, ImVec2 min,
+                ImVec2 max, bool discretize) {
+    // Render at the framebuffer's resolution so HiDPI screens get sharp pictures.
+    const ImVec2 fb = ImGui::GetIO().DisplayFramebufferScale;
+    const int w = int((max.x - min.x) * fb.x + 0.5f), h = int((max.y - min.y) * fb.y + 0.5f);
+    const PictureSlot s = heat.request(p, w, h, discretize);
+    if (s.ok) {
+        list->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(s.texture)), min, max,
+                       ImVec2(s.u0, s.v0), ImVec2(s.u1, s.v1));
+    } else {
+        list->AddRectFilled(min, max, to_imgui(middle_color()));
+    }
+}
+
+}  // namespace nnp::app

@@ -1,0 +1,60 @@
+// Small ImGui helpers shared by the panels: tooltips, enumeration combos whose labels and
+// tooltips come from the string table, value-choice combos, and picture images.
+#pragma once
+
+#include "colormap.hpp"
+#include "heatmap_gl.hpp"
+#include "strings.hpp"
+
+#include <imgui.h>
+
+#include <span>
+
+namespace nnp::app {
+
+// A wrapped tooltip for the last item, after a short hover delay.
+void tooltip(const char* text);
+void tooltip(Str id);
+
+// A combo over an enumeration's values (those `allowed` accepts); each entry has its tooltip.
+template <typename E, typename Allowed>
+bool enum_combo(const char* id, E* value, Allowed allowed) {
+    bool changed = false;
+    if (ImGui::BeginCombo(id, label(*value))) {
+        for (const auto& e : enum_table<E>()) {
+            if (!allowed(e.value)) continue;
+            const bool selected = e.value == *value;
+            if (ImGui::Selectable(label(e.value), selected)) {
+                changed = e.value != *value;
+                *value = e.value;
+            }
+            if (const char* t = tip(e.value)) tooltip(t);
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+template <typename E>
+bool enum_combo(const char* id, E* value) {
+    return enum_combo(id, value, [](E) { return true; });
+}
+
+// A combo over fixed numeric choices (shown with %g); a value not in the list is shown as is.
+// `prefix` (optional) is shown before the value in the closed combo.
+bool choice_combo(const char* id, float* value, std::span<const float> choices,
+                  const char* prefix = nullptr);
+bool choice_combo(const char* id, int* value, std::span<const int> choices);
+
+// A label to the left of the next widget, then the widget takes `width` pixels.
+void label_left(const char* text, float width);
+
+// Draws picture `p` as an image of `size` pixels at the cursor (a blank box if there is none).
+void picture(HeatmapRenderer& heat, const PictureInfo& p, ImVec2 size, bool discretize);
+// The same at an absolute screen position, into `list`.
+void picture_at(ImDrawList* list, HeatmapRenderer& heat, const PictureInfo& p, ImVec2 min,
+                ImVec2 max, bool discretize);
+
+ImU32 to_imgui(Rgb c, float alpha = 1.0f);
+
+}  // namespace nnp::app

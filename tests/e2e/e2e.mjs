@@ -1,0 +1,195 @@
+// End-to-end test of the playground page in Debian's headless Chromium (software WebGL2 via
+// SwiftShader), driven by playwright-core. Serves the built site itself on a free 127.0.0.1
+// port, then checks: no console errors; the canvas shows the expected colours; play advances
+// the epoch and lowers the loss; keyboard shortcuts; switching optimizer and dropout take
+// effect; the frame rate of the default experiment. Screenshots go to NNP_ARTIFACTS.
+// Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e),
+//      NNP_MIN_FPS (default 50).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { decodePng } from './png.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const site = path.resolve(process.env.NNP_SITE || path.join(here, '../../build/web/site'));
+const artifacts = path.resolve(process.env.NNP_ARTIFACTS || path.join(site, '../e2e'));
+const minFps = Number(process.env.NNP_MIN_FPS || 50);
+fs.mkdirSync(artifacts, { recursive: true });
+
+const failures = [];
+function check(ok, what, detail = '') {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ' (' + detail + ')' : ''}`);
+  if (!ok) failures.push(what);
+}
+
+// ---- static server on 127.0.0.1 ----
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
+                '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
+const server = http.createServer((req, res) => {
+  const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const file = path.join(site, url === '/' ? 'index.html' : url);
+  if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    res.writeHead(404);
+    res.end('not found');
+    return;
+  }
+  const body = fs.readFileSync(file);
+  res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream',
+                       'Content-Length': body.length, 'Cache-Control': 'no-store' });
+  res.end(body);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+// ---- browser ----
+const browser = await chromium.launch({
+  executablePath: process.env.NNP_CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+         '--no-first-run', '--disable-background-networking', '--disable-component-update',
+         '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+const consoleErrors = [];
+page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+const state = async () => JSON.parse(await page.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
+const command = async (obj) => JSON.parse(await page.evaluate((json) => Module.ccall('nnp_app_command', 'string', ['string'], [json]), JSON.stringify(obj)));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function waitFor(pred, timeoutMs, what) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    const s = await state();
+    if (pred(s)) return s;
+    await sleep(100);
+  }
+  check(false, what, 'timed out');
+  return state();
+}
+
+// Colour analysis of a screenshot region: share of pixels near a colour.
+function share(img, rect, rgb, tol = 40) {
+  let hit = 0, n = 0;
+  for (let y = rect.y; y < rect.y + rect.h; y++)
+    for (let x = rect.x; x < rect.x + rect.w; x++) {
+      const i = (y * img.width + x) * 4;
+      const d = Math.abs(img.data[i] - rgb[0]) + Math.abs(img.data[i + 1] - rgb[1]) + Math.abs(img.data[i + 2] - rgb[2]);
+      if (d <= tol) hit++;
+      n++;
+    }
+  return hit / n;
+}
+function distinctColours(img, rect) {
+  const seen = new Set();
+  for (let y = rect.y; y < rect.y + rect.h; y += 2)
+    for (let x = rect.x; x < rect.x + rect.w; x += 2) {
+      const i = (y * img.width + x) * 4;
+      seen.add((img.data[i] >> 3) << 10 | (img.data[i + 1] >> 3) << 5 | (img.data[i + 2] >> 3));
+    }
+  return seen.size;
+}
+const ORANGE = [245, 147, 34], BLUE = [9, 111, 187];  // app/colormap.cpp class 0 and class 1
+
+try {
+  await page.goto(base, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.nnpReady === true, null, { timeout: 60000 });
+  await sleep(1500);  // a few frames
+  let s = await state();
+  check(s.epoch === 0 && s.playing === false, 'starts paused at epoch 0', `epoch ${s.epoch}`);
+  check(s.config.dataset === 'circle' && s.config.optimizer.kind === 'sgd', 'default experiment loaded');
+  const loss0 = s.test_loss;
+
+  // ---- play: the epoch advances and the loss falls ----
+  check((await command({ cmd: 'play' })).ok, 'play command accepted');
+  s = await waitFor((x) => x.epoch >= 100, 60000, 'play reaches epoch 100');
+  check(s.epoch >= 100, 'play advances the epoch counter', `epoch ${s.epoch}`);
+  check(s.test_loss < loss0 * 0.5, 'the test loss falls', `${loss0.toFixed(4)} -> ${s.test_loss.toFixed(4)}`);
+
+  // ---- frame rate of the default experiment while training ----
+  await command({ cmd: 'reset' });
+  await command({ cmd: 'play' });
+  await sleep(1000);
+  const f0 = (await state()).frame.count, t0 = Date.now();
+  await sleep(5000);
+  s = await state();
+  const fps = (s.frame.count - f0) / ((Date.now() - t0) / 1000);
+  console.log(`frame rate: ${fps.toFixed(1)} frames/s; train ${s.frame.train_ms.toFixed(2)} ms, pictures ${s.frame.pictures_ms.toFixed(2)} ms, draw ${s.frame.draw_ms.toFixed(2)} ms per frame`);
+  fs.writeFileSync(path.join(artifacts, 'fps.txt'), `${fps.toFixed(1)}\n`);
+  check(fps >= minFps, `trains at >= ${minFps} frames/s`, `${fps.toFixed(1)} frames/s`);
+
+  // ---- the canvas shows the expected colours ----
+  const shot = await page.screenshot({ path: path.join(artifacts, 'trained.png') });
+  const img = decodePng(shot);
+  const output = { x: 1280 - 340, y: 100, w: 330, h: 330 };  // the output panel's heatmap area
+  const network = { x: 250, y: 100, w: 680, h: 400 };
+  const orange = share(img, output, ORANGE), blue = share(img, output, BLUE);
+  check(orange > 0.03 && blue > 0.03, 'the output heatmap shows both class colours',
+        `orange ${(orange * 100).toFixed(1)}%, blue ${(blue * 100).toFixed(1)}%`);
+  check(distinctColours(img, network) > 40, 'the network panel is drawn (not blank)',
+        `${distinctColours(img, network)} colours`);
+  check(distinctColours(img, { x: 0, y: 0, w: 1280, h: 720 }) > 100, 'the page is not blank');
+
+  // ---- optimizer switch keeps training going ----
+  const before = await state();
+  check((await command({ cmd: 'set_optimizer', value: 'adam' })).ok, 'set_optimizer accepted');
+  s = await state();
+  check(s.config.optimizer.kind === 'adam', 'the optimizer is now Adam');
+  check(s.epoch >= before.epoch, 'switching the optimizer keeps the epoch and weights', `epoch ${before.epoch} -> ${s.epoch}`);
+  s = await waitFor((x) => x.epoch > before.epoch + 20, 30000, 'training continues with Adam');
+  check(Number.isFinite(s.test_loss) && s.stop_reason === 'none', 'Adam trains without diverging', `test loss ${s.test_loss}`);
+
+  // ---- dropout takes effect: units are dropped in training steps ----
+  check((await command({ cmd: 'set_dropout', layer: 0, value: 0.5 })).ok, 'set_dropout accepted');
+  s = await state();
+  check(s.config.hidden[0].dropout === 0.5, 'layer 1 dropout is 0.5');
+  let droppedSeen = 0;
+  for (let i = 0; i < 30; i++) {
+    s = await state();
+    droppedSeen += s.dropped_units[0];
+    await sleep(50);
+  }
+  check(droppedSeen > 0, 'dropped units are reported while training with dropout', `${droppedSeen} over 30 samples`);
+  await page.screenshot({ path: path.join(artifacts, 'dropout.png') });
+
+  // ---- keyboard: space pauses, s steps one epoch, r resets ----
+  await page.mouse.move(640, 700);
+  await page.keyboard.press('Space');
+  await sleep(300);
+  s = await state();
+  check(s.playing === false, 'space pauses');
+  const e = s.epoch;
+  await page.keyboard.press('s');
+  await sleep(300);
+  s = await state();
+  check(s.epoch === e + 1, 's steps one epoch', `${e} -> ${s.epoch}`);
+  await page.keyboard.press('r');
+  await sleep(300);
+  s = await state();
+  check(s.epoch === 0, 'r resets to epoch 0');
+
+  // ---- other data: k classes and the oyster strip render ----
+  await command({ cmd: 'set_dataset', value: 'blobs' });
+  await command({ cmd: 'play' });
+  await sleep(2000);
+  await page.screenshot({ path: path.join(artifacts, 'blobs.png') });
+  await command({ cmd: 'set_dataset', value: 'oyster' });
+  await command({ cmd: 'play' });
+  await sleep(2000);
+  s = await state();
+  check(s.config.dataset === 'oyster' && s.epoch > 0, 'the oyster set trains', `epoch ${s.epoch}`);
+  await page.screenshot({ path: path.join(artifacts, 'oyster.png') });
+
+  check(consoleErrors.length === 0, 'no console errors', consoleErrors.slice(0, 3).join(' | '));
+} catch (err) {
+  check(false, 'the test ran to the end', String(err && err.stack || err));
+  await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => {});
+} finally {
+  await browser.close();
+  server.close();
+}
+
+console.log(failures.length ? `${failures.length} check(s) failed` : 'all checks passed');
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,56 @@
+// libFuzzer target for the link decoder: any bytes must decode without a crash, a hang or a
+// sanitizer report, into a valid config whose own link decodes back to the same config (and the
+// same weights, bit for bit). Built with clang, ASan and UBSan by tests/fuzz/CMakeLists.txt.
+#include "config_codec.hpp"
+#include "tf_link.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string_view>
+
+namespace {
+
+void require(bool ok, const char* what) {
+    if (ok) return;
+    std::fprintf(stderr, "fuzz_decode_config: invariant broken: %s\n", what);
+    std::abort();
+}
+
+void check_decoded(const nnp::DecodedConfig& d) {
+    nnp::ExperimentConfig copy = d.config;
+    require(nnp::validate(copy).empty(), "the decoded config is valid");
+    // Reading lists at most kMaxListed + 1; validation adds at most one per field (16 layers).
+    require(d.issues.size() <= nnp::link_text::IssueList::kMaxListed + 1 + 100, "the issue list is bounded");
+    for (const nnp::ConfigIssue& issue : d.issues) {
+        require(issue.message.size() < 400, "messages are short");
+        for (const char c : issue.message + issue.field)
+            require(static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f,
+                    "messages are plain ASCII");
+    }
+    if (!d.params.empty()) {
+        require(d.params.size() == nnp::link_param_count(d.config), "weights fit the network");
+        for (const float p : d.params) require(std::isfinite(p), "weights are finite");
+    }
+    // Re-encoding and decoding gives the same config and weights, with nothing to report.
+    const nnp::DecodedConfig again = nnp::decode_config(nnp::encode_config(d.config, d.params));
+    require(again.issues.empty(), "a re-encoded link decodes without issues");
+    require(again.config == d.config, "a re-encoded link decodes to the same config");
+    require(again.params.size() == d.params.size() &&
+                (d.params.empty() ||
+                 std::memcmp(again.params.data(), d.params.data(), d.params.size() * sizeof(float)) == 0),
+            "a re-encoded link carries the same weights");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    check_decoded(nnp::decode_config(text));
+    const nnp::DecodedConfig tf = nnp::decode_tf_link(text);
+    require(tf.tf_playground && tf.params.empty(), "a TF link carries no weights");
+    check_decoded(tf);
+    return 0;
+}
