@@ -1,75 +1,110 @@
-// Throughput of the engine on the fixed reference workloads (tests/reference, WORKLOADS.md):
-// training samples per second for W1-W3 and milliseconds per 128x128 grid for W4. Prints the
-// median and the spread of several timed runs after a warm-up. Usage:
-//   nnp_bench [--quick] [--reference DIR]
-#include "grid.hpp"
-#include "mlp.hpp"
-#include "optimizer.hpp"
+// Throughput of the engine, natively and as WebAssembly under node (one thread): training
+// samples per second on W1-W3 and milliseconds per 128x128 grid on W4 (WORKLOADS.md), then TF
+// Playground's default and big experiments through nnp::Session (epochs/s, samples/s, and the
+// time of one 100x100 picture of the output and every neuron). Each row: median and spread
+// (min..max) of several timed runs after a warm-up. Usage:
+//   nnp_bench [--quick] [--tsv] [--unverified-w3] [--reference DIR]
+// --quick: a few seconds in all (CI: proves it runs and gives finite figures, never a speed).
+// --tsv: tab-separated rows for scripts/bench.sh, which joins the native and web tables.
+// --unverified-w3: when W3's generated data fails its SHA-256 check, still time it, in a row
+// marked UNVERIFIED (the speed of W3 does not depend on the values; its figure is then not a
+// figure of the published workload). Without it, W3 is refused.
+// Exit code 1 if a figure is not finite and positive or W3's data hash is wrong; 2 on bad use.
+#include "platform.hpp"
+#include "sha256.hpp"
+#include "workloads.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
 
 using namespace nnp;
+using namespace nnp::bench;
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::vector<float> load(const std::string& path, std::size_t expected) {
-    std::ifstream in(path, std::ios::binary);
-    std::vector<float> v(expected);
-    in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(expected * sizeof(float)));
-    if (!in || in.gcount() != static_cast<std::streamsize>(expected * sizeof(float))) {
-        std::fprintf(stderr, "nnp_bench: cannot read %zu floats from %s\n", expected, path.c_str());
-        std::exit(2);
-    }
-    return v;
-}
-
-// W3's data, generated as WORKLOADS.md specifies (mulberry32, seed 20240603).
-struct Mulberry32 {
-    std::uint32_t a;
-    double next() {
-        a += 0x6D2B79F5u;
-        std::uint32_t t = a;
-        t = (t ^ (t >> 15)) * (t | 1u);
-        t ^= t + (t ^ (t >> 7)) * (t | 61u);
-        return static_cast<double>(t ^ (t >> 14)) / 4294967296.0;
-    }
+struct Timing {
+    int runs = 5;               // timed runs per row (the table shows median, min and max)
+    double min_seconds = 0.5;   // each run repeats its unit of work at least this long
+    double warmup_seconds = 1.5;  // also lets node's tiered compiler finish optimising
 };
 
-void make_w3(Matrix& x, Matrix& y) {
-    Mulberry32 rng{20240603u};
-    constexpr int kInputs = 784, kClasses = 10, kSamples = 10000;
-    std::vector<double> proto(kClasses * kInputs);
-    for (double& p : proto) p = rng.next();
-    x.resize(kSamples, kInputs);
-    y.setZero(kSamples, kClasses);
-    for (int s = 0; s < kSamples; ++s) {
-        const int c = static_cast<int>(std::floor(rng.next() * 10));
-        y(s, c) = 1.0f;
-        for (int i = 0; i < kInputs; ++i) x(s, i) = static_cast<float>(0.5 * proto[c * kInputs + i] + 0.5 * rng.next());
-    }
-}
-
-struct Workload {
-    const char* name;
-    NetworkSpec spec;
-    Loss loss;
-    OptimizerParams opt;
-    int batch;
-    Matrix x, y;
-    std::vector<float> init;
+struct Stats {
+    double median = 0, low = 0, high = 0;  // of the per-run rates, units per second
+    int runs = 0;
 };
 
-// One epoch in file order (the last batch partial), as the reference defines it.
+// Runs `once` (returning its work units) for the warm-up, then `t.runs` timed runs; returns
+// units per second per run. `once` is never split, so one run may last longer than asked.
+Stats measure(const std::function<double()>& once, const Timing& t) {
+    const auto since = [](Clock::time_point t0) {
+        return std::chrono::duration<double>(Clock::now() - t0).count();
+    };
+    for (auto t0 = Clock::now(); since(t0) < t.warmup_seconds;) once();
+    std::vector<double> rates;
+    for (int r = 0; r < t.runs; ++r) {
+        double units = 0;
+        const auto t0 = Clock::now();
+        do units += once();
+        while (since(t0) < t.min_seconds);
+        rates.push_back(units / since(t0));
+    }
+    std::sort(rates.begin(), rates.end());
+    return {rates[rates.size() / 2], rates.front(), rates.back(), t.runs};
+}
+
+// The table: rows are printed as they are measured, so a slow machine shows progress.
+class Table {
+public:
+    explicit Table(bool tsv) : tsv_(tsv) {}
+
+    void header(const std::vector<std::string>& facts) {
+        for (const std::string& f : facts) std::printf(tsv_ ? "#\t%s\n" : "# %s\n", f.c_str());
+        if (!tsv_)
+            std::printf("%-36s %-10s %14s %29s %5s\n", "row", "unit", "median", "min..max", "runs");
+    }
+
+    // A rate row (units/s, higher is better).
+    void rate(const std::string& name, const char* unit, const Stats& s, double scale = 1.0) {
+        row(name, unit, s.median * scale, s.low * scale, s.high * scale, s.runs);
+    }
+    // A time row in milliseconds per unit (lower is better), from a rate of units/s.
+    void millis(const std::string& name, const Stats& s) {
+        row(name, "ms", 1e3 / s.median, 1e3 / s.high, 1e3 / s.low, s.runs);
+    }
+    void refused(const std::string& name, const std::string& why) {
+        std::printf(tsv_ ? "%s\trefused\t%s\n" : "%-36s refused: %s\n", name.c_str(), why.c_str());
+    }
+    bool all_finite() const { return finite_; }
+
+private:
+    void row(const std::string& name, const char* unit, double med, double lo, double hi, int runs) {
+        finite_ = finite_ && std::isfinite(med) && std::isfinite(lo) && std::isfinite(hi) && med > 0;
+        if (tsv_) {
+            std::printf("%s\t%s\t%.6g\t%.6g\t%.6g\t%d\n", name.c_str(), unit, med, lo, hi, runs);
+        } else {
+            const char* f = med >= 100 ? "%.0f" : "%.3f";
+            char m[32], l[32], h[32], span[72];
+            std::snprintf(m, sizeof m, f, med);
+            std::snprintf(l, sizeof l, f, lo);
+            std::snprintf(h, sizeof h, f, hi);
+            std::snprintf(span, sizeof span, "%s..%s", l, h);
+            std::printf("%-36s %-10s %14s %29s %5d\n", name.c_str(), unit, m, span, runs);
+        }
+        std::fflush(stdout);
+    }
+    bool tsv_;
+    bool finite_ = true;
+};
+
+// One epoch in file order, the last batch partial, as WORKLOADS.md defines it.
 void train_epoch(const Workload& w, Mlp& net, Workspace& ws, Optimizer& opt) {
     const int n = static_cast<int>(w.x.rows());
     for (int start = 0; start < n; start += w.batch) {
@@ -81,31 +116,44 @@ void train_epoch(const Workload& w, Mlp& net, Workspace& ws, Optimizer& opt) {
     }
 }
 
-struct Stats {
-    double median, low, high;
-};
-
-// Runs `once` (returning its work units) repeatedly: warm-up, then `runs` timed runs of at
-// least `min_seconds` each; reports units per second.
-Stats measure(const std::function<double()>& once, int runs, double min_seconds, double warmup_seconds) {
-    const auto elapsed = [](Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); };
-    for (auto t0 = Clock::now(); elapsed(t0) < warmup_seconds;) once();
-    std::vector<double> rates;
-    for (int r = 0; r < runs; ++r) {
-        double units = 0;
-        const auto t0 = Clock::now();
-        do units += once();
-        while (elapsed(t0) < min_seconds);
-        rates.push_back(units / elapsed(t0));
+void bench_workload(Table& table, const Workload& w, const Timing& t) {
+    Mlp net(w.spec);
+    if (!net.set_params(w.init)) {
+        table.refused(w.name, "initial parameters do not fit the network");
+        return;
     }
-    std::sort(rates.begin(), rates.end());
-    return {rates[rates.size() / 2], rates.front(), rates.back()};
+    Workspace ws;
+    ws.resize(net, w.batch);
+    Optimizer opt;
+    opt.reset(net.params().size());
+    const double samples = static_cast<double>(w.x.rows());
+    // Training goes on across runs: the speed of these networks does not depend on the weights.
+    table.rate(w.name, "samples/s",
+               measure([&] { train_epoch(w, net, ws, opt); return samples; }, t));
+}
+
+// TF Playground's experiment: epochs of nnp::Session (shuffled batches, the per-epoch loss and
+// accuracy evaluation over all 500 points included), then the 100x100 picture of the output and
+// of every neuron (Session::compute_grid computes all of them in one batched pass).
+void bench_session(Table& table, const std::string& name, const ExperimentConfig& cfg,
+                   const Timing& t) {
+    Session s(cfg);
+    const double train = s.n_train();
+    const Stats epochs = measure([&] {
+        if (!s.train_epoch()) s.reinitialize(cfg.seed);  // cannot happen at lr 0.03; stay safe
+        return 1.0;
+    }, t);
+    table.rate(name + ": training", "epochs/s", epochs);
+    table.rate(name + ": training", "samples/s", epochs, train);
+    GridPictures pictures;
+    table.millis(name + ": 100x100 pictures",
+                 measure([&] { s.compute_grid(100, 100, pictures); return 1.0; }, t));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool quick = false;
+    bool quick = false, tsv = false, unverified_w3 = false;
 #ifdef NNP_REFERENCE_DIR
     std::string dir = NNP_REFERENCE_DIR;
 #else
@@ -113,59 +161,62 @@ int main(int argc, char** argv) {
 #endif
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--quick") == 0) quick = true;
+        else if (std::strcmp(argv[i], "--tsv") == 0) tsv = true;
+        else if (std::strcmp(argv[i], "--unverified-w3") == 0) unverified_w3 = true;
         else if (std::strcmp(argv[i], "--reference") == 0 && i + 1 < argc) dir = argv[++i];
         else {
-            std::fprintf(stderr, "usage: nnp_bench [--quick] [--reference DIR]\n");
+            std::fprintf(stderr, "usage: nnp_bench [--quick] [--tsv] [--unverified-w3] [--reference DIR]\n");
             return 2;
         }
     }
-    const int runs = quick ? 2 : 5;
-    const double min_seconds = quick ? 0.05 : 0.5, warmup = quick ? 0.05 : 1.0;
+    if (!sha256_self_test()) {
+        std::fprintf(stderr, "nnp_bench: SHA-256 fails its standard test vectors\n");
+        return 1;
+    }
+    Timing timing;
+    if (quick) timing = {3, 0.02, 0.05};
 
-    OptimizerParams sgd;
-    sgd.kind = OptimizerKind::Sgd;
-    sgd.learning_rate = 0.03f;
-    OptimizerParams adam;
-    adam.kind = OptimizerKind::Adam;
-    adam.learning_rate = 1e-3f;
-    adam.epsilon = 1e-7f;
+    Table table(tsv);
+    table.header({"machine: " + machine_description(), "compiler: " + compiler_description(),
+                  "flags: " + flags_description(),
+                  std::string("mode: ") + (quick ? "quick (CI smoke run, figures meaningless)"
+                                                 : "full")});
 
-    std::vector<Workload> loads;
-    loads.push_back({"W1 tiny 2-8-8-1", {2, {{8, Activation::Tanh, 0}, {8, Activation::Tanh, 0}}, 1, Activation::Sigmoid},
-                     Loss::BinaryCrossEntropy, sgd, 10, {}, {}, load(dir + "/w1_init.f32", 105)});
-    loads.back().x = ConstMatrixMap(load(dir + "/w1_x.f32", 1000).data(), 500, 2);
-    loads.back().y = ConstMatrixMap(load(dir + "/w1_y.f32", 500).data(), 500, 1);
-    loads.push_back({"W2 digits 64-64-10", {64, {{64, Activation::Relu, 0}}, 10, Activation::Softmax},
-                     Loss::CategoricalCrossEntropy, adam, 32, {}, {}, load(dir + "/w2_init.f32", 4810)});
-    loads.back().x = ConstMatrixMap(load(dir + "/w2_x.f32", 1797 * 64).data(), 1797, 64);
-    loads.back().y = ConstMatrixMap(load(dir + "/w2_y.f32", 1797 * 10).data(), 1797, 10);
-    loads.push_back({"W3 mnist-mlp 784-128-10", {784, {{128, Activation::Relu, 0}}, 10, Activation::Softmax},
-                     Loss::CategoricalCrossEntropy, adam, 64, {}, {}, load(dir + "/w3_init.f32", 101770)});
-    make_w3(loads.back().x, loads.back().y);
-
-    bool finite = true;  // the quick CI run asserts only that every figure is a finite rate
-    std::printf("%-26s %14s %14s %14s\n", "workload", "median", "min", "max");
-    for (const Workload& w : loads) {
-        Mlp net(w.spec);
-        net.set_params(w.init);
-        Workspace ws;
-        ws.resize(net, w.batch);
-        Optimizer opt;
-        opt.reset(net.params().size());
-        const double samples = static_cast<double>(w.x.rows());
-        const Stats s = measure([&] { train_epoch(w, net, ws, opt); return samples; }, runs, min_seconds, warmup);
-        std::printf("%-26s %10.0f s/s %10.0f s/s %10.0f s/s\n", w.name, s.median, s.low, s.high);
-        finite = finite && std::isfinite(s.median) && s.median > 0;
+    const Workload w1 = make_w1(dir);
+    bench_workload(table, w1, timing);
+    bench_workload(table, make_w2(dir), timing);
+    bool w3_ok = false;
+    std::string w3_hashes;
+    {
+        Workload w3 = make_w3(dir, w3_ok, w3_hashes);
+        if (w3_ok) {
+            bench_workload(table, w3, timing);
+        } else {
+            table.refused(w3.name, "generated data has the wrong SHA-256 (" + w3_hashes + ")");
+            if (unverified_w3) {
+                w3.name = "W3 UNVERIFIED data (same shapes)";
+                bench_workload(table, w3, timing);
+            }
+        }
     }
 
-    // W4: the W1 network at its initial weights over a 128x128 grid of [-6,6]^2.
-    Mlp net(loads[0].spec);
-    net.set_params(loads[0].init);
-    GridPictures grid;
-    const Stats g = measure([&] { compute_grid(net, kDefaultFeatures, Domain{}, 128, 128, grid); return 1.0; },
-                            runs, min_seconds, warmup);
-    std::printf("%-26s %11.4f ms %11.4f ms %11.4f ms\n", "W4 grid 128x128", 1e3 / g.median, 1e3 / g.high, 1e3 / g.low);
-    finite = finite && std::isfinite(g.median) && g.median > 0;
-    if (!finite) std::fprintf(stderr, "nnp_bench: a figure is not a finite positive rate\n");
-    return finite ? 0 : 1;
+    // W4: the W1 network at its initial parameters over the 128x128 grid of [-6,6]^2.
+    {
+        Mlp net(w1.spec);
+        net.set_params(w1.init);
+        GridPictures grid;
+        table.millis("W4 grid 128x128 (W1 net, forward)",
+                     measure([&] {
+                         compute_grid(net, kDefaultFeatures, Domain{}, 128, 128, grid);
+                         return 1.0;
+                     }, timing));
+    }
+
+    bench_session(table, "TF default 2-4-2-1", tf_default_config(), timing);
+    bench_session(table, "TF big 7-8x6-1", tf_big_config(), timing);
+
+    if (!table.all_finite()) std::fprintf(stderr, "nnp_bench: a figure is not a finite positive rate\n");
+    if (!w3_ok) std::fprintf(stderr, "nnp_bench: W3 refused: its data does not match WORKLOADS.md\n");
+    // The hash mismatch fails the run unless the caller asked for the unverified row knowingly.
+    return table.all_finite() && (w3_ok || unverified_w3) ? 0 : 1;
 }

@@ -8,6 +8,8 @@
 #include <array>
 #include <cassert>
 #include <cmath>
+#include <cstring>
+#include <type_traits>
 
 namespace nnp {
 
@@ -24,6 +26,110 @@ constexpr std::array<EnumEntry<Init>, 4> kInitTable = {{
 ConstMatRef layer_input(ConstMatRef x, const Workspace& ws, int layer, int n) {
     if (layer == 0) return x;
     return ws.out(layer - 1, n);
+}
+
+// ---- Kernels for narrow layers (1 to kMaxSmallWidth units, at most kMaxSmallFanIn inputs) ----
+// TF Playground's nets are 2-8 units wide and train on batches of 10: there Eigen's GEMM setup
+// costs more than the arithmetic, and for a 10,000-point picture its kernels are tuned for wide
+// matrices. Here the FO units of one row are one short SIMD vector (GCC/clang vector extension:
+// SSE/AVX natively, wasm simd128 in the browser), so a row costs fan_in vector multiply-adds.
+// Plain multiplies and adds in a fixed order (and -ffp-contract=off) give the same bits natively
+// and in WebAssembly. The kernel is chosen by the layer's shape only, never by the row count,
+// so a picture and a training batch compute each row identically.
+constexpr int kMaxSmallWidth = 8;
+constexpr int kMaxSmallFanIn = 256;  // the stack copy of W below: 256 x 32 bytes
+
+constexpr int padded_width(int fo) { return fo <= 2 ? fo : (fo <= 4 ? 4 : 8); }
+
+// One row's FO units, padded to a power of two lanes (padding lanes hold zeros).
+template <int Lanes> struct VecOf;
+template <> struct VecOf<1> { using type = float; };  // a 1-lane vector would live in memory
+template <> struct VecOf<2> { typedef float type __attribute__((vector_size(8))); };
+template <> struct VecOf<4> { typedef float type __attribute__((vector_size(16))); };
+template <> struct VecOf<8> { typedef float type __attribute__((vector_size(32))); };
+template <int FO>
+using RowVec = typename VecOf<padded_width(FO)>::type;
+
+template <int FO>
+float lane(const RowVec<FO>& v, int o) {
+    if constexpr (FO == 1) return v;
+    else return v[o];
+}
+
+template <int FO>
+RowVec<FO> load_row(const float* p) {
+    RowVec<FO> v{};
+    std::memcpy(&v, p, sizeof(float) * FO);
+    return v;
+}
+
+template <int FO>
+void store_row(float* p, const RowVec<FO>& v) {
+    std::memcpy(p, &v, sizeof(float) * FO);
+}
+
+// z (n x FO, row stride zs) = in (n x fi, row stride is) * W (fi x FO) + b (FO).
+template <int FO>
+void dense_forward_small(const float* in, Eigen::Index is, int n, int fi, const float* w,
+                         const float* b, float* z, Eigen::Index zs) {
+    RowVec<FO> wv[kMaxSmallFanIn];
+    for (int k = 0; k < fi; ++k) wv[k] = load_row<FO>(w + static_cast<Eigen::Index>(k) * FO);
+    const RowVec<FO> bv = load_row<FO>(b);
+    for (int i = 0; i < n; ++i) {
+        const float* x = in + i * is;
+        RowVec<FO> acc = x[0] * wv[0];
+        for (int k = 1; k < fi; ++k) acc += x[k] * wv[k];
+        store_row<FO>(z + i * zs, acc + bv);
+    }
+}
+
+// From dz (n x FO) and the layer's input (n x fi): gw (fi x FO) = in^T dz, gb (FO) = column sums
+// of dz, and, unless da is null, da (n x fi) = dz W^T, the gradient into the previous layer.
+template <int FO>
+void dense_backward_small(const float* in, Eigen::Index is, int n, int fi, const float* dz,
+                          Eigen::Index dzs, const float* w, float* gw, float* gb, float* da,
+                          Eigen::Index das) {
+    RowVec<FO> wv[kMaxSmallFanIn], gv[kMaxSmallFanIn];
+    for (int k = 0; k < fi; ++k) {
+        wv[k] = load_row<FO>(w + static_cast<Eigen::Index>(k) * FO);
+        gv[k] = RowVec<FO>{};
+    }
+    RowVec<FO> bsum{};
+    for (int i = 0; i < n; ++i) {
+        const float* x = in + i * is;
+        const RowVec<FO> d = load_row<FO>(dz + i * dzs);
+        bsum += d;
+        for (int k = 0; k < fi; ++k) gv[k] += x[k] * d;
+        if (da == nullptr) continue;
+        float* di = da + i * das;
+        for (int k = 0; k < fi; ++k) {
+            const RowVec<FO> prod = d * wv[k];
+            float s = lane<FO>(prod, 0);
+            for (int o = 1; o < FO; ++o) s += lane<FO>(prod, o);
+            di[k] = s;
+        }
+    }
+    for (int k = 0; k < fi; ++k) store_row<FO>(gw + static_cast<Eigen::Index>(k) * FO, gv[k]);
+    store_row<FO>(gb, bsum);
+}
+
+// Calls f(std::integral_constant<int, FO>) for a narrow layer (fo in 1..kMaxSmallWidth, fi at
+// most kMaxSmallFanIn); false (and f not called) for other shapes, which go to Eigen.
+template <typename F>
+bool with_small_width(int fi, int fo, F&& f) {
+    if (fi > kMaxSmallFanIn) return false;
+    switch (fo) {
+        case 1: f(std::integral_constant<int, 1>{}); return true;
+        case 2: f(std::integral_constant<int, 2>{}); return true;
+        case 3: f(std::integral_constant<int, 3>{}); return true;
+        case 4: f(std::integral_constant<int, 4>{}); return true;
+        case 5: f(std::integral_constant<int, 5>{}); return true;
+        case 6: f(std::integral_constant<int, 6>{}); return true;
+        case 7: f(std::integral_constant<int, 7>{}); return true;
+        case 8: f(std::integral_constant<int, 8>{}); return true;
+        default: return false;
+    }
+    static_assert(kMaxSmallWidth == 8, "the cases above list the widths 1..kMaxSmallWidth");
 }
 
 }  // namespace
@@ -185,8 +291,17 @@ void forward(const Mlp& net, ConstMatRef x, Workspace& ws, DropoutMode mode, Rng
         const ConstMatRef in = layer_input(x, ws, l, n);
         auto z = ws.z[li].topRows(n);  // n x fan_out
         auto h = ws.h[li].topRows(n);  // n x fan_out
-        z.noalias() = in * net.weights(l);
-        z.rowwise() += net.bias(l);
+        const int fi = net.fan_in(l);
+        const float* w = net.params().data() + net.weight_offset(l);
+        const float* b = net.params().data() + net.bias_offset(l);
+        const bool small = with_small_width(fi, net.fan_out(l), [&](auto fo) {
+            dense_forward_small<fo()>(in.data(), in.outerStride(), n, fi, w, b, z.data(),
+                                      z.outerStride());
+        });
+        if (!small) {
+            z.noalias() = in * net.weights(l);
+            z.rowwise() += net.bias(l);
+        }
         activation_forward(net.activation(l), z, h);
 
         const float p = net.dropout(l);
@@ -228,16 +343,27 @@ double backward(const Mlp& net, ConstMatRef x, ConstMatRef targets, Loss loss, W
         const auto li = static_cast<std::size_t>(l);
         const ConstMatRef in = layer_input(x, ws, l, n);  // n x fan_in
         const auto dz = ws.dz[li].topRows(n);             // n x fan_out
-        MatrixMap grad_w(ws.grad.data() + net.weight_offset(l), net.fan_in(l), net.fan_out(l));
-        VectorMap grad_b(ws.grad.data() + net.bias_offset(l), net.fan_out(l));
-        grad_w.noalias() = in.transpose() * dz;
-        grad_b.noalias() = dz.colwise().sum();
+        float* gw = ws.grad.data() + net.weight_offset(l);
+        float* gb = ws.grad.data() + net.bias_offset(l);
+        const float* w = net.params().data() + net.weight_offset(l);
+        const int fi = net.fan_in(l), fo = net.fan_out(l);
+        const auto pi = li - 1;  // the previous layer, when l > 0
+        float* da_out = l > 0 ? ws.da[pi].data() : nullptr;  // n x fan_in(l), row stride fan_in
+        const bool small = with_small_width(fi, fo, [&](auto k) {
+            dense_backward_small<k()>(in.data(), in.outerStride(), n, fi, dz.data(),
+                                      dz.outerStride(), w, gw, gb, da_out, fi);
+        });
+        if (!small) {
+            MatrixMap grad_w(gw, fi, fo);
+            VectorMap grad_b(gb, fo);
+            grad_w.noalias() = in.transpose() * dz;
+            grad_b.noalias() = dz.colwise().sum();
+        }
         if (l == 0) break;
 
         // Into the previous layer: dL/d(its output), through its dropout mask and activation.
-        const auto pi = li - 1;
         auto da = ws.da[pi].topRows(n);  // n x fan_in(l)
-        da.noalias() = dz * net.weights(l).transpose();
+        if (!small) da.noalias() = dz * net.weights(l).transpose();
         if (ws.dropped[pi]) da.array() *= ws.mask[pi].topRows(n).array();
         activation_backward(net.activation(l - 1), ws.z[pi].topRows(n), ws.h[pi].topRows(n), da,
                             ws.dz[pi].topRows(n));
