@@ -6,11 +6,11 @@
 #include "app_api.hpp"
 #include "app_main.hpp"
 #include "gl.hpp"
+#include "imgui_renderer.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
 #include <chrono>
 #include <cmath>
@@ -56,8 +56,7 @@ void apply_ui_scale(float scale) {
     font.OversampleH = font.OversampleV = 1;
     font.PixelSnapH = true;
     io.Fonts->AddFontDefault(&font);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    imgui_renderer_update_fonts();
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
     style.WindowRounding = 0.0f;
@@ -100,7 +99,6 @@ void frame() {
     const double start = now_ms();
     glfwPollEvents();
     apply_ui_scale(current_ui_scale());
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     app_frame(g.ui_scale);
@@ -111,14 +109,14 @@ void frame() {
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(0.97f, 0.97f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    imgui_renderer_draw(ImGui::GetDrawData(), fb_w, fb_h);
     glfwSwapBuffers(g.window);
     app_frame_done(float(now_ms() - start));
 }
 
 void shutdown() {
     app_destroy();
-    ImGui_ImplOpenGL3_Shutdown();
+    imgui_renderer_shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(g.window);
@@ -151,10 +149,8 @@ int main(int argc, char** argv) {
     }
 #ifdef __EMSCRIPTEN__
     const char* version_line = "#version 300 es\nprecision highp float;\n";
-    const char* imgui_glsl = "#version 300 es";
 #else
     const char* version_line = "#version 330 core\n";
-    const char* imgui_glsl = "#version 330 core";
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -178,10 +174,9 @@ int main(int argc, char** argv) {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout is computed, nothing to remember
     ImGui_ImplGlfw_InitForOpenGL(g.window, true);
-    ImGui_ImplOpenGL3_Init(imgui_glsl);
 
-    if (!app_create(version_line, commands)) {
-        std::fprintf(stderr, "could not set up the heatmap shaders\n");
+    if (!imgui_renderer_init(version_line) || !app_create(version_line, commands)) {
+        std::fprintf(stderr, "could not set up the shaders\n");
         shutdown();
         return 1;
     }

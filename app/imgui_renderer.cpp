@@ -1,0 +1,167 @@
+// Dear ImGui renderer without state read-back (see imgui_renderer.hpp).
+#include "imgui_renderer.hpp"
+
+#include "gl.hpp"
+#include "nnp_shaders.hpp"
+
+#include <imgui.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+namespace nnp::app {
+
+namespace {
+
+struct Renderer {
+    GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
+    GLint loc_scale = -1, loc_offset = -1, loc_texture = -1;
+};
+Renderer r;
+
+GLuint compile(GLenum stage, const char* version_line, const char* body) {
+    const std::string text = std::string(version_line) + body;
+    const char* source = text.c_str();
+    const GLuint shader = glCreateShader(stage);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);  // once at start-up, not per frame
+    if (!ok) {
+        char log[1024] = {};
+        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+        std::fprintf(stderr, "imgui shader: %s\n", log);
+        glDeleteShader(shader);
+        return 0;
+    }
+    return shader;
+}
+
+}  // namespace
+
+bool imgui_renderer_init(const char* version_line) {
+    const GLuint vs = compile(GL_VERTEX_SHADER, version_line, kShader_imgui_vert);
+    const GLuint fs = compile(GL_FRAGMENT_SHADER, version_line, kShader_imgui_frag);
+    if (!vs || !fs) return false;
+    r.program = glCreateProgram();
+    glAttachShader(r.program, vs);
+    glAttachShader(r.program, fs);
+    glLinkProgram(r.program);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(r.program, GL_LINK_STATUS, &ok);
+    if (!ok) return false;
+    r.loc_scale = glGetUniformLocation(r.program, "u_scale");
+    r.loc_offset = glGetUniformLocation(r.program, "u_offset");
+    r.loc_texture = glGetUniformLocation(r.program, "u_texture");
+
+    glGenVertexArrays(1, &r.vao);
+    glGenBuffers(1, &r.vbo);
+    glGenBuffers(1, &r.ebo);
+    glBindVertexArray(r.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, r.vbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.ebo);  // recorded in the VAO
+    const auto stride = GLsizei(sizeof(ImDrawVert));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(ImDrawVert, pos));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(ImDrawVert, uv));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(ImDrawVert, col));
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "nnp_imgui_renderer";
+    imgui_renderer_update_fonts();
+    return true;
+}
+
+void imgui_renderer_shutdown() {
+    if (r.font_texture) glDeleteTextures(1, &r.font_texture);
+    if (r.vbo) glDeleteBuffers(1, &r.vbo);
+    if (r.ebo) glDeleteBuffers(1, &r.ebo);
+    if (r.vao) glDeleteVertexArrays(1, &r.vao);
+    if (r.program) glDeleteProgram(r.program);
+    r = Renderer{};
+    ImGui::GetIO().Fonts->SetTexID(ImTextureID{});
+}
+
+void imgui_renderer_update_fonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    if (!r.font_texture) glGenTextures(1, &r.font_texture);
+    glBindTexture(GL_TEXTURE_2D, r.font_texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    io.Fonts->SetTexID(ImTextureID(std::intptr_t(r.font_texture)));
+}
+
+void imgui_renderer_draw(ImDrawData* data, int fb_width, int fb_height) {
+    if (!data || fb_width <= 0 || fb_height <= 0 || data->CmdListsCount == 0) return;
+    const ImVec2 clip_off = data->DisplayPos;
+    const ImVec2 clip_scale = data->FramebufferScale;  // display points to framebuffer pixels
+
+    glViewport(0, 0, fb_width, fb_height);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    glUseProgram(r.program);
+    glUniform1i(r.loc_texture, 0);
+    // Display rectangle (DisplayPos .. DisplayPos + DisplaySize) to clip space, y pointing down.
+    const float sx = 2.0f / data->DisplaySize.x, sy = -2.0f / data->DisplaySize.y;
+    glUniform2f(r.loc_scale, sx, sy);
+    glUniform2f(r.loc_offset, -1.0f - clip_off.x * sx, 1.0f - clip_off.y * sy);
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(r.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, r.vbo);
+
+    static_assert(sizeof(ImDrawIdx) == 4, "nnp_imconfig.h makes ImDrawIdx 32-bit");
+    for (int n = 0; n < data->CmdListsCount; ++n) {
+        const ImDrawList* list = data->CmdLists[n];
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list->VtxBuffer.Size * int(sizeof(ImDrawVert))),
+                     list->VtxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(list->IdxBuffer.Size * int(sizeof(ImDrawIdx))),
+                     list->IdxBuffer.Data, GL_STREAM_DRAW);
+        GLuint bound_texture = 0;
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) {
+                cmd.UserCallback(list, &cmd);
+                continue;
+            }
+            const float x0 = (cmd.ClipRect.x - clip_off.x) * clip_scale.x;
+            const float y0 = (cmd.ClipRect.y - clip_off.y) * clip_scale.y;
+            const float x1 = (cmd.ClipRect.z - clip_off.x) * clip_scale.x;
+            const float y1 = (cmd.ClipRect.w - clip_off.y) * clip_scale.y;
+            if (x1 <= x0 || y1 <= y0) continue;
+            glScissor(GLint(x0), GLint(float(fb_height) - y1), GLsizei(x1 - x0), GLsizei(y1 - y0));
+            const auto texture = GLuint(std::intptr_t(cmd.GetTexID()));
+            if (texture != bound_texture) {
+                glBindTexture(GL_TEXTURE_2D, texture);
+                bound_texture = texture;
+            }
+            glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), GL_UNSIGNED_INT,
+                           (void*)(std::size_t(cmd.IdxOffset) * sizeof(ImDrawIdx)));
+        }
+    }
+    // Back to GL's defaults so the next frame's own passes start from a known state.
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glUseProgram(0);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_BLEND);
+}
+
+}  // namespace nnp::app
