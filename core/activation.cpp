@@ -41,47 +41,36 @@ void cwise(Op op, MatRef out, const In&... in) {
     }
 }
 
-// exp(x) for x in [0, 18] from float operations only, so that the loop below vectorises on both
-// platforms (libm's expf does not) and gives the same bits natively and in WebAssembly (the core
-// is compiled with -ffp-contract=off). x = k ln2 + r, |r| <= ln2 / 2; exp(r) by its Taylor
-// series to r^7 (error below 6e-9 relative), then 2^k put straight into the exponent bits.
-inline float exp_small_range(float x) {
+// tanh from float operations only, so that its loop vectorises on both platforms (libm's tanhf
+// does not) and gives the same bits natively and in WebAssembly (the core is compiled with
+// -ffp-contract=off). With y = -2|x| and m = expm1(y) in (-1, 0], tanh|x| = -m / (2 + m), which
+// has no cancellation near 0. expm1: y = k ln2 + r with |r| <= ln2 / 2, expm1(r) by its Taylor
+// series to r^8 (relative error below 2e-9), then expm1(y) = 2^k expm1(r) + (2^k - 1), exact in
+// its last step for k = 0. Only selects of computed values, no branches. NaN stays NaN.
+inline float tanh_float(float x) {
     constexpr float kLog2e = 1.44269504f;
-    constexpr float kLn2Hi = 0.693145752f;  // ln 2 split: k * kLn2Hi is exact for k < 2^9
+    constexpr float kLn2Hi = 0.693145752f;  // ln 2 split so that k * kLn2Hi is exact
     constexpr float kLn2Lo = 1.42860677e-6f;
-    const float k = static_cast<float>(static_cast<int>(x * kLog2e + 0.5f));  // x >= 0: rounds
-    const float r = (x - k * kLn2Hi) - k * kLn2Lo;
-    float p = r * (1.0f / 5040.0f) + (1.0f / 720.0f);
+    const float ax = x < 0.0f ? -x : x;
+    const float y_raw = -2.0f * ax;
+    const float y = y_raw < -18.0f ? -18.0f : y_raw;      // tanh is 1 in float from |x| = 9 on
+    const float y_k = y >= -18.0f ? y : -18.0f;           // finite even for NaN
+    const float k = static_cast<float>(static_cast<int>(y_k * kLog2e - 0.5f));  // y <= 0: rounds
+    const float r = (y - k * kLn2Hi) - k * kLn2Lo;
+    float p = r * (1.0f / 40320.0f) + (1.0f / 5040.0f);
+    p = p * r + (1.0f / 720.0f);
     p = p * r + (1.0f / 120.0f);
     p = p * r + (1.0f / 24.0f);
     p = p * r + (1.0f / 6.0f);
     p = p * r + 0.5f;
     p = p * r + 1.0f;
-    p = p * r + 1.0f;
+    p = p * r;  // expm1(r)
     const std::uint32_t bits = static_cast<std::uint32_t>(static_cast<int>(k) + 127) << 23;
     float scale;
     std::memcpy(&scale, &bits, sizeof scale);
-    return p * scale;
-}
-
-// tanh from float operations only (see exp_small_range). Near 0 its odd Taylor series to x^13
-// (|x| < 0.4: error below 1e-7 relative); elsewhere 1 - 2 / (exp(2|x|) + 1) with the sign of x;
-// from |x| = 9 on it is +-1 in float. Both branches are computed and one is selected, so the
-// loop has no branches and vectorises. NaN fails both comparisons and is returned as it is.
-inline float tanh_float(float x) {
-    const float ax = x < 0.0f ? -x : x;
-    const float u = x * x;
-    float p = u * (21844.0f / 6081075.0f) - (1382.0f / 155925.0f);
-    p = p * u + (62.0f / 2835.0f);
-    p = p * u - (17.0f / 315.0f);
-    p = p * u + (2.0f / 15.0f);
-    p = p * u - (1.0f / 3.0f);
-    const float near_zero = x + x * u * p;
-    const float e = exp_small_range(2.0f * (ax < 9.0f ? ax : 9.0f));
-    const float quotient = 1.0f - 2.0f / (e + 1.0f);  // computed unconditionally: no branch
-    const float t = ax < 9.0f ? quotient : 1.0f;
-    const float far = x < 0.0f ? -t : t;
-    return ax < 0.4f ? near_zero : (ax >= 0.4f ? far : x);
+    const float m = scale * p + (scale - 1.0f);
+    const float t = -m / (2.0f + m);
+    return x < 0.0f ? -t : t;
 }
 
 // out[i] = f(in[i]) over flat arrays, or row by row when a matrix has padding between rows.
