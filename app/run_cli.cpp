@@ -20,14 +20,6 @@ void usage() {
                  "  --print-link: after training, print a link with the trained weights to stderr\n");
 }
 
-const char* stop_code(nnp::StopReason r) {
-    switch (r) {
-        case nnp::StopReason::None: return "none";
-        case nnp::StopReason::NonFiniteLoss: return "non_finite_loss";
-        case nnp::StopReason::EarlyStopped: return "early_stopped";
-    }
-    return "none";
-}
 
 void print_record(const nnp::EpochRecord& r, bool csv) {
     if (csv)
@@ -115,7 +107,7 @@ int main(int argc, char** argv) {
                          nnp::kMaxLinkParams);
     }
     if (session.stop_reason() != nnp::StopReason::None) {
-        std::fprintf(stderr, "nnp_run: stopped (%s): %s\n", stop_code(session.stop_reason()),
+        std::fprintf(stderr, "nnp_run: stopped (%s): %s\n", nnp::enum_code(session.stop_reason()),
                      session.stop_message().c_str());
     }
     return 0;

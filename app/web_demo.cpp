@@ -64,14 +64,6 @@ void append_record(std::string& out, const nnp::EpochRecord& r) {
     out += '}';
 }
 
-const char* stop_code(nnp::StopReason r) {
-    switch (r) {
-    case nnp::StopReason::None: return "none";
-    case nnp::StopReason::NonFiniteLoss: return "non_finite_loss";
-    case nnp::StopReason::EarlyStopped: return "early_stopped";
-    }
-    return "none";
-}
 
 }  // namespace
 
@@ -112,7 +104,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nnp_demo_train(int epochs) {
         if (!running) break;
     }
     g_json += "],\"stop\":\"";
-    g_json += stop_code(session.stop_reason());
+    g_json += nnp::enum_code(session.stop_reason());
     g_json += "\",\"stop_message\":";
     append_string(g_json, session.stop_message());
     g_json += '}';

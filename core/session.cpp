@@ -3,6 +3,7 @@
 #include "session.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -10,6 +11,12 @@
 namespace nnp {
 
 namespace {
+
+constexpr std::array<EnumEntry<StopReason>, 3> kStopReasonTable = {{
+    {StopReason::None, "none", "Running", "none"},
+    {StopReason::NonFiniteLoss, "non_finite_loss", "The loss became NaN or infinite", "nan"},
+    {StopReason::EarlyStopped, "early_stopped", "Early stopping", "early"},
+}};
 
 // Targets in the form the output layer produces: one-hot (0/1) for softmax and sigmoid outputs,
 // +-1 for tanh outputs (TF Playground's labels), the class index as 0/1 for a single linear unit.
@@ -39,6 +46,11 @@ int predicted_class(const float* out, int outputs, Activation output) {
 }
 
 }  // namespace
+
+template <>
+std::span<const EnumEntry<StopReason>> enum_table<StopReason>() {
+    return kStopReasonTable;
+}
 
 Session::Session(const ExperimentConfig& cfg) : cfg_(cfg) {
     validate(cfg_);

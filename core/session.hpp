@@ -18,6 +18,9 @@ enum class StopReason {
     EarlyStopped,   // the test loss did not improve for `patience` epochs
 };
 
+template <>
+std::span<const EnumEntry<StopReason>> enum_table<StopReason>();
+
 class Session {
 public:
     // Validates a copy of `cfg` (clamping silently; call validate() first to see the issues),
