@@ -34,13 +34,17 @@ struct Writer {
     }
 };
 
-const char* stop_code(StopReason r) {
-    switch (r) {
-        case StopReason::None: return "none";
-        case StopReason::NonFiniteLoss: return "non_finite_loss";
-        case StopReason::EarlyStopped: return "early_stopped";
+
+const char* issue_code(IssueCode c) {
+    switch (c) {
+        case IssueCode::OutOfRange: return "out_of_range";
+        case IssueCode::NotFinite: return "not_finite";
+        case IssueCode::Incompatible: return "incompatible";
+        case IssueCode::UnknownName: return "unknown_name";
+        case IssueCode::UnknownKey: return "unknown_key";
+        case IssueCode::Malformed: return "malformed";
     }
-    return "none";
+    return "malformed";
 }
 
 std::string error(std::string_view message) {
@@ -65,7 +69,7 @@ std::string state_json(const AppState& app) {
     w.num("test_loss", r.test_loss);
     w.num("train_accuracy", r.train_accuracy);
     w.num("test_accuracy", r.test_accuracy);
-    w.str("stop_reason", stop_code(s.stop_reason()));
+    w.str("stop_reason", enum_code(s.stop_reason()));
     w.num("stop_epoch", double(s.stop_epoch()));
     w.num("best_epoch", double(s.has_best() ? s.best_epoch() : -1));
     w.num("speed", app.speed);
@@ -122,6 +126,25 @@ std::string state_json(const AppState& app) {
     w.boolean("early_stopping", c.early_stopping);
     w.num("patience", c.patience);
     w.close('}');
+    // Share links: what the URL should hold, what "Copy link" copies, the last link's issues.
+    const LinkState& link = app.link;
+    w.str("link", app_link_text(app, false));
+    w.str("share_link", app_share_link(app));
+    w.boolean("include_weights", link.include_weights);
+    w.boolean("link_weights_allowed", link_can_carry_weights(app));
+    w.boolean("link_tf", link.tf_playground);
+    w.boolean("link_issues_shown", link.show_issues);
+    w.open("link_issues", '[');
+    for (std::size_t i = 0; i < link.issues.size(); ++i) {
+        if (i > 0) w.out += ',';
+        w.out += '{';
+        w.first = true;
+        w.str("code", issue_code(link.issues[i].code));
+        w.str("field", link.issues[i].field);
+        w.str("message", link.issues[i].message);
+        w.out += '}';
+    }
+    w.close(']');
     w.out += '}';
     return w.out;
 }
@@ -190,6 +213,15 @@ std::string run_command(AppState& app, std::string_view json) {
         }
         next.hidden = hidden;
         apply_config(app, next);
+    } else if (*cmd == "open_link") {
+        const auto text = obj->string("value");
+        if (!text) return error("value must be the link text");
+        app_open_link(app, *text);
+    } else if (*cmd == "set_include_weights") {
+        if (!value) return error("value must be true or false");
+        app.link.include_weights = *value != 0.0;
+    } else if (*cmd == "dismiss_link_issues") {
+        app.link.show_issues = false;
     } else {
         return error("unknown command");
     }

@@ -1,6 +1,7 @@
 // The app's frame: keyboard shortcuts, training within the budget, pictures, the four panels
-// and the banner, and applying what the panels asked for once. Holds the one AppState and the
-// heatmap renderer; knows nothing about the platform.
+// and the banner, and applying what the panels asked for once; share links in and out of the
+// page's URL through link_platform() (empty natively). Holds the one AppState and the heatmap
+// renderer; knows nothing about the platform.
 #include "app_main.hpp"
 
 #include "app_api.hpp"
@@ -27,6 +28,27 @@ double now_ms() {
     return std::chrono::duration<double, std::milli>(clock::now() - start).count();
 }
 
+// ImGui's own copy (Ctrl+C in a text field) goes to the page's clipboard when there is one:
+// Emscripten's GLFW keeps copied text to itself.
+void copy_to_page(void*, const char* text) { link_platform().copy(text ? text : ""); }
+
+// A link pasted into the address bar opens without a reload; edits reach the URL, throttled,
+// and never while a widget is held down with the mouse (dragging a slider).
+void sync_link_in(AppState& app) {
+    const LinkPlatform& page = link_platform();
+    if (page.take_hash_change && page.read_hash && page.take_hash_change())
+        app_open_link(app, page.read_hash());
+    if (app.link.copy == CopyStatus::Pending && page.copy_status) app.link.copy = page.copy_status();
+}
+
+void sync_link_out(AppState& app) {
+    const LinkPlatform& page = link_platform();
+    if (!page.write_hash) return;
+    const bool editing = ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
+    const std::string text = link_to_write(app, now_ms(), editing);
+    if (!text.empty()) page.write_hash(text);
+}
+
 void apply_requests(UiRequests& req) {
     AppState& app = g_app;
     if (req.weight.set) app_set_weight(app, req.weight.layer, req.weight.from, req.weight.to, req.weight.value);
@@ -42,6 +64,12 @@ AppState& app_state() { return g_app; }
 
 bool app_create(const char* version_line, const std::vector<std::string>& commands) {
     app_init(g_app, ExperimentConfig{});
+    const LinkPlatform& page = link_platform();
+    if (page.read_hash) {
+        const std::string hash = page.read_hash();
+        if (!hash.empty() && hash != "#") app_open_link(g_app, hash);
+    }
+    if (page.copy) ImGui::GetIO().SetClipboardTextFn = copy_to_page;
     for (const auto& cmd : commands) {
         const std::string result = run_command(g_app, cmd);
         if (result.find("\"ok\":true") == std::string::npos)
@@ -61,6 +89,7 @@ void app_frame(float ui_scale) {
         app.stats.fps = app.stats.fps <= 0.0f ? fps : app.stats.fps + 0.05f * (fps - app.stats.fps);
     }
 
+    sync_link_in(app);
     UiRequests req;
     req.next = app.config;
     // Keyboard: space play/pause, s step, r reset (not while typing into a field).
@@ -86,6 +115,7 @@ void app_frame(float ui_scale) {
     panel_output(ctx, layout.output);
     stop_banner(ctx, layout.network);
     apply_requests(req);
+    sync_link_out(app);
     app.stats.ui_ms = float(now_ms() - t1);
 }
 

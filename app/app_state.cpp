@@ -1,8 +1,9 @@
-// App state operations (see app_state.hpp).
+// App state operations and the share-link logic (see app_state.hpp).
 #include "app_state.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace nnp::app {
 
@@ -22,10 +23,16 @@ void rebuild(AppState& app) {
 
 }  // namespace
 
+LinkPlatform& link_platform() {
+    static LinkPlatform platform;  // function-local: safe to fill from a static initializer
+    return platform;
+}
+
 void app_init(AppState& app, const ExperimentConfig& cfg) {
     app.config = cfg;
     validate(app.config);
     rebuild(app);
+    app.link.written = app_link_text(app, false);  // a fresh page needs no URL write
 }
 
 void adapt_to_dataset(ExperimentConfig& cfg, DatasetKind previous) {
@@ -132,6 +139,44 @@ void train_frame(AppState& app, const std::function<double()>& now_ms) {
     app.stats.epochs_per_frame += 0.1f * (epochs - app.stats.epochs_per_frame);
     if (s.stop_reason() != StopReason::None) app.playing = false;
     if (steps > 0) app.pictures_dirty = true;
+}
+
+void app_open_link(AppState& app, std::string_view text) {
+    DecodedConfig decoded = decode_config(text);
+    app.config = decoded.config;
+    rebuild(app);  // always fresh: the link's seeds decide data, weights and batch order
+    if (!decoded.params.empty() && app.session->net().set_params(decoded.params))
+        app.session->params_changed();
+    app.playing = false;
+    app.link.issues = std::move(decoded.issues);
+    app.link.show_issues = !app.link.issues.empty() || decoded.tf_playground;
+    app.link.tf_playground = decoded.tf_playground;
+    app.link.copied.clear();
+    app.link.copy = CopyStatus::None;
+    // The URL already holds this link; rewriting it in canonical form would only hide what the
+    // user pasted. It is rewritten on the next change.
+    app.link.written = app_link_text(app, false);
+}
+
+bool link_can_carry_weights(const AppState& app) {
+    return link_can_carry_params(app.config, app.session->net().params());
+}
+
+std::string app_link_text(const AppState& app, bool with_weights) {
+    if (with_weights && link_can_carry_weights(app))
+        return encode_config(app.config, app.session->net().params());
+    return encode_config(app.config);
+}
+
+std::string app_share_link(const AppState& app) { return app_link_text(app, app.link.include_weights); }
+
+std::string link_to_write(AppState& app, double now_ms, bool editing) {
+    if (editing || now_ms < app.link.next_check_ms) return {};
+    app.link.next_check_ms = now_ms + kLinkCheckIntervalMs;
+    std::string text = app_link_text(app, false);
+    if (text == app.link.written) return {};
+    app.link.written = text;
+    return text;
 }
 
 void update_pictures(AppState& app) {

@@ -1,16 +1,22 @@
 // The app's state without any drawing: the experiment config the widgets edit, the training
 // session built from it, play/pause and speed, the adaptive frame budget, the pictures of the
 // current network, and what the mouse points at. The operations here are what the panels, the
-// keyboard and the JavaScript accessor call, so they are tested without a window.
+// keyboard and the JavaScript accessor call, so they are tested without a window. Also the
+// share-link logic: opening a link, the link text to copy, and the throttled mirror of the
+// experiment into the page's URL (the page itself is reached through LinkPlatform).
 #pragma once
 
 #include "config.hpp"
+#include "config_codec.hpp"
 #include "pictures.hpp"
 #include "session.hpp"
 #include "step_budget.hpp"
 
 #include <functional>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace nnp::app {
 
@@ -27,6 +33,36 @@ struct FrameStats {
     float fps = 0;                                     // smoothed
     float epochs_per_frame = 0;                        // smoothed, while playing
 };
+
+// The URL is compared with the experiment at most this often (milliseconds): edits reach the
+// address bar within a quarter second, yet a busy frame loop never re-encodes the link each frame.
+constexpr double kLinkCheckIntervalMs = 250.0;
+
+enum class CopyStatus { None, Pending, Copied, Failed };
+
+// Share links (README "Share links"). The URL fragment mirrors the config only; the copied
+// link may also carry the trained weights.
+struct LinkState {
+    std::vector<ConfigIssue> issues;  // of the last link opened, in order (shown in a banner)
+    bool show_issues = false;         // the banner is up until the user dismisses it
+    bool tf_playground = false;       // the last link opened was a TF Playground link
+    bool include_weights = false;     // "Include trained weights" in the copied link
+    std::string written;              // the fragment the URL holds (without '#')
+    double next_check_ms = 0.0;       // the URL is compared again at or after this time
+    std::string copied;               // the link last copied, shown read-only to copy by hand
+    CopyStatus copy = CopyStatus::None;
+};
+
+// What the page offers for share links: registered by js_api.cpp on the web; all null in the
+// native app, which has no URL (it opens links with --command '{"cmd":"open_link",...}').
+struct LinkPlatform {
+    bool (*take_hash_change)() = nullptr;                 // true once after each `hashchange`
+    std::string (*read_hash)() = nullptr;                 // location.hash, '#' included
+    void (*write_hash)(const std::string& text) = nullptr;  // history.replaceState: no new entry
+    void (*copy)(const std::string& text) = nullptr;      // starts a clipboard write
+    CopyStatus (*copy_status)() = nullptr;                // that write's result so far
+};
+LinkPlatform& link_platform();
 
 struct AppState {
     ExperimentConfig config;               // what the widgets show and edit
@@ -45,6 +81,8 @@ struct AppState {
     // Display state shared by the panels.
     bool log_scale = false;
     int hover_layer = -1, hover_unit = -1;  // neuron shown in the big view (-1: the output)
+
+    LinkState link;
 };
 
 enum class ConfigChange { None, Live, Reinit, Rebuild };
@@ -80,5 +118,26 @@ void update_pictures(AppState& app);
 // step (0 when dropout was not applied), and whether unit j was dropped.
 int dropped_count(const Session& s, int layer);
 bool unit_dropped(const Session& s, int layer, int j);
+
+// ---- share links ----
+
+// Opens a share link (a whole URL, a fragment with or without '#', bare pairs, or a TF Playground
+// link): the experiment is rebuilt from it even when the config is unchanged, so a link always
+// gives the same data, initial weights and trajectory; its weights are applied if it carries
+// them; training pauses; its issues are kept for the banner. The URL then counts as written.
+void app_open_link(AppState& app, std::string_view text);
+
+// True when the current network is small enough for its weights to travel in a link.
+bool link_can_carry_weights(const AppState& app);
+// The link text of the current experiment (no '#'), with the current weights when
+// `with_weights` and link_can_carry_weights allow.
+std::string app_link_text(const AppState& app, bool with_weights);
+// What "Copy link" copies: the config, plus the weights if the user ticked that option.
+std::string app_share_link(const AppState& app);
+
+// The throttled URL mirror, called every frame: returns the text to write into the URL now
+// (history.replaceState), or an empty string. Compares at most every kLinkCheckIntervalMs, never
+// while `editing` (a slider held down) and only writes text that differs from the last written.
+std::string link_to_write(AppState& app, double now_ms, bool editing);
 
 }  // namespace nnp::app

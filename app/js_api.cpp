@@ -1,13 +1,90 @@
-// The JavaScript accessor (web build only): the page and the end-to-end tests read the app's
-// state and send it commands as JSON through these two exported C functions, e.g.
+// The JavaScript side of the app (web build only). The accessor: the page and the end-to-end
+// tests read the app's state and send it commands as JSON through two exported C functions, e.g.
 //   JSON.parse(Module.ccall('nnp_app_state_json', 'string', [], []))
 //   Module.ccall('nnp_app_command', 'string', ['string'], ['{"cmd":"play"}'])
+// And the share-link glue behind link_platform(): location.hash, `hashchange`,
+// history.replaceState and the Clipboard API. Link text only ever travels as plain strings.
 #include "app_api.hpp"
 #include "app_main.hpp"
 
 #include <emscripten/emscripten.h>
 
 #include <string>
+
+namespace {
+
+// Listens for `hashchange` (once); the frame picks the change up with js_take_hash_change.
+EM_JS(void, js_listen_hash, (), {
+    if (Module.nnpHashListening) return;
+    Module.nnpHashListening = true;
+    window.addEventListener("hashchange", function() { Module.nnpHashChanged = true; });
+});
+
+EM_JS(int, js_take_hash_change, (), {
+    var changed = Module.nnpHashChanged === true;
+    Module.nnpHashChanged = false;
+    return changed ? 1 : 0;
+});
+
+// location.hash is percent-encoded ASCII. At most `size` - 1 bytes are copied: a longer hash
+// still arrives longer than kMaxLinkLength, so the decoder refuses it whole.
+EM_JS(int, js_hash_bytes, (), { return lengthBytesUTF8(location.hash); });
+EM_JS(void, js_read_hash, (char* out, int size), { stringToUTF8(location.hash, out, size); });
+
+// Replaces the current history entry: the back button is not filled with edits. (JS strings in
+// EM_JS use double quotes: the C preprocessor reads '' as an empty character constant.)
+EM_JS(void, js_write_hash, (const char* text), {
+    history.replaceState(null, "", "#" + UTF8ToString(text));
+});
+
+// Starts a clipboard write; js_copy_status then reports 1 pending, 2 copied, 3 failed (no
+// Clipboard API, e.g. a page not served over https, or the browser refused).
+EM_JS(void, js_copy, (const char* text), {
+    var s = UTF8ToString(text);
+    Module.nnpCopyStatus = 1;
+    try {
+        navigator.clipboard.writeText(s).then(function() { Module.nnpCopyStatus = 2; },
+                                              function() { Module.nnpCopyStatus = 3; });
+    } catch (e) {
+        Module.nnpCopyStatus = 3;
+    }
+});
+
+EM_JS(int, js_copy_status, (), { return Module.nnpCopyStatus | 0; });
+
+std::string read_hash() {
+    js_listen_hash();  // from the first read on, no change is missed
+    const int bytes = js_hash_bytes();
+    const int limit = int(nnp::kMaxLinkLength) + 1;
+    std::string text(std::size_t(bytes < limit ? bytes : limit), '\0');
+    if (!text.empty()) js_read_hash(text.data(), int(text.size()) + 1);
+    return text;
+}
+
+bool take_hash_change() {
+    js_listen_hash();
+    return js_take_hash_change() != 0;
+}
+
+void write_hash(const std::string& text) { js_write_hash(text.c_str()); }
+void copy(const std::string& text) { js_copy(text.c_str()); }
+
+nnp::app::CopyStatus copy_status() {
+    switch (js_copy_status()) {
+        case 1: return nnp::app::CopyStatus::Pending;
+        case 2: return nnp::app::CopyStatus::Copied;
+        case 3: return nnp::app::CopyStatus::Failed;
+        default: return nnp::app::CopyStatus::None;
+    }
+}
+
+// Registered before main() runs, so app_create already reads the link of the page.
+[[maybe_unused]] const bool g_registered = [] {
+    nnp::app::link_platform() = {take_hash_change, read_hash, write_hash, copy, copy_status};
+    return true;
+}();
+
+}  // namespace
 
 extern "C" {
 

@@ -2,6 +2,8 @@
 // points (and test points if shown), or the hovered neuron's picture; for the one-input oyster
 // set a strip with the learned threshold and the hand-written 7.5 cm rule; the losses; the loss
 // and accuracy charts (downsampled, linear or log); and the banner when training stopped.
+// Also the share-link controls ("Copy link", "Include trained weights", the read-only link to
+// copy by hand) and the dismissable banner listing the issues of the link that was opened.
 #include "chart_data.hpp"
 #include "colormap.hpp"
 #include "panels.hpp"
@@ -133,6 +135,79 @@ void oyster_strip(PanelContext& c, ImVec2 size) {
     ImGui::Text(tr(Str::OysterRuleFmt), double(kOysterRuleCm), count_threshold_errors(d, kOysterRuleCm, 0, n));
 }
 
+bool g_focus_link_box = false;  // select the copied link in its box on the next frame
+
+// "Copy link" and its options; after a copy, the link in a read-only box (selected, so Ctrl+C
+// copies it by hand when the clipboard is not available) with what became of the copy.
+void link_controls(AppState& app, float width) {
+    LinkState& link = app.link;
+    if (ImGui::Button(tr(Str::CopyLink))) {
+        link.copied = app_share_link(app);
+        const LinkPlatform& page = link_platform();
+        if (page.copy) {
+            page.copy(link.copied);
+            link.copy = CopyStatus::Pending;
+        } else {
+            link.copy = CopyStatus::Failed;  // no clipboard here (native): copy by hand
+        }
+        g_focus_link_box = true;
+    }
+    tooltip(Str::TipCopyLink);
+    if (link_can_carry_weights(app)) {  // only offered when the weights fit in a link
+        ImGui::SameLine();
+        ImGui::Checkbox(tr(Str::IncludeWeights), &link.include_weights);
+        tooltip(Str::TipIncludeWeights);
+    }
+    if (link.copied.empty()) return;
+    const Str status = link.copy == CopyStatus::Copied    ? Str::LinkCopied
+                       : link.copy == CopyStatus::Pending ? Str::LinkCopying
+                                                          : Str::LinkCopyByHand;
+    if (ImGui::SmallButton(tr(Str::Close))) {
+        link.copied.clear();
+        link.copy = CopyStatus::None;
+        return;
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr(status));
+    if (g_focus_link_box) ImGui::SetKeyboardFocusHere();
+    g_focus_link_box = false;
+    ImGui::SetNextItemWidth(width);
+    // Read-only: ImGui never writes into the buffer, so the string's own storage serves.
+    ImGui::InputText("##link", link.copied.data(), link.copied.size() + 1,
+                     ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+}
+
+// The issues of the link that was opened, as plain text (never markup), until dismissed. Placed
+// across the top of the display, below the training bar; long lists scroll.
+void link_banner(AppState& app, const Rect& r) {
+    LinkState& link = app.link;
+    if (!link.show_issues) return;
+    const float em = ImGui::GetFontSize();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float w = std::min(display.x - 2.0f * em, 44.0f * em);
+    ImGui::SetNextWindowPos(ImVec2((display.x - w) * 0.5f, r.y + 0.5f * em), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.0f), ImVec2(w, std::max(r.h * 0.6f, 6.0f * em)));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 243, 205, 245));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 45, 0, 255));
+    ImGui::Begin("##link_issues", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    if (ImGui::Button(tr(Str::Dismiss))) link.show_issues = false;
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(link.issues.empty() ? Str::LinkTfOpened : Str::LinkIssuesTitle));
+    if (link.tf_playground && !link.issues.empty()) ImGui::TextUnformatted(tr(Str::LinkTfOpened));
+    ImGui::PushTextWrapPos(0.0f);
+    for (const ConfigIssue& issue : link.issues) {
+        ImGui::Bullet();
+        ImGui::TextUnformatted(issue.message.c_str());  // never a format string
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+}
+
 }  // namespace
 
 void panel_output(PanelContext& c, const Rect& r) {
@@ -154,6 +229,7 @@ void panel_output(PanelContext& c, const Rect& r) {
         ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
         ImGui::Text(tr(Str::TrainAccFmt), double(cur.train_accuracy * 100.0f));
     }
+    link_controls(app, ImGui::GetContentRegionAvail().x);
 
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float avail_h = ImGui::GetContentRegionAvail().y;
@@ -216,6 +292,7 @@ void panel_output(PanelContext& c, const Rect& r) {
         tooltip(Str::TipAccuracyChart);
     }
     ImGui::End();
+    link_banner(app, r);
 }
 
 void stop_banner(PanelContext& c, const Rect& r) {

@@ -119,6 +119,16 @@ namespace nnp::app {
     X(DivergedFmt, "Training stopped: the loss became infinite or NaN at epoch %lld. Try a lower learning rate, then press Reset.") \
     X(EarlyStoppedFmt, "Early stopping: the test loss stopped improving; the best weights (epoch %lld) are restored.") \
     X(Resume, "Resume")                                                                           \
+    X(CopyLink, "Copy link")                                                                      \
+    X(TipCopyLink, "Copy a link to this experiment. Opening it gives the same data, starting weights and training run.") \
+    X(IncludeWeights, "Include trained weights")                                                  \
+    X(TipIncludeWeights, "Also put the current weights into the copied link, so it opens the trained network.") \
+    X(LinkCopying, "Copying the link...")                                                         \
+    X(LinkCopied, "Link copied.")                                                                 \
+    X(LinkCopyByHand, "Copy the link by hand (Ctrl+C).")                                          \
+    X(LinkIssuesTitle, "The link had problems; the rest of it was used:")                         \
+    X(LinkTfOpened, "Opened a TF Playground link.")                                               \
+    X(Dismiss, "Dismiss")                                                                         \
     X(OysterTitle, "Oyster diameter (cm)")                                                        \
     X(OysterLearnedFmt, "Learned threshold %.2f cm: %d wrong")                                   \
     X(OysterNoThreshold, "Learned rule: no threshold yet")                                        \

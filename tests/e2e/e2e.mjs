@@ -2,7 +2,10 @@
 // SwiftShader), driven by playwright-core. Serves the built site itself on a free 127.0.0.1
 // port, then checks: no console errors; the canvas shows the expected colours; play advances
 // the epoch and lowers the loss; keyboard shortcuts; switching optimizer and dropout take
-// effect; the frame rate of the default experiment. Screenshots go to NNP_ARTIFACTS.
+// effect; the frame rate of the default experiment; share links in fresh browser contexts (a
+// link opens its experiment, the same link trains identically in two pages, a hostile link loads
+// with its issues listed, edits reach the URL without new history entries, weights travel).
+// Screenshots go to NNP_ARTIFACTS.
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e),
 //      NNP_MIN_FPS (default 0: the frame rate is reported, never asserted; speed is measured by
 //      benchmarks, not tests, and this machine's load varies).
@@ -187,6 +190,113 @@ try {
 } catch (err) {
   check(false, 'the test ran to the end', String(err && err.stack || err));
   await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => {});
+}
+
+// ---- share links, each page in a fresh browser context (no shared storage or history) ----
+async function openFresh(fragment) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const p = await context.newPage();
+  const errors = [];
+  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(base + fragment, { waitUntil: 'load' });
+  await p.waitForFunction(() => window.nnpReady === true, null, { timeout: 60000 });
+  await sleep(500);  // a few frames
+  return {
+    page: p, errors,
+    state: async () => JSON.parse(await p.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], []))),
+    command: async (obj) => JSON.parse(await p.evaluate((json) => Module.ccall('nnp_app_command', 'string', ['string'], [json]), JSON.stringify(obj))),
+    close: () => context.close(),
+  };
+}
+async function trainEpochs(tab, n) {
+  const losses = [];
+  for (let i = 0; i < n; i++) {
+    await tab.command({ cmd: 'step' });
+    const s = await tab.state();
+    losses.push([s.epoch, s.train_loss, s.test_loss]);
+  }
+  return losses;
+}
+const near = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+
+try {
+  const link = 'v=1&data=xor&net=6:relu&opt=adam&lr=0.01&seed=3';
+  // (1) the link's experiment is what the page opens
+  const a = await openFresh('#' + link);
+  let s = await a.state();
+  check(s.config.dataset === 'xor' && s.config.hidden.length === 1 && s.config.hidden[0].width === 6 &&
+        s.config.hidden[0].activation === 'relu' && s.config.optimizer.kind === 'adam' &&
+        near(s.config.optimizer.learning_rate, 0.01) && s.config.seed === 3,
+        'a shared link opens its experiment', JSON.stringify(s.config).slice(0, 160));
+  check(s.epoch === 0 && s.playing === false && s.link_issues.length === 0, 'the link opens paused, without issues');
+  check(s.link === link, 'the accessor reports the same link', s.link);
+
+  // (2) two fresh pages with the same link train identically
+  const b = await openFresh('#' + link);
+  const la = await trainEpochs(a, 15), lb = await trainEpochs(b, 15);
+  check(la.length === 15 && la[14][0] === 15 && la.every((r) => r.every(Number.isFinite)), 'the link page trains 15 epochs', JSON.stringify(la[14]));
+  check(JSON.stringify(la) === JSON.stringify(lb), 'two pages with the same link report identical losses',
+        `${JSON.stringify(la[14])} vs ${JSON.stringify(lb[14])}`);
+  check(la[14][1] < la[0][1], 'and the loss falls', `${la[0][1]} -> ${la[14][1]}`);
+
+  // weights travel: the copied link with weights opens the trained network in a third page
+  check((await a.command({ cmd: 'set_include_weights', value: true })).ok, 'set_include_weights accepted');
+  s = await a.state();
+  check(s.link_weights_allowed && s.share_link.includes('&w='), 'the copied link carries the weights', `${s.share_link.length} characters`);
+  const c = await openFresh('#' + s.share_link);
+  const sc = await c.state();
+  check(sc.epoch === 0 && sc.train_loss === s.train_loss && sc.test_loss === s.test_loss,
+        'a link with weights opens the trained network', `${sc.train_loss} vs ${s.train_loss}`);
+  check(a.errors.length + b.errors.length + c.errors.length === 0, 'no console errors on the link pages',
+        [...a.errors, ...b.errors, ...c.errors].slice(0, 3).join(' | '));
+  await c.close();
+  await b.close();
+
+  // (4) an edit through the accessor reaches the URL by replaceState: no new history entry
+  const h0 = await a.page.evaluate(() => history.length);
+  check((await a.command({ cmd: 'set_optimizer', value: 'rmsprop' })).ok, 'set_optimizer on the link page accepted');
+  let hash = '#' + link;
+  for (let t0 = Date.now(); Date.now() - t0 < 5000 && hash === '#' + link; await sleep(100))
+    hash = await a.page.evaluate(() => location.hash);
+  check(hash !== '#' + link && !hash.includes('opt=adam') && hash.includes('data=xor'), 'the edit reaches location.hash', hash);
+  check(hash === '#' + (await a.state()).link, 'the URL holds the accessor\'s link');
+  check(await a.page.evaluate(() => history.length) === h0, 'no history entry was added', `history.length ${h0}`);
+
+  // a link pasted into the address bar (hashchange) applies without a reload
+  await a.command({ cmd: 'play' });
+  await a.page.evaluate(() => { window.nnpNotReloaded = true; location.hash = '#v=1&data=gauss&seed=5'; });
+  s = await a.state();
+  for (let t0 = Date.now(); Date.now() - t0 < 5000 && s.config.dataset !== 'gauss'; await sleep(100)) s = await a.state();
+  check(s.config.dataset === 'gauss' && s.config.seed === 5 && s.playing === false && s.epoch === 0,
+        'a new fragment rebuilds the experiment, paused', `${s.config.dataset}, seed ${s.config.seed}, epoch ${s.epoch}`);
+  check(await a.page.evaluate(() => window.nnpNotReloaded === true), 'without reloading the page');
+  await a.close();
+
+  // (3) hostile links load without console errors and expose their issues
+  const hostile = await openFresh('#v=1&data=xor&bogus=%3Cb%3Ehi%3C/b%3E&lr=nan&batch=999999&net=3:relu');
+  s = await hostile.state();
+  const fields = s.link_issues.map((i) => i.field);
+  check(s.config.dataset === 'xor' && s.config.hidden.length === 1 && Number.isFinite(s.config.optimizer.learning_rate),
+        'a hostile link keeps its good fields', JSON.stringify(fields));
+  check(s.link_issues.some((i) => i.code === 'unknown_key' && i.field === 'bogus'), 'the unknown key is reported');
+  check(s.link_issues.some((i) => /learning_rate|lr/.test(i.field)), 'lr=nan is reported', JSON.stringify(fields));
+  check(s.link_issues.some((i) => /batch/.test(i.field) && i.code === 'out_of_range'), 'the batch size is clamped and named');
+  check(s.link_issues_shown, 'the issues banner is shown');
+  check(!(await hostile.page.evaluate(() => document.body.innerHTML.includes('hi</b>') || !!document.querySelector('b'))),
+        'nothing from the link reaches the page as HTML');
+  await hostile.page.screenshot({ path: path.join(artifacts, 'link_issues.png') });
+  check(hostile.errors.length === 0, 'no console errors for the hostile link', hostile.errors.slice(0, 3).join(' | '));
+  await hostile.close();
+
+  const huge = await openFresh('#v=1&data=xor&w=' + 'A'.repeat(200000));
+  s = await huge.state();
+  check(s.link_issues.length === 1 && s.link_issues[0].field === 'link' && s.config.dataset === 'circle',
+        'a huge fragment is refused whole with one issue', JSON.stringify(s.link_issues).slice(0, 160));
+  check(huge.errors.length === 0, 'no console errors for the huge link', huge.errors.slice(0, 3).join(' | '));
+  await huge.close();
+} catch (err) {
+  check(false, 'the share-link tests ran to the end', String(err && err.stack || err));
 } finally {
   await browser.close();
   server.close();
