@@ -2,6 +2,8 @@
 // target, and the one draw call per frame.
 #include "heatmap_gl.hpp"
 
+#include "gl_program.hpp"
+
 #include "colormap.hpp"
 #include "gl.hpp"
 #include "nnp_shaders.hpp"
@@ -14,24 +16,6 @@ namespace nnp::app {
 
 namespace {
 
-GLuint compile(GLenum stage, const char* version_line, const char* body) {
-    const std::string text = std::string(version_line) + body;
-    const char* src = text.c_str();
-    GLuint s = glCreateShader(stage);
-    glShaderSource(s, 1, &src, nullptr);
-    glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[2048];
-        glGetShaderInfoLog(s, sizeof log, nullptr, log);
-        std::fprintf(stderr, "heatmap shader: %s\n", log);
-        glDeleteShader(s);
-        return 0;
-    }
-    return s;
-}
-
 void set_color(GLuint program, const char* name, Rgb c) {
     glUniform3f(glGetUniformLocation(program, name), c.r, c.g, c.b);
 }
@@ -39,27 +23,9 @@ void set_color(GLuint program, const char* name, Rgb c) {
 }  // namespace
 
 bool HeatmapRenderer::init(const char* version_line) {
-    const GLuint vs = compile(GL_VERTEX_SHADER, version_line, kShader_heatmap_vert);
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, version_line, kShader_heatmap_frag);
-    if (!vs || !fs) return false;
-    program_ = glCreateProgram();
-    glAttachShader(program_, vs);
-    glAttachShader(program_, fs);
-    glBindAttribLocation(program_, 0, "a_pos");
-    glBindAttribLocation(program_, 1, "a_src");
-    glBindAttribLocation(program_, 2, "a_cell");
-    glBindAttribLocation(program_, 3, "a_map");
-    glLinkProgram(program_);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char log[2048];
-        glGetProgramInfoLog(program_, sizeof log, nullptr, log);
-        std::fprintf(stderr, "heatmap program: %s\n", log);
-        return false;
-    }
+    program_ = build_program("heatmap", version_line, kShader_heatmap_vert, kShader_heatmap_frag,
+                             {"a_pos", "a_src", "a_cell", "a_map"});
+    if (!program_) return false;
     glUseProgram(program_);
     loc_target_size_ = glGetUniformLocation(program_, "u_target_size");
     glUniform1i(glGetUniformLocation(program_, "u_values"), 0);

@@ -1,15 +1,13 @@
 // Dear ImGui renderer without state read-back (see imgui_renderer.hpp).
 #include "imgui_renderer.hpp"
 
-#include "gl.hpp"
+#include "gl_program.hpp"
 #include "nnp_shaders.hpp"
 
 #include <imgui.h>
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <string>
 
 namespace nnp::app {
 
@@ -21,39 +19,12 @@ struct Renderer {
 };
 Renderer r;
 
-GLuint compile(GLenum stage, const char* version_line, const char* body) {
-    const std::string text = std::string(version_line) + body;
-    const char* source = text.c_str();
-    const GLuint shader = glCreateShader(stage);
-    glShaderSource(shader, 1, &source, nullptr);
-    glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);  // once at start-up, not per frame
-    if (!ok) {
-        char log[1024] = {};
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-        std::fprintf(stderr, "imgui shader: %s\n", log);
-        glDeleteShader(shader);
-        return 0;
-    }
-    return shader;
-}
-
 }  // namespace
 
 bool imgui_renderer_init(const char* version_line) {
-    const GLuint vs = compile(GL_VERTEX_SHADER, version_line, kShader_imgui_vert);
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, version_line, kShader_imgui_frag);
-    if (!vs || !fs) return false;
-    r.program = glCreateProgram();
-    glAttachShader(r.program, vs);
-    glAttachShader(r.program, fs);
-    glLinkProgram(r.program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(r.program, GL_LINK_STATUS, &ok);
-    if (!ok) return false;
+    r.program = build_program("imgui", version_line, kShader_imgui_vert, kShader_imgui_frag,
+                              {"a_pos", "a_uv", "a_color"});
+    if (!r.program) return false;
     r.loc_scale = glGetUniformLocation(r.program, "u_scale");
     r.loc_offset = glGetUniformLocation(r.program, "u_offset");
     r.loc_texture = glGetUniformLocation(r.program, "u_texture");

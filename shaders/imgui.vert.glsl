@@ -1,9 +1,9 @@
 // Dear ImGui's triangles: positions in framebuffer pixels (y down), texture coordinates into the
 // font atlas or a picture texture, and a per-vertex colour (premultiplied by nothing; blended
 // with the usual source-alpha rule).
-layout(location = 0) in vec2 a_pos;
-layout(location = 1) in vec2 a_uv;
-layout(location = 2) in vec4 a_color;
+in vec2 a_pos;
+in vec2 a_uv;
+in vec4 a_color;
 uniform vec2 u_scale;  // 2 / display size, with y flipped
 uniform vec2 u_offset; // maps the display's top-left corner to (-1, 1)
 out vec2 v_uv;
