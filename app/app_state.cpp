@@ -185,6 +185,7 @@ void update_pictures(AppState& app) {
     const bool one_d = s.data().input_dims == 1;
     s.compute_grid(one_d ? kStripSize : kGridSize, one_d ? 1 : kGridSize, app.grid);
     fill_pictures(app.grid, s.net(), s.data().task, app.value_scale, app.pictures);
+    app.learned_threshold = one_d ? class_boundary_1d(s.net(), app.grid) : 0.0f;
     app.pictures_dirty = false;
 }
 

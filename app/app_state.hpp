@@ -76,6 +76,7 @@ struct AppState {
     GridPictures grid;
     PictureSet pictures;
     bool pictures_dirty = true;
+    float learned_threshold = 0.0f;        // one-input data: where the class changes (NaN: nowhere)
     float value_scale = 1.0f;              // largest |target| (regression colours)
 
     // Display state shared by the panels.

@@ -114,7 +114,7 @@ void oyster_strip(PanelContext& c, ImVec2 size) {
     };
     const float rule_x = x_of(kOysterRuleCm);
     dashed_vline(dl, rule_x, mn.y - 4, mx.y + 4, IM_COL32(20, 20, 20, 255), 4.0f * c.scale, 2.0f * c.scale);
-    const float learned = s.learned_threshold();
+    const float learned = c.app.learned_threshold;  // computed with the pictures
     if (std::isfinite(learned))
         dl->AddLine(ImVec2(x_of(learned), mn.y - 4), ImVec2(x_of(learned), mx.y + 4),
                     IM_COL32(200, 20, 20, 255), 2.5f * c.scale);

@@ -4,6 +4,7 @@
 #include "grid.hpp"
 
 #include <cassert>
+#include <limits>
 
 namespace nnp {
 
@@ -44,6 +45,25 @@ void compute_grid(const Mlp& net, FeatureMask features, const Domain& domain, in
     }
     out.ws.resize(net, out.points(), /*with_gradients=*/false);
     forward(net, out.features, out.ws, DropoutMode::Off);
+}
+
+float class_boundary_1d(const Mlp& net, const GridPictures& grid) {
+    const auto out = grid.output(net);
+    const Activation act = net.spec().output;
+    // A signed margin that crosses zero where the predicted class changes.
+    const auto margin = [&](int i) {
+        if (out.cols() == 1) return out(i, 0) - (act == Activation::Tanh ? 0.0f : 0.5f);
+        return out(i, 1) - out(i, 0);
+    };
+    for (int i = 1; i < grid.width; ++i) {
+        const float m0 = margin(i - 1), m1 = margin(i);
+        if ((m0 > 0.0f) != (m1 > 0.0f)) {
+            const float x0 = grid.raw(i - 1, 0), x1 = grid.raw(i, 0);
+            const float t = m0 / (m0 - m1);  // linear interpolation of the crossing
+            return x0 + t * (x1 - x0);
+        }
+    }
+    return std::numeric_limits<float>::quiet_NaN();
 }
 
 }  // namespace nnp

@@ -29,4 +29,9 @@ void grid_points(const Domain& domain, int width, int height, Matrix& out);
 void compute_grid(const Mlp& net, FeatureMask features, const Domain& domain, int width,
                   int height, GridPictures& out);
 
+// For a one-row grid (one-input data): the smallest x1 where the predicted class changes, by
+// linear interpolation between the two grid points around it; NaN if it never changes. The
+// class boundary is 0.5 for a sigmoid or linear unit, 0 for tanh, equal scores for two outputs.
+float class_boundary_1d(const Mlp& net, const GridPictures& grid);
+
 }  // namespace nnp

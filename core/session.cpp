@@ -252,22 +252,7 @@ float Session::learned_threshold(int samples) const {
     if (data_.input_dims != 1) return std::numeric_limits<float>::quiet_NaN();
     GridPictures grid;
     compute_grid(samples, 1, grid);
-    const auto out = grid.output(net_);
-    const Activation act = net_.spec().output;
-    // A signed margin that crosses zero where the predicted class changes.
-    const auto margin = [&](int i) {
-        if (out.cols() == 1) return out(i, 0) - (act == Activation::Tanh ? 0.0f : 0.5f);
-        return out(i, 1) - out(i, 0);
-    };
-    for (int i = 1; i < samples; ++i) {
-        const float m0 = margin(i - 1), m1 = margin(i);
-        if ((m0 > 0.0f) != (m1 > 0.0f)) {
-            const float x0 = grid.raw(i - 1, 0), x1 = grid.raw(i, 0);
-            const float t = m0 / (m0 - m1);  // linear interpolation of the crossing
-            return x0 + t * (x1 - x0);
-        }
-    }
-    return std::numeric_limits<float>::quiet_NaN();
+    return class_boundary_1d(net_, grid);
 }
 
 }  // namespace nnp

@@ -81,7 +81,8 @@ public:
     void compute_grid(int width, int height, GridPictures& out) const;
 
     // For one-input data: the smallest input where the predicted class changes (scanning
-    // `samples` points over the domain), or NaN if the prediction never changes.
+    // `samples` points over the domain), or NaN if the prediction never changes. Allocates its
+    // grid: a per-frame caller should use class_boundary_1d on a grid it keeps.
     float learned_threshold(int samples = 2001) const;
 
 private:
