@@ -62,7 +62,7 @@ void apply_requests(UiRequests& req) {
 
 AppState& app_state() { return g_app; }
 
-bool app_create(const char* version_line, const std::vector<std::string>& commands) {
+bool app_create(const char* version_line, bool float_linear, const std::vector<std::string>& commands) {
     app_init(g_app, ExperimentConfig{});
     const LinkPlatform& page = link_platform();
     if (page.read_hash) {
@@ -75,7 +75,7 @@ bool app_create(const char* version_line, const std::vector<std::string>& comman
         if (result.find("\"ok\":true") == std::string::npos)
             std::fprintf(stderr, "command %s: %s\n", cmd.c_str(), result.c_str());
     }
-    g_created = g_heat.init(version_line);
+    g_created = g_heat.init(version_line, float_linear);
     return g_created;
 }
 
@@ -119,10 +119,14 @@ void app_frame(float ui_scale) {
     app.stats.ui_ms = float(now_ms() - t1);
 }
 
-void app_render_heatmaps() {
+void app_upload_heatmaps() {
     const double t0 = now_ms();
-    if (g_created) g_heat.render();
+    if (g_created) g_heat.upload();
     g_app.stats.heatmap_ms = float(now_ms() - t0);
+}
+
+void app_draw_heatmaps(const void* list, const float scale[2], const float offset[2]) {
+    if (g_created) g_heat.draw(list, scale, offset);
 }
 
 void app_frame_done(float frame_ms) {

@@ -10,14 +10,18 @@
 
 namespace nnp::app {
 
-// `version_line` is the GLSL version line (and precision) for this GL. Commands are JSON
-// accessor commands run once at start (e.g. from the command line). False if GL setup failed.
-bool app_create(const char* version_line, const std::vector<std::string>& commands);
+// `version_line` is the GLSL version line (and precision) for this GL; `float_linear` says
+// whether float textures can be filtered linearly. Commands are JSON accessor commands run once
+// at start (e.g. from the command line). False if GL setup failed.
+bool app_create(const char* version_line, bool float_linear, const std::vector<std::string>& commands);
 // Trains within the frame budget, updates pictures and builds the UI. `ui_scale` is the UI's
 // scale factor (1 at 96 dpi).
 void app_frame(float ui_scale);
-// Draws the queued heatmaps into their texture. After ImGui::Render(), before ImGui draws.
-void app_render_heatmaps();
+// Uploads the frame's pictures. After ImGui::Render(), before ImGui draws.
+void app_upload_heatmaps();
+// Draws the pictures of ImGui draw list `list` (called by the renderer before the list's own
+// content); `scale` and `offset` map display coordinates to clip space.
+void app_draw_heatmaps(const void* list, const float scale[2], const float offset[2]);
 // Reports the whole frame's CPU time in ms (measured by the platform), for the budget.
 void app_frame_done(float frame_ms);
 void app_destroy();

@@ -1,5 +1,5 @@
-// Heatmap renderer (see heatmap_gl.hpp): GL objects, shader setup, shelf packing of the colour
-// target, and the one draw call per frame.
+// Heatmap renderer (see heatmap_gl.hpp): GL objects, shader setup, clipping the queued quads,
+// and one draw call per colour map in use per window.
 #include "heatmap_gl.hpp"
 
 #include "gl_program.hpp"
@@ -22,19 +22,28 @@ void set_color(GLuint program, const char* name, Rgb c) {
 
 }  // namespace
 
-bool HeatmapRenderer::init(const char* version_line) {
-    program_ = build_program("heatmap", version_line, kShader_heatmap_vert, kShader_heatmap_frag,
-                             {"a_pos", "a_src", "a_cell", "a_map"});
-    if (!program_) return false;
-    glUseProgram(program_);
-    loc_target_size_ = glGetUniformLocation(program_, "u_target_size");
-    glUniform1i(glGetUniformLocation(program_, "u_values"), 0);
-    set_color(program_, "u_negative", negative_color());
-    set_color(program_, "u_middle", middle_color());
-    set_color(program_, "u_positive", positive_color());
-    for (int k = 0; k < kMaxClassColors; ++k) {
-        const std::string name = "u_classes[" + std::to_string(k) + "]";
-        set_color(program_, name.c_str(), class_color(k));
+bool HeatmapRenderer::init(const char* version_line, bool float_linear) {
+    constexpr const char* kMapDefines[kMaps] = {"#define NNP_MAP_DIVERGING 1\n",
+                                                 "#define NNP_MAP_CLASSES 1\n",
+                                                 "#define NNP_MAP_CLASSES_DISCRETE 1\n"};
+    for (int m = 0; m < kMaps; ++m) {
+        const std::string header = std::string(version_line) + kMapDefines[m] +
+                                   (float_linear ? "#define NNP_FLOAT_LINEAR 1\n" : "");
+        const GLuint program = build_program("heatmap", header.c_str(), kShader_heatmap_vert,
+                                             kShader_heatmap_frag, {"a_pos", "a_src", "a_cell", "a_map"});
+        if (!program) return false;
+        programs_[m] = program;
+        glUseProgram(program);
+        loc_scale_[m] = glGetUniformLocation(program, "u_scale");
+        loc_offset_[m] = glGetUniformLocation(program, "u_offset");
+        glUniform1i(glGetUniformLocation(program, "u_values"), 0);
+        set_color(program, "u_negative", negative_color());
+        set_color(program, "u_middle", middle_color());
+        set_color(program, "u_positive", positive_color());
+        for (int k = 0; k < kMaxClassColors; ++k) {
+            const std::string name = "u_classes[" + std::to_string(k) + "]";
+            set_color(program, name.c_str(), class_color(k));
+        }
     }
     glUseProgram(0);
 
@@ -56,90 +65,71 @@ bool HeatmapRenderer::init(const char* version_line) {
 
     glGenTextures(1, &value_tex_);
     glBindTexture(GL_TEXTURE_2D, value_tex_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-
-    glGenTextures(1, &color_tex_);
-    glBindTexture(GL_TEXTURE_2D, color_tex_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kColorTargetSize, kColorTargetSize, 0, GL_RGBA,
-                 GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    // Without the extension a linearly filtered float texture is incomplete and reads as zero.
+    const GLint filter = float_linear ? GL_LINEAR : GL_NEAREST;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
-
-    glGenFramebuffers(1, &fbo_);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, color_tex_, 0);
-    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    if (!complete) std::fprintf(stderr, "heatmap: colour target incomplete\n");
-    return complete;
+    return true;
 }
 
 void HeatmapRenderer::shutdown() {
-    if (program_) glDeleteProgram(program_);
+    for (unsigned& program : programs_) {
+        if (program) glDeleteProgram(program);
+        program = 0;
+    }
     if (vbo_) glDeleteBuffers(1, &vbo_);
     if (vao_) glDeleteVertexArrays(1, &vao_);
-    if (fbo_) glDeleteFramebuffers(1, &fbo_);
     if (value_tex_) glDeleteTextures(1, &value_tex_);
-    if (color_tex_) glDeleteTextures(1, &color_tex_);
-    program_ = vbo_ = vao_ = fbo_ = value_tex_ = color_tex_ = 0;
+    vbo_ = vao_ = value_tex_ = 0;
+}
+
+int HeatmapRenderer::map_of(const Quad& q) {
+    if (q.map[0] < 0.5f) return 0;    // PictureMode::Diverging
+    return q.map[3] > 0.5f ? 2 : 1;  // classes, discretized or blended
 }
 
 void HeatmapRenderer::begin_frame(const PictureSet& pictures) {
     pictures_ = &pictures;
     quads_.clear();
-    shelf_x_ = shelf_y_ = shelf_h_ = 0;
 }
 
-PictureSlot HeatmapRenderer::request(const PictureInfo& p, int width, int height, bool discretize) {
-    PictureSlot slot;
-    if (!pictures_ || p.cell < 0 || p.cell >= pictures_->atlas.count() || width <= 0 || height <= 0)
-        return slot;
-    width = std::min(width, kColorTargetSize);
-    height = std::min(height, kColorTargetSize);
-    if (shelf_x_ + width > kColorTargetSize) {  // next shelf
-        shelf_y_ += shelf_h_ + 1;
-        shelf_x_ = 0;
-        shelf_h_ = 0;
-    }
-    if (shelf_y_ + height > kColorTargetSize) return slot;  // full: the picture is left out
-    Quad q{};
-    q.x0 = float(shelf_x_);
-    q.y0 = float(shelf_y_);
-    q.x1 = float(shelf_x_ + width);
-    q.y1 = float(shelf_y_ + height);
+bool HeatmapRenderer::add(const void* owner, const PictureInfo& p, ScreenRect where,
+                          ScreenRect clip, bool discretize) {
+    if (!pictures_ || p.cell < 0 || p.cell >= pictures_->atlas.count()) return false;
+    if (!(where.x1 > where.x0) || !(where.y1 > where.y0)) return false;
     int cx0, cy0, cx1, cy1;
     pictures_->atlas.cell_rect(p.cell, cx0, cy0, cx1, cy1);
-    q.sx0 = float(cx0);
-    q.sy0 = float(cy0);
-    q.sx1 = float(cx1);
-    q.sy1 = float(cy1);
+    Quad q{};
+    q.owner = owner;
+    // Cut the quad to the clip rectangle, moving its source coordinates along with it, so no
+    // scissor is needed and a picture scrolled half out of its panel shows its visible half.
+    q.x0 = std::max(where.x0, clip.x0);
+    q.y0 = std::max(where.y0, clip.y0);
+    q.x1 = std::min(where.x1, clip.x1);
+    q.y1 = std::min(where.y1, clip.y1);
+    if (!(q.x1 > q.x0) || !(q.y1 > q.y0)) return true;  // exists but hidden
+    const auto src = [](float v, float a, float b, int s0, int s1) {
+        return float(s0) + (v - a) / (b - a) * float(s1 - s0);
+    };
+    q.sx0 = src(q.x0, where.x0, where.x1, cx0, cx1);
+    q.sx1 = src(q.x1, where.x0, where.x1, cx0, cx1);
+    q.sy0 = src(q.y0, where.y0, where.y1, cy0, cy1);
+    q.sy1 = src(q.y1, where.y0, where.y1, cy0, cy1);
     q.cell[0] = float(cx0), q.cell[1] = float(cy0), q.cell[2] = float(cx1), q.cell[3] = float(cy1);
     q.map[0] = float(static_cast<int>(p.mode));
     q.map[1] = p.lo;
     q.map[2] = p.hi;
     q.map[3] = discretize ? 1.0f : 0.0f;
     quads_.push_back(q);
-    shelf_x_ += width + 1;
-    shelf_h_ = std::max(shelf_h_, height);
-
-    const float s = 1.0f / float(kColorTargetSize);
-    slot.ok = true;
-    slot.texture = color_tex_;
-    slot.u0 = q.x0 * s;
-    slot.v0 = q.y0 * s;
-    slot.u1 = q.x1 * s;
-    slot.v1 = q.y1 * s;
-    return slot;
+    return true;
 }
 
-void HeatmapRenderer::render() {
-    if (!pictures_ || !program_ || quads_.empty()) return;
+void HeatmapRenderer::upload() {
+    ranges_.clear();
+    if (!pictures_ || !programs_[0] || quads_.empty()) return;
     const ValueAtlas& atlas = pictures_->atlas;
     if (pictures_->version != uploaded_version_) {
         glBindTexture(GL_TEXTURE_2D, value_tex_);
@@ -153,42 +143,55 @@ void HeatmapRenderer::render() {
             glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, value_w_, value_h_, GL_RED, GL_FLOAT,
                             atlas.texels().data());
         }
+        glBindTexture(GL_TEXTURE_2D, 0);
         uploaded_version_ = pictures_->version;
     }
-    if (drawn_version_ == uploaded_version_ && drawn_ == quads_) return;  // nothing changed
 
+    // Vertices grouped by owner (in order of first appearance), then by colour map.
     vertices_.clear();
-    for (const Quad& q : quads_) {
-        const float corners[6][4] = {{q.x0, q.y0, q.sx0, q.sy0}, {q.x1, q.y0, q.sx1, q.sy0},
-                                     {q.x1, q.y1, q.sx1, q.sy1}, {q.x0, q.y0, q.sx0, q.sy0},
-                                     {q.x1, q.y1, q.sx1, q.sy1}, {q.x0, q.y1, q.sx0, q.sy1}};
-        for (const auto& c : corners) {
-            vertices_.insert(vertices_.end(), c, c + 4);
-            vertices_.insert(vertices_.end(), q.cell, q.cell + 4);
-            vertices_.insert(vertices_.end(), q.map, q.map + 4);
+    std::vector<const void*> owners;
+    for (const Quad& q : quads_)
+        if (std::find(owners.begin(), owners.end(), q.owner) == owners.end()) owners.push_back(q.owner);
+    for (const void* owner : owners) {
+        for (int m = 0; m < kMaps; ++m) {
+            const int first = int(vertices_.size() / 12);
+            for (const Quad& q : quads_) {
+                if (q.owner != owner || map_of(q) != m) continue;
+                const float corners[6][4] = {{q.x0, q.y0, q.sx0, q.sy0}, {q.x1, q.y0, q.sx1, q.sy0},
+                                             {q.x1, q.y1, q.sx1, q.sy1}, {q.x0, q.y0, q.sx0, q.sy0},
+                                             {q.x1, q.y1, q.sx1, q.sy1}, {q.x0, q.y1, q.sx0, q.sy1}};
+                for (const auto& c : corners) {
+                    vertices_.insert(vertices_.end(), c, c + 4);
+                    vertices_.insert(vertices_.end(), q.cell, q.cell + 4);
+                    vertices_.insert(vertices_.end(), q.map, q.map + 4);
+                }
+            }
+            const int count = int(vertices_.size() / 12) - first;
+            if (count > 0) ranges_.push_back({owner, m, first, count});
         }
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-    glViewport(0, 0, kColorTargetSize, kColorTargetSize);
-    glDisable(GL_BLEND);
-    glDisable(GL_SCISSOR_TEST);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_CULL_FACE);
-    glUseProgram(program_);
-    glUniform2f(loc_target_size_, float(kColorTargetSize), float(kColorTargetSize));
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, value_tex_);
-    glBindVertexArray(vao_);
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(vertices_.size() * sizeof(float)), vertices_.data(),
                  GL_STREAM_DRAW);
-    glDrawArrays(GL_TRIANGLES, 0, GLsizei(vertices_.size() / 12));
-    glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    glUseProgram(0);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    drawn_ = quads_;
-    drawn_version_ = uploaded_version_;
+}
+
+void HeatmapRenderer::draw(const void* owner, const float scale[2], const float offset[2]) {
+    bool bound = false;
+    for (const Range& r : ranges_) {
+        if (r.owner != owner) continue;
+        if (!bound) {
+            glDisable(GL_BLEND);  // pictures are opaque
+            glActiveTexture(GL_TEXTURE0);
+            glBindTexture(GL_TEXTURE_2D, value_tex_);
+            glBindVertexArray(vao_);
+            bound = true;
+        }
+        glUseProgram(programs_[r.map]);
+        glUniform2f(loc_scale_[r.map], scale[0], scale[1]);
+        glUniform2f(loc_offset_[r.map], offset[0], offset[1]);
+        glDrawArrays(GL_TRIANGLES, r.first, r.count);
+    }
 }
 
 }  // namespace nnp::app

@@ -16,6 +16,10 @@ namespace {
 struct Renderer {
     GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
     GLint loc_scale = -1, loc_offset = -1, loc_texture = -1;
+    // All draw lists of a frame in one vertex and one index buffer: one upload each per frame
+    // instead of two per window (each upload costs a software renderer a buffer copy and sync).
+    ImVector<ImDrawVert> vertices;
+    ImVector<ImDrawIdx> indices;
 };
 Renderer r;
 
@@ -76,7 +80,7 @@ void imgui_renderer_update_fonts() {
     io.Fonts->SetTexID(ImTextureID(std::intptr_t(r.font_texture)));
 }
 
-void imgui_renderer_draw(ImDrawData* data, int fb_width, int fb_height) {
+void imgui_renderer_draw(ImDrawData* data, int fb_width, int fb_height, UnderlayFn underlay) {
     if (!data || fb_width <= 0 || fb_height <= 0 || data->CmdListsCount == 0) return;
     const ImVec2 clip_off = data->DisplayPos;
     const ImVec2 clip_scale = data->FramebufferScale;  // display points to framebuffer pixels
@@ -93,19 +97,45 @@ void imgui_renderer_draw(ImDrawData* data, int fb_width, int fb_height) {
     // Display rectangle (DisplayPos .. DisplayPos + DisplaySize) to clip space, y pointing down.
     const float sx = 2.0f / data->DisplaySize.x, sy = -2.0f / data->DisplaySize.y;
     glUniform2f(r.loc_scale, sx, sy);
-    glUniform2f(r.loc_offset, -1.0f - clip_off.x * sx, 1.0f - clip_off.y * sy);
+    glUniform2f(r.loc_offset, -1.0f - clip_off.x * sx, 1.0f - clip_off.y * sy);  // see `offset` below
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(r.vao);
     glBindBuffer(GL_ARRAY_BUFFER, r.vbo);
 
     static_assert(sizeof(ImDrawIdx) == 4, "nnp_imconfig.h makes ImDrawIdx 32-bit");
+    // Concatenate the lists; a list's indices are rebased by the vertices before it (WebGL2 has
+    // no base-vertex draws).
+    r.vertices.resize(0);
+    r.indices.resize(0);
     for (int n = 0; n < data->CmdListsCount; ++n) {
         const ImDrawList* list = data->CmdLists[n];
-        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list->VtxBuffer.Size * int(sizeof(ImDrawVert))),
-                     list->VtxBuffer.Data, GL_STREAM_DRAW);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(list->IdxBuffer.Size * int(sizeof(ImDrawIdx))),
-                     list->IdxBuffer.Data, GL_STREAM_DRAW);
-        GLuint bound_texture = 0;
+        const auto base = static_cast<ImDrawIdx>(r.vertices.Size);
+        r.vertices.reserve(r.vertices.Size + list->VtxBuffer.Size);
+        for (const ImDrawVert& v : list->VtxBuffer) r.vertices.push_back(v);
+        r.indices.reserve(r.indices.Size + list->IdxBuffer.Size);
+        for (const ImDrawIdx i : list->IdxBuffer) r.indices.push_back(static_cast<ImDrawIdx>(base + i));
+    }
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(r.vertices.size_in_bytes()), r.vertices.Data, GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(r.indices.size_in_bytes()), r.indices.Data, GL_STREAM_DRAW);
+
+    const float scale[2] = {sx, sy};
+    const float offset[2] = {-1.0f - clip_off.x * sx, 1.0f - clip_off.y * sy};
+    GLuint bound_texture = 0;
+    std::size_t index_base = 0;  // of the current list in r.indices
+    for (int n = 0; n < data->CmdListsCount; ++n) {
+        const ImDrawList* list = data->CmdLists[n];
+        if (underlay) {
+            glDisable(GL_SCISSOR_TEST);
+            underlay(list, scale, offset);
+            // Back to this renderer's state.
+            glEnable(GL_SCISSOR_TEST);
+            glEnable(GL_BLEND);
+            glUseProgram(r.program);
+            glActiveTexture(GL_TEXTURE0);
+            glBindVertexArray(r.vao);
+            glBindBuffer(GL_ARRAY_BUFFER, r.vbo);
+            bound_texture = 0;
+        }
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback) {
                 cmd.UserCallback(list, &cmd);
@@ -123,8 +153,9 @@ void imgui_renderer_draw(ImDrawData* data, int fb_width, int fb_height) {
                 bound_texture = texture;
             }
             glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), GL_UNSIGNED_INT,
-                           (void*)(std::size_t(cmd.IdxOffset) * sizeof(ImDrawIdx)));
+                           (void*)((index_base + cmd.IdxOffset) * sizeof(ImDrawIdx)));
         }
+        index_base += std::size_t(list->IdxBuffer.Size);
     }
     // Back to GL's defaults so the next frame's own passes start from a known state.
     glBindVertexArray(0);

@@ -16,6 +16,11 @@ bool imgui_renderer_init(const char* version_line);
 void imgui_renderer_shutdown();
 // (Re)builds the font atlas texture from ImGui's current fonts, e.g. after a UI scale change.
 void imgui_renderer_update_fonts();
-void imgui_renderer_draw(ImDrawData* data, int framebuffer_width, int framebuffer_height);
+// Called before each draw list's own content with the list and the display-to-clip transform,
+// to draw what lies beneath it (the heatmaps). It may change any GL state; the renderer
+// restores its own afterwards.
+using UnderlayFn = void (*)(const void* list, const float scale[2], const float offset[2]);
+void imgui_renderer_draw(ImDrawData* data, int framebuffer_width, int framebuffer_height,
+                         UnderlayFn underlay = nullptr);
 
 }  // namespace nnp::app

@@ -146,15 +146,11 @@ void panel_network(PanelContext& c, const Rect& r) {
         }
     }
 
-    // Nodes: features (toggles), hidden units, outputs. Pictures go to channel 0 and outlines,
-    // marks and labels to channel 1, so all pictures become one draw call (one texture).
-    dl->ChannelsSplit(2);
+    // Nodes: features (toggles), hidden units, outputs. Their pictures lie beneath the edges,
+    // outlines, marks and labels (the heatmap renderer draws them first).
     const auto draw_picture = [&](const PictureInfo& info, ImVec2 mn, ImVec2 mx, bool discrete) {
-        dl->ChannelsSetCurrent(0);
         picture_at(dl, c.heat, info, mn, mx, discrete);
-        dl->ChannelsSetCurrent(1);
     };
-    dl->ChannelsSetCurrent(1);
     bool over_node = false;
     const bool one_d = s.data().input_dims == 1;
     for (int f = 0; f < kFeatureCount; ++f) {
@@ -223,8 +219,6 @@ void panel_network(PanelContext& c, const Rect& r) {
             }
         }
     }
-
-    dl->ChannelsMerge();
 
     // Edge under the mouse: read its weight, click to edit it.
     if (mouse_in_panel && !over_node && !ImGui::IsPopupOpen("##weight")) {

@@ -7,6 +7,7 @@
 #include "chart_data.hpp"
 #include "colormap.hpp"
 #include "panels.hpp"
+#include "sprites.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>
@@ -25,7 +26,7 @@ ImU32 point_color(const Dataset& d, int i, float value_scale) {
 
 // Training points with a white ring, test points with a dark ring (drawn last, on top).
 void draw_points(ImDrawList* dl, const Dataset& d, const ExperimentConfig& cfg, float value_scale,
-                 ImVec2 mn, ImVec2 mx, float radius, bool strip) {
+                 ImVec2 mn, ImVec2 mx, PointSize size, bool strip) {
     const Domain& dom = d.domain;
     const int n = cfg.show_test ? d.size() : d.n_train;
     for (int i = 0; i < n; ++i) {
@@ -34,9 +35,8 @@ void draw_points(ImDrawList* dl, const Dataset& d, const ExperimentConfig& cfg, 
                               : (dom.y_max - d.x(i, 1)) / (dom.y_max - dom.y_min);
         const ImVec2 c(mn.x + u * (mx.x - mn.x), mn.y + v * (mx.y - mn.y));
         const bool test = i >= d.n_train;
-        dl->AddCircleFilled(c, radius, point_color(d, i, value_scale), 8);
-        dl->AddCircle(c, radius, test ? IM_COL32(20, 20, 20, 255) : IM_COL32(255, 255, 255, 255), 8,
-                      test ? 1.5f : 1.0f);
+        draw_point(dl, c, size, point_color(d, i, value_scale),
+                   test ? IM_COL32(20, 20, 20, 255) : IM_COL32(255, 255, 255, 255), test);
     }
 }
 
@@ -81,7 +81,8 @@ void chart(const char* id, const Session& s, Series train, Series test, bool log
     const auto line = [&](const std::vector<ChartPoint>& v, ImU32 col) {
         pts.clear();
         for (const auto& p : v) pts.push_back(to_screen(p));
-        if (pts.size() >= 2) dl->AddPolyline(pts.data(), int(pts.size()), col, 0, 1.5f * scale);
+        // A whole-pixel width takes ImGui's textured line path: 2 triangles a segment instead of 6.
+        if (pts.size() >= 2) dl->AddPolyline(pts.data(), int(pts.size()), col, 0, std::round(1.5f * scale));
     };
     line(a, IM_COL32(60, 60, 60, 255));
     line(b, to_imgui(positive_color()));
@@ -108,7 +109,7 @@ void oyster_strip(PanelContext& c, ImVec2 size) {
     ImGui::Dummy(size);
     tooltip(Str::TipOyster);
     picture_at(dl, c.heat, c.app.pictures.output, mn, mx, cfg.discretize);
-    draw_points(dl, d, cfg, c.app.value_scale, mn, mx, 3.0f * c.scale, true);
+    draw_points(dl, d, cfg, c.app.value_scale, mn, mx, PointSize::Strip, true);
     const auto x_of = [&](float cm) {
         return mn.x + (cm - d.domain.x_min) / (d.domain.x_max - d.domain.x_min) * size.x;
     };
@@ -258,7 +259,7 @@ void panel_output(PanelContext& c, const Rect& r) {
         tooltip(Str::TipOutputView);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         picture_at(dl, c.heat, *shown, mn, mx, discretize);
-        draw_points(dl, s.data(), next, app.value_scale, mn, mx, 2.6f * c.scale, false);
+        draw_points(dl, s.data(), next, app.value_scale, mn, mx, PointSize::Output, false);
         dl->AddRect(mn, mx, IM_COL32(120, 120, 120, 255));
         if (caption[0]) {
             const ImVec2 ts = ImGui::CalcTextSize(caption);

@@ -7,6 +7,7 @@
 #include "app_main.hpp"
 #include "gl.hpp"
 #include "imgui_renderer.hpp"
+#include "sprites.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -56,6 +57,8 @@ void apply_ui_scale(float scale) {
     font.OversampleH = font.OversampleV = 1;
     font.PixelSnapH = true;
     io.Fonts->AddFontDefault(&font);
+    sprites_register(*io.Fonts, scale);
+    sprites_paint(*io.Fonts);
     imgui_renderer_update_fonts();
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
@@ -63,7 +66,9 @@ void apply_ui_scale(float scale) {
     style.FrameRounding = 2.0f;
     style.WindowBorderSize = 1.0f;
     style.ItemSpacing = ImVec2(6.0f, 4.0f);
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 1.0f);
+    // Panels are not filled: the frame is cleared to the same grey, and skipping a full-screen
+    // layer of blended pixels matters to software renderers. (Panels never overlap.)
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 0.0f);
     style.Colors[ImGuiCol_FrameBg] = ImVec4(0.87f, 0.87f, 0.87f, 1.0f);  // visible on the light panels
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
@@ -103,13 +108,13 @@ void frame() {
     ImGui::NewFrame();
     app_frame(g.ui_scale);
     ImGui::Render();
-    app_render_heatmaps();
+    app_upload_heatmaps();
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(g.window, &fb_w, &fb_h);
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(0.97f, 0.97f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    imgui_renderer_draw(ImGui::GetDrawData(), fb_w, fb_h);
+    imgui_renderer_draw(ImGui::GetDrawData(), fb_w, fb_h, app_draw_heatmaps);
     glfwSwapBuffers(g.window);
     app_frame_done(float(now_ms() - start));
 }
@@ -149,7 +154,9 @@ int main(int argc, char** argv) {
     }
 #ifdef __EMSCRIPTEN__
     const char* version_line = "#version 300 es\nprecision highp float;\n";
+    bool float_linear = false;  // asked for once the context exists
 #else
+    const bool float_linear = true;  // core in OpenGL 3.3
     const char* version_line = "#version 330 core\n";
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -169,13 +176,17 @@ int main(int argc, char** argv) {
     }
     glfwMakeContextCurrent(g.window);
     glfwSwapInterval(1);
+#ifdef __EMSCRIPTEN__
+    float_linear = emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(),
+                                                     "OES_texture_float_linear");
+#endif
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout is computed, nothing to remember
     ImGui_ImplGlfw_InitForOpenGL(g.window, true);
 
-    if (!imgui_renderer_init(version_line) || !app_create(version_line, commands)) {
+    if (!imgui_renderer_init(version_line) || !app_create(version_line, float_linear, commands)) {
         std::fprintf(stderr, "could not set up the shaders\n");
         shutdown();
         return 1;

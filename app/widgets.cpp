@@ -68,16 +68,10 @@ void picture(HeatmapRenderer& heat, const PictureInfo& p, ImVec2 size, bool disc
 
 void picture_at(ImDrawList* list, HeatmapRenderer& heat, const PictureInfo& p, ImVec2 min,
                 ImVec2 max, bool discretize) {
-    // Render at the framebuffer's resolution so HiDPI screens get sharp pictures.
-    const ImVec2 fb = ImGui::GetIO().DisplayFramebufferScale;
-    const int w = int((max.x - min.x) * fb.x + 0.5f), h = int((max.y - min.y) * fb.y + 0.5f);
-    const PictureSlot s = heat.request(p, w, h, discretize);
-    if (s.ok) {
-        list->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(s.texture)), min, max,
-                       ImVec2(s.u0, s.v0), ImVec2(s.u1, s.v1));
-    } else {
+    // The renderer draws it beneath this list's content, at the screen's own resolution.
+    const ImVec2 cmin = list->GetClipRectMin(), cmax = list->GetClipRectMax();
+    if (!heat.add(list, p, {min.x, min.y, max.x, max.y}, {cmin.x, cmin.y, cmax.x, cmax.y}, discretize))
         list->AddRectFilled(min, max, to_imgui(middle_color()));
-    }
 }
 
 }  // namespace nnp::app

@@ -50,6 +50,7 @@ bool choice_combo(const char* id, int* value, std::span<const int> choices);
 void label_left(const char* text, float width);
 
 // Draws picture `p` as an image of `size` pixels at the cursor (a blank box if there is none).
+// Pictures lie beneath everything else the window draws (see heatmap_gl.hpp).
 void picture(HeatmapRenderer& heat, const PictureInfo& p, ImVec2 size, bool discretize);
 // The same at an absolute screen position, into `list`.
 void picture_at(ImDrawList* list, HeatmapRenderer& heat, const PictureInfo& p, ImVec2 min,

@@ -1,0 +1,53 @@
+// CPU rasterisation of sprites and thumbnails (see raster.hpp).
+#include "raster.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nnp::app {
+
+float annulus_coverage(float px, float py, float cx, float cy, float inner, float outer) {
+    constexpr int kSamples = 4;  // per axis, at the centres of a 4x4 sub-grid
+    const float in2 = inner * inner, out2 = outer * outer;
+    int hits = 0;
+    for (int j = 0; j < kSamples; ++j) {
+        for (int i = 0; i < kSamples; ++i) {
+            const float dx = px + (float(i) + 0.5f) / kSamples - cx;
+            const float dy = py + (float(j) + 0.5f) / kSamples - cy;
+            const float d2 = dx * dx + dy * dy;
+            hits += (d2 >= in2 && d2 <= out2) ? 1 : 0;
+        }
+    }
+    return float(hits) / float(kSamples * kSamples);
+}
+
+int sprite_side(float outer) { return int(std::ceil(2.0f * std::max(outer, 0.0f))) + 2; }
+
+void paint_annulus(RgbaView img, float inner, float outer) {
+    const float cx = 0.5f * float(img.width), cy = 0.5f * float(img.height);
+    for (int y = 0; y < img.height; ++y) {
+        for (int x = 0; x < img.width; ++x) {
+            const float a = annulus_coverage(float(x), float(y), cx, cy, inner, outer);
+            const auto alpha = std::uint32_t(std::lround(a * 255.0f));
+            img.at(x, y) = (alpha << 24) | 0x00FFFFFFu;
+        }
+    }
+}
+
+void paint_scatter(RgbaView img, std::span<const ScatterPoint> points, std::uint32_t background,
+                   float half_side) {
+    for (int y = 0; y < img.height; ++y)
+        for (int x = 0; x < img.width; ++x) img.at(x, y) = background;
+    for (const ScatterPoint& p : points) {
+        const float cx = p.x * float(img.width), cy = p.y * float(img.height);
+        // Pixels whose centres fall inside the square.
+        const int x0 = std::max(0, int(std::ceil(cx - half_side - 0.5f)));
+        const int x1 = std::min(img.width - 1, int(std::floor(cx + half_side - 0.5f)));
+        const int y0 = std::max(0, int(std::ceil(cy - half_side - 0.5f)));
+        const int y1 = std::min(img.height - 1, int(std::floor(cy + half_side - 0.5f)));
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x) img.at(x, y) = p.color;
+    }
+}
+
+}  // namespace nnp::app

@@ -1,0 +1,147 @@
+// Sprites in the font atlas (see sprites.hpp): the points' discs and rings, and a small scatter
+// of every data set for the data panel's buttons.
+#include "sprites.hpp"
+
+#include "colormap.hpp"
+#include "raster.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <vector>
+
+namespace nnp::app {
+
+namespace {
+
+constexpr int kSizes = 2;
+constexpr std::array<float, kSizes> kRadius = {2.6f, 3.0f};  // at UI scale 1, in pixels
+constexpr float kThinRing = 1.0f, kThickRing = 1.5f;         // ring widths at UI scale 1
+constexpr float kThumbSide = 44.0f;                          // thumbnail side at UI scale 1
+constexpr float kThumbHalfPoint = 1.0f;                      // half side of a thumbnail's point
+
+struct Sprite {
+    int id = -1;            // custom rectangle in the atlas
+    float inner = 0, outer = 0;
+};
+struct PointSprites {
+    Sprite fill, thin, thick;
+};
+
+struct Sprites {
+    ImFontAtlas* atlas = nullptr;
+    bool painted = false;
+    std::array<PointSprites, kSizes> points;
+    std::vector<int> thumbs;  // one rectangle per DatasetKind, in enum table order
+};
+Sprites g;
+
+Sprite reserve(ImFontAtlas& atlas, float inner, float outer) {
+    const int side = sprite_side(outer);
+    return {atlas.AddCustomRectRegular(side, side), inner, outer};
+}
+
+RgbaView view_of(ImFontAtlas& atlas, unsigned char* pixels, int id) {
+    const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(id);
+    auto* base = reinterpret_cast<std::uint32_t*>(pixels);
+    return {base + std::size_t(r->Y) * std::size_t(atlas.TexWidth) + r->X, int(r->Width),
+            int(r->Height), atlas.TexWidth};
+}
+
+// The scatter of each data set, as the thumbnails show it (computed once).
+const std::vector<std::vector<ScatterPoint>>& thumbnail_points() {
+    static std::vector<std::vector<ScatterPoint>> all;
+    if (!all.empty()) return all;
+    for (const auto& e : enum_table<DatasetKind>()) {
+        DatasetSpec spec;
+        spec.kind = e.value;
+        spec.points = 160;
+        spec.noise = 5.0f;
+        spec.classes = 4;
+        const Dataset d = generate_dataset(spec);
+        float m = 1e-6f;
+        for (Eigen::Index i = 0; i < d.value.size(); ++i) m = std::max(m, std::abs(d.value.data()[i]));
+        std::vector<ScatterPoint> pts;
+        for (int i = 0; i < d.size(); ++i) {
+            const float x = (d.x(i, 0) - d.domain.x_min) / (d.domain.x_max - d.domain.x_min);
+            // One-input data: spread the points over the height by a fixed, even sequence.
+            const float y = d.input_dims == 2
+                                ? (d.domain.y_max - d.x(i, 1)) / (d.domain.y_max - d.domain.y_min)
+                                : 0.1f + 0.8f * float((i * 37) % 101) / 100.0f;
+            const Rgb c = d.task == Task::Regression ? diverging(d.value(i, 0), -m, m)
+                                                     : class_color(d.label[std::size_t(i)]);
+            pts.push_back({std::clamp(x, 0.0f, 1.0f), std::clamp(y, 0.0f, 1.0f), pack_rgba(c)});
+        }
+        all.push_back(std::move(pts));
+    }
+    return all;
+}
+
+void add_sprite(ImDrawList* list, const Sprite& s, ImVec2 centre, ImU32 color) {
+    const ImFontAtlasCustomRect* r = g.atlas->GetCustomRectByIndex(s.id);
+    ImVec2 uv0, uv1;
+    g.atlas->CalcCustomRectUV(r, &uv0, &uv1);
+    const float h = 0.5f * float(r->Width);
+    list->AddImage(g.atlas->TexID, ImVec2(centre.x - h, centre.y - h),
+                   ImVec2(centre.x + h, centre.y + h), uv0, uv1, color);
+}
+
+}  // namespace
+
+void sprites_register(ImFontAtlas& atlas, float scale) {
+    g = Sprites{};
+    g.atlas = &atlas;
+    for (int k = 0; k < kSizes; ++k) {
+        const float r = kRadius[std::size_t(k)] * scale;
+        const float thin = 0.5f * kThinRing * scale, thick = 0.5f * kThickRing * scale;
+        g.points[std::size_t(k)] = {reserve(atlas, 0.0f, r), reserve(atlas, r - thin, r + thin),
+                                    reserve(atlas, r - thick, r + thick)};
+    }
+    const int side = std::max(8, int(std::lround(kThumbSide * scale)));
+    for (std::size_t i = 0; i < enum_table<DatasetKind>().size(); ++i)
+        g.thumbs.push_back(atlas.AddCustomRectRegular(side, side));
+}
+
+void sprites_paint(ImFontAtlas& atlas) {
+    if (g.atlas != &atlas) return;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
+    if (!pixels) return;
+    for (const PointSprites& p : g.points)
+        for (const Sprite* s : {&p.fill, &p.thin, &p.thick})
+            paint_annulus(view_of(atlas, pixels, s->id), s->inner, s->outer);
+    const auto& scatters = thumbnail_points();
+    const float half = kThumbHalfPoint * std::max(1.0f, float(atlas.GetCustomRectByIndex(g.thumbs[0])->Width) / kThumbSide);
+    for (std::size_t i = 0; i < g.thumbs.size() && i < scatters.size(); ++i)
+        paint_scatter(view_of(atlas, pixels, g.thumbs[i]), scatters[i], IM_COL32(250, 250, 250, 255), half);
+    g.painted = true;
+}
+
+void draw_point(ImDrawList* list, ImVec2 centre, PointSize size, ImU32 fill, ImU32 ring,
+                bool thick_ring) {
+    const PointSprites& p = g.points[std::size_t(size)];
+    if (!g.painted || p.fill.id < 0) {
+        const float r = kRadius[std::size_t(size)];
+        list->AddCircleFilled(centre, r, fill, 8);
+        list->AddCircle(centre, r, ring, 8, thick_ring ? kThickRing : kThinRing);
+        return;
+    }
+    add_sprite(list, p.fill, centre, fill);
+    add_sprite(list, thick_ring ? p.thick : p.thin, centre, ring);
+}
+
+void draw_thumbnail(ImDrawList* list, DatasetKind kind, ImVec2 min, ImVec2 max) {
+    const auto& table = enum_table<DatasetKind>();
+    std::size_t i = 0;
+    while (i < table.size() && table[i].value != kind) ++i;
+    if (!g.painted || i >= g.thumbs.size()) {
+        list->AddRectFilled(min, max, IM_COL32(250, 250, 250, 255));
+        return;
+    }
+    ImVec2 uv0, uv1;
+    g.atlas->CalcCustomRectUV(g.atlas->GetCustomRectByIndex(g.thumbs[i]), &uv0, &uv1);
+    list->AddImage(g.atlas->TexID, min, max, uv0, uv1);
+}
+
+}  // namespace nnp::app
