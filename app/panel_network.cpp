@@ -139,7 +139,9 @@ void panel_network(PanelContext& c, const Rect& r) {
                 const float mag = std::isfinite(w) ? std::fabs(w) : 0.0f;
                 const float alpha = std::clamp(0.25f + 0.6f * mag, 0.25f, 0.95f);
                 const ImU32 col = to_imgui(w >= 0.0f ? positive_color() : negative_color(), alpha);
-                dl->AddLine(iv(a), iv(b), col, std::clamp(0.6f + 1.6f * mag, 0.6f, 6.0f) * c.scale);
+                // Whole-pixel widths take ImGui's cheap textured line path; alpha shows the rest.
+                const float width = std::round(std::clamp(0.6f + 1.6f * mag, 0.6f, 6.0f) * c.scale);
+                dl->AddLine(iv(a), iv(b), col, std::max(width, 1.0f));
                 segments.push_back({a, b});
                 refs.push_back({l, i, o});
             }

@@ -50,7 +50,9 @@ void chart(const char* id, const Session& s, Series train, Series test, bool log
            float scale) {
     static std::vector<ChartPoint> a, b;
     const auto recs = s.history().records();
-    const int buckets = std::max(8, int(size.x / 2.0f));
+    // A min and a max per 4 pixels: every spike stays visible, and the line costs at most one
+    // segment per 2 pixels of width however long the history is.
+    const int buckets = std::max(8, int(size.x / 4.0f));
     downsample_minmax(recs, train, buckets, a);
     downsample_minmax(recs, test, buckets, b);
     if (const EpochRecord* last = s.history().latest()) {
