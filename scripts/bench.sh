@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark command of the README: installs what is missing (scripts/setup.sh), builds
 # nnp_bench in both presets ("native" with g++, "web" with Emscripten, run under node) and runs
-# them one after the other, then prints one table with both variants side by side.
+# them one after the other, then prints one table with both variants side by side; then builds
+# the web app and measures the page in headless Chromium (bench/browser_bench.mjs: page weight,
+# time to first frame, frames/s while training). NNP_BENCH_BROWSER=0 skips the browser part.
 # Usage: scripts/bench.sh [--quick] [--unverified-w3]   (arguments go to nnp_bench)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,5 +52,15 @@ awk -F'\t' '
       printf "%-36s %-10s %-36s %-36s\n", k[1], k[2], nat, web
     }
   }' "$out/native.tsv" "$out/web.tsv"
+
+# The in-browser half: the app's page in headless Chromium (bench/browser_bench.mjs).
+if [ "${NNP_BENCH_BROWSER:-1}" = 1 ]; then
+  scripts/setup.sh --app
+  echo "== build web (playground)" >&2
+  cmake --build --preset web --target playground >&2
+  echo "== run the page in headless Chromium" >&2
+  echo
+  node bench/browser_bench.mjs build/web/site "$@" || status=1
+fi
 [ "$status" -eq 0 ] || echo "bench.sh: a run failed (see the messages above)" >&2
 exit "$status"
