@@ -181,14 +181,16 @@ void link_controls(AppState& app, float width) {
 }
 
 // The issues of the link that was opened, as plain text (never markup), until dismissed. Placed
-// across the top of the display, below the training bar; long lists scroll.
+// at the bottom of the display, over the network panel's free space, so it never hides the
+// layer buttons; long lists scroll.
 void link_banner(AppState& app, const Rect& r) {
     LinkState& link = app.link;
     if (!link.show_issues) return;
     const float em = ImGui::GetFontSize();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float w = std::min(display.x - 2.0f * em, 44.0f * em);
-    ImGui::SetNextWindowPos(ImVec2((display.x - w) * 0.5f, r.y + 0.5f * em), ImGuiCond_Always);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - 0.5f * em), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.0f), ImVec2(w, std::max(r.h * 0.6f, 6.0f * em)));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 243, 205, 245));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 45, 0, 255));
