@@ -4,7 +4,8 @@
 // the epoch and lowers the loss; keyboard shortcuts; switching optimizer and dropout take
 // effect; the frame rate of the default experiment; share links in fresh browser contexts (a
 // link opens its experiment, the same link trains identically in two pages, a hostile link loads
-// with its issues listed, edits reach the URL without new history entries, weights travel).
+// with its issues listed, edits reach the URL without new history entries, weights travel); a
+// truncated .wasm gets a clear message.
 // Screenshots go to NNP_ARTIFACTS.
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e),
 //      NNP_MIN_FPS (default 0: the frame rate is reported, never asserted; speed is measured by
@@ -299,6 +300,23 @@ try {
         'a huge fragment is refused whole with one issue', JSON.stringify(s.link_issues).slice(0, 160));
   check(huge.errors.length === 0, 'no console errors for the huge link', huge.errors.slice(0, 3).join(' | '));
   await huge.close();
+
+  // ---- a WebAssembly file cut short in transit: the page says so instead of hanging ----
+  const cut = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const cp = await cut.newPage();
+  const wasmBytes = fs.readFileSync(path.join(site, 'playground.wasm'));
+  await cp.route('**/playground.wasm', (route) => route.fulfill({
+    status: 200, contentType: 'application/wasm', body: wasmBytes.subarray(0, 1000) }));
+  await cp.goto(base);
+  await cp.waitForFunction(() => document.getElementById('error').style.display === 'flex', null, { timeout: 15000 })
+    .catch(() => {});
+  const shown = await cp.evaluate(() => ({
+    visible: document.getElementById('error').style.display === 'flex',
+    title: document.getElementById('error-title').textContent,
+    loading: document.getElementById('loading').style.display }));
+  check(shown.visible && /could not load/.test(shown.title) && shown.loading === 'none',
+        'a truncated .wasm shows a clear message', JSON.stringify(shown));
+  await cut.close();
 } catch (err) {
   check(false, 'the share-link tests ran to the end', String(err && err.stack || err));
 } finally {
