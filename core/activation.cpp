@@ -3,11 +3,12 @@
 // row by row. Nothing here allocates: the caller owns every buffer.
 #include "activation.hpp"
 
+#include "vec_math.hpp"
+
 #include <array>
 #include <cassert>
 #include <cmath>
-#include <cstdint>
-#include <cstring>
+#include <cstddef>
 
 namespace nnp {
 
@@ -41,50 +42,15 @@ void cwise(Op op, MatRef out, const In&... in) {
     }
 }
 
-// tanh from float operations only, so that its loop vectorises on both platforms (libm's tanhf
-// does not) and gives the same bits natively and in WebAssembly (the core is compiled with
-// -ffp-contract=off). With y = -2|x| and m = expm1(y) in (-1, 0], tanh|x| = -m / (2 + m), which
-// has no cancellation near 0. expm1: y = k ln2 + r with |r| <= ln2 / 2, expm1(r) by its Taylor
-// series to r^8 (relative error below 2e-9), then expm1(y) = 2^k expm1(r) + (2^k - 1), exact in
-// its last step for k = 0. Only selects of computed values, no branches. NaN stays NaN.
-inline float tanh_float(float x) {
-    constexpr float kLog2e = 1.44269504f;
-    constexpr float kLn2Hi = 0.693145752f;  // ln 2 split so that k * kLn2Hi is exact
-    constexpr float kLn2Lo = 1.42860677e-6f;
-    const float ax = x < 0.0f ? -x : x;
-    const float y_raw = -2.0f * ax;
-    const float y = y_raw < -18.0f ? -18.0f : y_raw;      // tanh is 1 in float from |x| = 9 on
-    const float y_k = y >= -18.0f ? y : -18.0f;           // finite even for NaN
-    const float k = static_cast<float>(static_cast<int>(y_k * kLog2e - 0.5f));  // y <= 0: rounds
-    const float r = (y - k * kLn2Hi) - k * kLn2Lo;
-    float p = r * (1.0f / 40320.0f) + (1.0f / 5040.0f);
-    p = p * r + (1.0f / 720.0f);
-    p = p * r + (1.0f / 120.0f);
-    p = p * r + (1.0f / 24.0f);
-    p = p * r + (1.0f / 6.0f);
-    p = p * r + 0.5f;
-    p = p * r + 1.0f;
-    p = p * r;  // expm1(r)
-    const std::uint32_t bits = static_cast<std::uint32_t>(static_cast<int>(k) + 127) << 23;
-    float scale;
-    std::memcpy(&scale, &bits, sizeof scale);
-    const float m = scale * p + (scale - 1.0f);
-    const float t = -m / (2.0f + m);
-    return x < 0.0f ? -t : t;
-}
-
-// out[i] = f(in[i]) over flat arrays, or row by row when a matrix has padding between rows.
-template <typename F>
-void map_flat(F f, ConstMatRef in, MatRef out) {
+// out = f(in) through one of vec_math's array functions: one call over the whole matrix when
+// both are flat, else one per row. Every value goes through the same lane arithmetic either way.
+void map_flat(void (*f)(const float*, float*, std::size_t), ConstMatRef in, MatRef out) {
     if (is_flat(in) && is_flat(out)) {
-        const float* src = in.data();
-        float* dst = out.data();
-        const Eigen::Index count = in.size();
-        for (Eigen::Index i = 0; i < count; ++i) dst[i] = f(src[i]);
+        f(in.data(), out.data(), static_cast<std::size_t>(in.size()));
         return;
     }
     for (Eigen::Index r = 0; r < in.rows(); ++r)
-        for (Eigen::Index c = 0; c < in.cols(); ++c) out(r, c) = f(in(r, c));
+        f(in.row(r).data(), out.row(r).data(), static_cast<std::size_t>(in.cols()));
 }
 
 }  // namespace
@@ -115,16 +81,12 @@ void activation_forward(Activation act, ConstMatRef z, MatRef a) {
             cwise([](auto& o, const auto& x) { o = (x > 0.0f).template cast<float>(); }, a, z);
             return;
         case Activation::Sigmoid:
-            // Never evaluates exp of a positive number: with e = exp(-|z|) in (0, 1],
-            // sigmoid(z) = 1 / (1 + e) for z >= 0 and e / (1 + e) for z < 0. So a large |z|
-            // gives exactly 0 or 1 (or the tiny true value), never inf / inf.
-            cwise([](auto& o, const auto& x) { o = (-x.abs()).exp(); }, a, z);
-            cwise([](auto& o, const auto& x) {
-                o = (x >= 0.0f).select((1.0f + o).inverse(), o / (1.0f + o));
-            }, a, z);
+            // Our own exp (vec_math.cpp): libm's expf is scalar, 11 ns a call under node, and
+            // differs between glibc and musl in the last bit.
+            map_flat(vec::sigmoid, z, a);
             return;
         case Activation::Tanh:
-            map_flat([](float v) { return tanh_float(v); }, z, a);
+            map_flat(vec::tanh, z, a);
             return;
         case Activation::Relu:
             cwise([](auto& o, const auto& x) { o = x.cwiseMax(0.0f); }, a, z);

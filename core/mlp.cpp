@@ -51,12 +51,6 @@ template <int FO>
 using RowVec = typename VecOf<padded_width(FO)>::type;
 
 template <int FO>
-float lane(const RowVec<FO>& v, int o) {
-    if constexpr (FO == 1) return v;
-    else return v[o];
-}
-
-template <int FO>
 RowVec<FO> load_row(const float* p) {
     RowVec<FO> v{};
     std::memcpy(&v, p, sizeof(float) * FO);
@@ -83,34 +77,66 @@ void dense_forward_small(const float* in, Eigen::Index is, int n, int fi, const 
     }
 }
 
+// da (n x fi, row stride das) = dz (n x FO) W^T, the gradient into the previous layer. Each
+// da(i, k) = ((dz(i,0) W(k,0) + dz(i,1) W(k,1)) + ...) in unit order; that order is fixed, but
+// running it along k, eight inputs at a time over W^T held on the stack, costs a multiply-add
+// per unit and eight inputs instead of a horizontal sum per input.
+inline VecOf<8>::type load_chunk(const float* p) {
+    VecOf<8>::type v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+template <int FO>
+void dense_backward_input_small(int n, int fi, const float* dz, Eigen::Index dzs, const float* w,
+                                float* da, Eigen::Index das) {
+    using Chunk = VecOf<8>::type;
+    constexpr int kChunk = 8;
+    static_assert(kMaxSmallFanIn % kChunk == 0, "W^T rows are whole chunks");
+    const int chunks = (fi + kChunk - 1) / kChunk;
+    // Plain floats, read back as whole chunks: single lanes of a vector written one by one
+    // compile to spills under WebAssembly.
+    alignas(sizeof(Chunk)) float wt[FO][kMaxSmallFanIn];  // wt[o][k] = W(k, o), zero past fi
+    for (int o = 0; o < FO; ++o) {
+        for (int k = 0; k < fi; ++k) wt[o][k] = w[static_cast<Eigen::Index>(k) * FO + o];
+        for (int k = fi; k < chunks * kChunk; ++k) wt[o][k] = 0.0f;
+    }
+    for (int i = 0; i < n; ++i) {
+        const float* d = dz + i * dzs;
+        float* di = da + i * das;
+        for (int c = 0; c < chunks; ++c) {
+            Chunk acc = d[0] * load_chunk(wt[0] + c * kChunk);
+            for (int o = 1; o < FO; ++o) acc += d[o] * load_chunk(wt[o] + c * kChunk);
+            const int valid = std::min(kChunk, fi - c * kChunk);
+            if (valid == kChunk) {
+                std::memcpy(di + c * kChunk, &acc, sizeof acc);
+            } else {
+                float part[kChunk];
+                std::memcpy(part, &acc, sizeof acc);
+                for (int j = 0; j < valid; ++j) di[c * kChunk + j] = part[j];
+            }
+        }
+    }
+}
+
 // From dz (n x FO) and the layer's input (n x fi): gw (fi x FO) = in^T dz, gb (FO) = column sums
-// of dz, and, unless da is null, da (n x fi) = dz W^T, the gradient into the previous layer.
+// of dz, and, unless da is null, da (n x fi) = dz W^T (see above).
 template <int FO>
 void dense_backward_small(const float* in, Eigen::Index is, int n, int fi, const float* dz,
                           Eigen::Index dzs, const float* w, float* gw, float* gb, float* da,
                           Eigen::Index das) {
-    RowVec<FO> wv[kMaxSmallFanIn], gv[kMaxSmallFanIn];
-    for (int k = 0; k < fi; ++k) {
-        wv[k] = load_row<FO>(w + static_cast<Eigen::Index>(k) * FO);
-        gv[k] = RowVec<FO>{};
-    }
+    RowVec<FO> gv[kMaxSmallFanIn];
+    for (int k = 0; k < fi; ++k) gv[k] = RowVec<FO>{};
     RowVec<FO> bsum{};
     for (int i = 0; i < n; ++i) {
         const float* x = in + i * is;
         const RowVec<FO> d = load_row<FO>(dz + i * dzs);
         bsum += d;
         for (int k = 0; k < fi; ++k) gv[k] += x[k] * d;
-        if (da == nullptr) continue;
-        float* di = da + i * das;
-        for (int k = 0; k < fi; ++k) {
-            const RowVec<FO> prod = d * wv[k];
-            float s = lane<FO>(prod, 0);
-            for (int o = 1; o < FO; ++o) s += lane<FO>(prod, o);
-            di[k] = s;
-        }
     }
     for (int k = 0; k < fi; ++k) store_row<FO>(gw + static_cast<Eigen::Index>(k) * FO, gv[k]);
     store_row<FO>(gb, bsum);
+    if (da != nullptr) dense_backward_input_small<FO>(n, fi, dz, dzs, w, da, das);
 }
 
 // Calls f(std::integral_constant<int, FO>) for a narrow layer (fo in 1..kMaxSmallWidth, fi at
