@@ -125,8 +125,8 @@ void app_upload_heatmaps() {
     g_app.stats.heatmap_ms = float(now_ms() - t0);
 }
 
-void app_draw_heatmaps(const void* list, const float scale[2], const float offset[2]) {
-    if (g_created) g_heat.draw(list, scale, offset);
+bool app_draw_heatmaps(const void* list, const float scale[2], const float offset[2]) {
+    return g_created && g_heat.draw(list, scale, offset);
 }
 
 void app_frame_done(float frame_ms) {

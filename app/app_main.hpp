@@ -20,8 +20,8 @@ void app_frame(float ui_scale);
 // Uploads the frame's pictures. After ImGui::Render(), before ImGui draws.
 void app_upload_heatmaps();
 // Draws the pictures of ImGui draw list `list` (called by the renderer before the list's own
-// content); `scale` and `offset` map display coordinates to clip space.
-void app_draw_heatmaps(const void* list, const float scale[2], const float offset[2]);
+// content); `scale` and `offset` map display coordinates to clip space. True if it drew any.
+bool app_draw_heatmaps(const void* list, const float scale[2], const float offset[2]);
 // Reports the whole frame's CPU time in ms (measured by the platform), for the budget.
 void app_frame_done(float frame_ms);
 void app_destroy();

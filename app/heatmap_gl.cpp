@@ -176,12 +176,13 @@ void HeatmapRenderer::upload() {
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
-void HeatmapRenderer::draw(const void* owner, const float scale[2], const float offset[2]) {
+bool HeatmapRenderer::draw(const void* owner, const float scale[2], const float offset[2]) {
     bool bound = false;
     for (const Range& r : ranges_) {
         if (r.owner != owner) continue;
         if (!bound) {
-            glDisable(GL_BLEND);  // pictures are opaque
+            glDisable(GL_SCISSOR_TEST);  // the quads are clipped already
+            glDisable(GL_BLEND);         // pictures are opaque
             glActiveTexture(GL_TEXTURE0);
             glBindTexture(GL_TEXTURE_2D, value_tex_);
             glBindVertexArray(vao_);
@@ -192,6 +193,7 @@ void HeatmapRenderer::draw(const void* owner, const float scale[2], const float 
         glUniform2f(loc_offset_[r.map], offset[0], offset[1]);
         glDrawArrays(GL_TRIANGLES, r.first, r.count);
     }
+    return bound;
 }
 
 }  // namespace nnp::app

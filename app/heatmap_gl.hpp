@@ -35,9 +35,9 @@ public:
     // Uploads changed values and the frame's quads. Call once after ImGui::Render().
     void upload();
     // Draws the pictures queued for `owner`; `scale` and `offset` map display coordinates to
-    // clip space as ImGui's renderer does. Changes the program, vertex array, texture and
-    // blending, which the caller restores.
-    void draw(const void* owner, const float scale[2], const float offset[2]);
+    // clip space as ImGui's renderer does. If it draws anything (returns true) it changes the
+    // program, vertex array, texture, blending and scissor test, which the caller restores.
+    bool draw(const void* owner, const float scale[2], const float offset[2]);
 
 private:
     struct Quad {

@@ -124,9 +124,7 @@ void imgui_renderer_draw(ImDrawData* data, int fb_width, int fb_height, Underlay
     std::size_t index_base = 0;  // of the current list in r.indices
     for (int n = 0; n < data->CmdListsCount; ++n) {
         const ImDrawList* list = data->CmdLists[n];
-        if (underlay) {
-            glDisable(GL_SCISSOR_TEST);
-            underlay(list, scale, offset);
+        if (underlay && underlay(list, scale, offset)) {
             // Back to this renderer's state.
             glEnable(GL_SCISSOR_TEST);
             glEnable(GL_BLEND);

@@ -17,9 +17,9 @@ void imgui_renderer_shutdown();
 // (Re)builds the font atlas texture from ImGui's current fonts, e.g. after a UI scale change.
 void imgui_renderer_update_fonts();
 // Called before each draw list's own content with the list and the display-to-clip transform,
-// to draw what lies beneath it (the heatmaps). It may change any GL state; the renderer
-// restores its own afterwards.
-using UnderlayFn = void (*)(const void* list, const float scale[2], const float offset[2]);
+// to draw what lies beneath it (the heatmaps). Returns whether it drew anything; if so it may
+// have changed any GL state, and the renderer restores its own.
+using UnderlayFn = bool (*)(const void* list, const float scale[2], const float offset[2]);
 void imgui_renderer_draw(ImDrawData* data, int framebuffer_width, int framebuffer_height,
                          UnderlayFn underlay = nullptr);
 
