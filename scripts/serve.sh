@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # README command 1: installs whatever is missing (scripts/setup.sh), builds the web preset and
 # serves build/web/site on http://127.0.0.1:$PORT (default 8000, this machine only) until Ctrl+C.
-# The page is the app (index.html) once it exists, else the engine demo (demo.html).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,8 +12,10 @@ cmake --preset web --log-level=WARNING
 cmake --build --preset web
 
 site="$root/build/web/site"
-page=demo.html
-[ -f "$site/index.html" ] && page=""
+if [ ! -f "$site/index.html" ]; then
+  echo "serve.sh: $site/index.html was not built (are the Dear ImGui sources in .cache/imgui? see scripts/setup.sh)" >&2
+  exit 1
+fi
 # Python's http.server sends .wasm as application/wasm (needed for streaming compilation).
-echo "serve.sh: open http://127.0.0.1:$port/$page   (serving $site; Ctrl+C stops)"
+echo "serve.sh: open http://127.0.0.1:$port/   (serving $site; Ctrl+C stops)"
 exec python3 -m http.server --bind 127.0.0.1 --directory "$site" "$port"
