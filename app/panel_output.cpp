@@ -35,8 +35,7 @@ void draw_points(ImDrawList* dl, const Dataset& d, const ExperimentConfig& cfg, 
                               : (dom.y_max - d.x(i, 1)) / (dom.y_max - dom.y_min);
         const ImVec2 c(mn.x + u * (mx.x - mn.x), mn.y + v * (mx.y - mn.y));
         const bool test = i >= d.n_train;
-        draw_point(dl, c, size, point_color(d, i, value_scale),
-                   test ? IM_COL32(20, 20, 20, 255) : IM_COL32(255, 255, 255, 255), test);
+        draw_point(dl, c, size, point_color(d, i, value_scale), test);
     }
 }
 

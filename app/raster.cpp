@@ -34,6 +34,28 @@ void paint_annulus(RgbaView img, float inner, float outer) {
     }
 }
 
+void paint_ringed_disc(RgbaView img, std::uint32_t fill, float fill_radius, std::uint32_t ring,
+                       float ring_inner, float ring_outer) {
+    const float cx = 0.5f * float(img.width), cy = 0.5f * float(img.height);
+    const auto channel = [](std::uint32_t c, int k) { return float((c >> (8 * k)) & 0xFFu); };
+    for (int y = 0; y < img.height; ++y) {
+        for (int x = 0; x < img.width; ++x) {
+            const float a_ring = annulus_coverage(float(x), float(y), cx, cy, ring_inner, ring_outer);
+            const float a_fill = annulus_coverage(float(x), float(y), cx, cy, 0.0f, fill_radius) * (1.0f - a_ring);
+            const float alpha = a_ring + a_fill;
+            std::uint32_t out = 0;
+            if (alpha > 0.0f) {
+                for (int k = 0; k < 3; ++k) {
+                    const float v = (channel(ring, k) * a_ring + channel(fill, k) * a_fill) / alpha;
+                    out |= std::uint32_t(std::lround(std::clamp(v, 0.0f, 255.0f))) << (8 * k);
+                }
+                out |= std::uint32_t(std::lround(alpha * 255.0f)) << 24;
+            }
+            img.at(x, y) = out;
+        }
+    }
+}
+
 void paint_scatter(RgbaView img, std::span<const ScatterPoint> points, std::uint32_t background,
                    float half_side) {
     for (int y = 0; y < img.height; ++y)

@@ -28,6 +28,12 @@ int sprite_side(float outer);
 // in the image; the vertex colour of the quad that draws it supplies the colour.
 void paint_annulus(RgbaView img, float inner, float outer);
 
+// Fills `img` with a disc of radius `fill_radius` in `fill` under a ring between `ring_inner`
+// and `ring_outer` in `ring` (both packed, opaque), centred in the image: the ring is blended
+// over the disc by coverage, and the colours are stored unpremultiplied.
+void paint_ringed_disc(RgbaView img, std::uint32_t fill, float fill_radius, std::uint32_t ring,
+                       float ring_inner, float ring_outer);
+
 struct ScatterPoint {
     float x = 0, y = 0;       // in [0, 1], y down
     std::uint32_t color = 0;  // packed, opaque

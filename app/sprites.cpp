@@ -26,12 +26,17 @@ struct Sprite {
 };
 struct PointSprites {
     Sprite fill, thin, thick;
+    // Per class colour, the disc and its ring in one sprite: training and test points.
+    std::array<int, kMaxClassColors> train{}, test{};
 };
+constexpr ImU32 kTrainRing = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kTestRing = IM_COL32(20, 20, 20, 255);
 
 struct Sprites {
     ImFontAtlas* atlas = nullptr;
     bool painted = false;
     std::array<PointSprites, kSizes> points;
+    std::array<ImU32, kMaxClassColors> class_fill{};  // packed class colours, to find a sprite
     std::vector<int> thumbs;  // one rectangle per DatasetKind, in enum table order
 };
 Sprites g;
@@ -77,8 +82,8 @@ const std::vector<std::vector<ScatterPoint>>& thumbnail_points() {
     return all;
 }
 
-void add_sprite(ImDrawList* list, const Sprite& s, ImVec2 centre, ImU32 color) {
-    const ImFontAtlasCustomRect* r = g.atlas->GetCustomRectByIndex(s.id);
+void add_sprite(ImDrawList* list, int id, ImVec2 centre, ImU32 color) {
+    const ImFontAtlasCustomRect* r = g.atlas->GetCustomRectByIndex(id);
     ImVec2 uv0, uv1;
     g.atlas->CalcCustomRectUV(r, &uv0, &uv1);
     const float h = 0.5f * float(r->Width);
@@ -94,8 +99,14 @@ void sprites_register(ImFontAtlas& atlas, float scale) {
     for (int k = 0; k < kSizes; ++k) {
         const float r = kRadius[std::size_t(k)] * scale;
         const float thin = 0.5f * kThinRing * scale, thick = 0.5f * kThickRing * scale;
-        g.points[std::size_t(k)] = {reserve(atlas, 0.0f, r), reserve(atlas, r - thin, r + thin),
-                                    reserve(atlas, r - thick, r + thick)};
+        PointSprites& p = g.points[std::size_t(k)];
+        p.fill = reserve(atlas, 0.0f, r);
+        p.thin = reserve(atlas, r - thin, r + thin);
+        p.thick = reserve(atlas, r - thick, r + thick);
+        for (int c = 0; c < kMaxClassColors; ++c) {
+            p.train[std::size_t(c)] = reserve(atlas, 0.0f, r + thin).id;
+            p.test[std::size_t(c)] = reserve(atlas, 0.0f, r + thick).id;
+        }
     }
     const int side = std::max(8, int(std::lround(kThumbSide * scale)));
     for (std::size_t i = 0; i < enum_table<DatasetKind>().size(); ++i)
@@ -108,9 +119,18 @@ void sprites_paint(ImFontAtlas& atlas) {
     int w = 0, h = 0;
     atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
     if (!pixels) return;
-    for (const PointSprites& p : g.points)
+    for (const PointSprites& p : g.points) {
         for (const Sprite* s : {&p.fill, &p.thin, &p.thick})
             paint_annulus(view_of(atlas, pixels, s->id), s->inner, s->outer);
+        for (int c = 0; c < kMaxClassColors; ++c) {
+            const std::uint32_t fill = pack_rgba(class_color(c));
+            g.class_fill[std::size_t(c)] = fill;
+            paint_ringed_disc(view_of(atlas, pixels, p.train[std::size_t(c)]), fill, p.fill.outer,
+                              kTrainRing, p.thin.inner, p.thin.outer);
+            paint_ringed_disc(view_of(atlas, pixels, p.test[std::size_t(c)]), fill, p.fill.outer,
+                              kTestRing, p.thick.inner, p.thick.outer);
+        }
+    }
     const auto& scatters = thumbnail_points();
     const float half = kThumbHalfPoint * std::max(1.0f, float(atlas.GetCustomRectByIndex(g.thumbs[0])->Width) / kThumbSide);
     for (std::size_t i = 0; i < g.thumbs.size() && i < scatters.size(); ++i)
@@ -118,17 +138,23 @@ void sprites_paint(ImFontAtlas& atlas) {
     g.painted = true;
 }
 
-void draw_point(ImDrawList* list, ImVec2 centre, PointSize size, ImU32 fill, ImU32 ring,
-                bool thick_ring) {
+void draw_point(ImDrawList* list, ImVec2 centre, PointSize size, ImU32 fill, bool test) {
     const PointSprites& p = g.points[std::size_t(size)];
+    const ImU32 ring = test ? kTestRing : kTrainRing;
     if (!g.painted || p.fill.id < 0) {
         const float r = kRadius[std::size_t(size)];
         list->AddCircleFilled(centre, r, fill, 8);
-        list->AddCircle(centre, r, ring, 8, thick_ring ? kThickRing : kThinRing);
+        list->AddCircle(centre, r, ring, 8, test ? kThickRing : kThinRing);
         return;
     }
-    add_sprite(list, p.fill, centre, fill);
-    add_sprite(list, thick_ring ? p.thick : p.thin, centre, ring);
+    for (int c = 0; c < kMaxClassColors; ++c) {
+        if (g.class_fill[std::size_t(c)] == fill) {
+            add_sprite(list, (test ? p.test : p.train)[std::size_t(c)], centre, IM_COL32_WHITE);
+            return;
+        }
+    }
+    add_sprite(list, p.fill.id, centre, fill);
+    add_sprite(list, (test ? p.thick : p.thin).id, centre, ring);
 }
 
 void draw_thumbnail(ImDrawList* list, DatasetKind kind, ImVec2 min, ImVec2 max) {

@@ -19,10 +19,11 @@ void sprites_register(ImFontAtlas& atlas, float scale);
 // not built yet). Call before the atlas texture is uploaded.
 void sprites_paint(ImFontAtlas& atlas);
 
-// A data point at `centre`: a disc of `fill` with a ring of `ring` (thin for training points,
-// thicker for test points). Falls back to ImGui's circles if the sprites are not baked.
-void draw_point(ImDrawList* list, ImVec2 centre, PointSize size, ImU32 fill, ImU32 ring,
-                bool thick_ring);
+// A data point at `centre`: a disc of `fill` with a thin white ring (training points) or a
+// thicker dark one (test points). A class colour is one quad of its own sprite, any other
+// colour (regression values) a disc and a ring. Falls back to ImGui's circles if the sprites
+// are not baked.
+void draw_point(ImDrawList* list, ImVec2 centre, PointSize size, ImU32 fill, bool test);
 // The thumbnail of data set `kind` stretched over min..max (a plain box if not baked).
 void draw_thumbnail(ImDrawList* list, DatasetKind kind, ImVec2 min, ImVec2 max);
 

@@ -81,3 +81,26 @@ TEST_CASE("a scatter paints points over the background, clipped to the image", "
         for (int x = 0; x < w; ++x) reds += px[std::size_t(y * stride + x)] == red;
     CHECK(reds == 0);  // covered by the later blue point
 }
+
+TEST_CASE("a ringed disc: fill inside, ring around it, clear outside", "[raster]") {
+    const std::uint32_t orange = 0xFF1E90F5u, white = 0xFFFFFFFFu;  // packed R in the low byte
+    const float r = 5.2f, t = 2.0f;
+    const int side = sprite_side(r + t / 2);
+    std::vector<std::uint32_t> px(std::size_t(side * side));
+    paint_ringed_disc({px.data(), side, side, side}, orange, r, white, r - t / 2, r + t / 2);
+    const int c = side / 2;
+    CHECK(px[std::size_t(c * side + c)] == orange);                      // the centre
+    CHECK(px[std::size_t(c * side + c + 5)] == white);                   // on the ring, 5 px right
+    CHECK(px[0] == 0u);                                                  // the corner: nothing
+    // Coverage adds up to the outer disc's area: the ring is laid over the fill, not beside it.
+    float alpha = 0;
+    for (std::uint32_t p : px) alpha += float(p >> 24) / 255.0f;
+    CHECK(alpha == Approx(kPi * (r + t / 2) * (r + t / 2)).epsilon(0.04));
+    // Between ring and fill the colour lies between the two, channel by channel.
+    const std::uint32_t edge = px[std::size_t(c * side + c + 3)];
+    for (int k = 0; k < 3; ++k) {
+        const auto ch = [&](std::uint32_t v) { return int((v >> (8 * k)) & 0xFFu); };
+        CHECK(ch(edge) >= std::min(ch(orange), ch(white)));
+        CHECK(ch(edge) <= std::max(ch(orange), ch(white)));
+    }
+}
