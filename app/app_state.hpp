@@ -28,7 +28,7 @@ constexpr int kSpeedChoices[] = {1, 2, 5, 10, 20, 50, 100, 1000};
 
 struct FrameStats {
     float train_ms = 0, pictures_ms = 0, draw_ms = 0;  // this frame
-    float ui_ms = 0, heatmap_ms = 0;                   // parts of draw_ms: panels, heatmap pass
+    float ui_ms = 0, heatmap_ms = 0;                   // parts of draw_ms: panels, picture upload
     int vertices = 0;                                  // ImGui vertices drawn last frame
     float fps = 0;                                     // smoothed
     float epochs_per_frame = 0;                        // smoothed, while playing
