@@ -4,6 +4,8 @@
 // for max_rows, and Eigen's GEMM blocks stay on the stack (EIGEN_STACK_ALLOCATION_LIMIT).
 #include "mlp.hpp"
 
+#include "vec_math.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -62,18 +64,98 @@ void store_row(float* p, const RowVec<FO>& v) {
     std::memcpy(p, &v, sizeof(float) * FO);
 }
 
-// z (n x FO, row stride zs) = in (n x fi, row stride is) * W (fi x FO) + b (FO).
+// An elementwise activation over a contiguous array (vec_math.hpp), or null for none.
+using ArrayFn = void (*)(const float*, float*, std::size_t);
+
+// Rows per block when the activation is applied right after the dense product: the block's
+// z (at most 256 x 8 floats, 8 KB) is still in L1 when the activation reads it.
+constexpr int kBlockRows = 256;  // a multiple of 4 (see dense_forward_one)
+
+// z (n x FO, row stride zs) = in (n x fi, row stride is) * W (fi x FO) + b (FO), and, if act is
+// not null, h = act(z) block by block (then z and h must be contiguous: zs == FO).
 template <int FO>
 void dense_forward_small(const float* in, Eigen::Index is, int n, int fi, const float* w,
-                         const float* b, float* z, Eigen::Index zs) {
+                         const float* b, float* z, Eigen::Index zs, ArrayFn act, float* h) {
     RowVec<FO> wv[kMaxSmallFanIn];
     for (int k = 0; k < fi; ++k) wv[k] = load_row<FO>(w + static_cast<Eigen::Index>(k) * FO);
     const RowVec<FO> bv = load_row<FO>(b);
-    for (int i = 0; i < n; ++i) {
-        const float* x = in + i * is;
-        RowVec<FO> acc = x[0] * wv[0];
-        for (int k = 1; k < fi; ++k) acc += x[k] * wv[k];
-        store_row<FO>(z + i * zs, acc + bv);
+    for (int r0 = 0; r0 < n; r0 += kBlockRows) {
+        const int r1 = std::min(n, r0 + kBlockRows);
+        for (int i = r0; i < r1; ++i) {
+            const float* x = in + i * is;
+            RowVec<FO> acc = x[0] * wv[0];
+            for (int k = 1; k < fi; ++k) acc += x[k] * wv[k];
+            store_row<FO>(z + i * zs, acc + bv);
+        }
+        if (act != nullptr)
+            act(z + r0 * zs, h + r0 * zs, static_cast<std::size_t>(r1 - r0) * FO);
+    }
+}
+
+// The single-unit layer (an output layer), four rows at a time: lane j of the vectors holds row
+// i + j, so a row's sum runs ((x0 w0 + x1 w1) + ...) + b in input order, exactly as above.
+// Inputs are read four at a time and transposed with shuffles (a 4 x 4 block of in).
+typedef float V4 __attribute__((vector_size(16)));
+
+inline V4 load4(const float* p) {
+    V4 v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+// Lane j of the result is row (rows[j]) . W + b for the four rows of `rows`.
+inline V4 dot4(const float* const rows[4], int fi, const float* w, float b) {
+    V4 acc{};
+    int k = 0;
+    for (; k + 4 <= fi; k += 4) {
+        const V4 r0 = load4(rows[0] + k), r1 = load4(rows[1] + k);
+        const V4 r2 = load4(rows[2] + k), r3 = load4(rows[3] + k);
+        const V4 t0 = __builtin_shufflevector(r0, r1, 0, 4, 1, 5);
+        const V4 t1 = __builtin_shufflevector(r2, r3, 0, 4, 1, 5);
+        const V4 t2 = __builtin_shufflevector(r0, r1, 2, 6, 3, 7);
+        const V4 t3 = __builtin_shufflevector(r2, r3, 2, 6, 3, 7);
+        const V4 c0 = __builtin_shufflevector(t0, t1, 0, 1, 4, 5);  // input k of the 4 rows
+        const V4 c1 = __builtin_shufflevector(t0, t1, 2, 3, 6, 7);
+        const V4 c2 = __builtin_shufflevector(t2, t3, 0, 1, 4, 5);
+        const V4 c3 = __builtin_shufflevector(t2, t3, 2, 3, 6, 7);
+        acc = k == 0 ? c0 * w[0] : acc + c0 * w[k];
+        acc += c1 * w[k + 1];
+        acc += c2 * w[k + 2];
+        acc += c3 * w[k + 3];
+    }
+    for (; k < fi; ++k) {
+        const V4 c = {rows[0][k], rows[1][k], rows[2][k], rows[3][k]};
+        acc = k == 0 ? c * w[0] : acc + c * w[k];
+    }
+    return acc + b;
+}
+
+// z (n x 1, row stride zs) = in W + b, and h = act(z) block by block if act is not null (then
+// zs == 1).
+void dense_forward_one(const float* in, Eigen::Index is, int n, int fi, const float* w,
+                       const float* b, float* z, Eigen::Index zs, ArrayFn act, float* h) {
+    for (int r0 = 0; r0 < n; r0 += kBlockRows) {
+        const int r1 = std::min(n, r0 + kBlockRows);
+        int i = r0;
+        for (; i + 4 <= r1; i += 4) {
+            const float* rows[4] = {in + i * is, in + (i + 1) * is, in + (i + 2) * is,
+                                    in + (i + 3) * is};
+            const V4 v = dot4(rows, fi, w, b[0]);
+            z[i * zs] = v[0];
+            z[(i + 1) * zs] = v[1];
+            z[(i + 2) * zs] = v[2];
+            z[(i + 3) * zs] = v[3];
+        }
+        if (i < r1) {
+            // The last one to three rows (kBlockRows is a multiple of 4): the missing ones are
+            // a row of zeros, whose lanes are dropped.
+            static constexpr float kZeros[kMaxSmallFanIn] = {};
+            const float* rows[4];
+            for (int j = 0; j < 4; ++j) rows[j] = i + j < r1 ? in + (i + j) * is : kZeros;
+            const V4 v = dot4(rows, fi, w, b[0]);
+            for (int j = 0; i + j < r1; ++j) z[(i + j) * zs] = v[j];
+        }
+        if (act != nullptr) act(z + r0, h + r0, static_cast<std::size_t>(r1 - r0));
     }
 }
 
@@ -320,15 +402,30 @@ void forward(const Mlp& net, ConstMatRef x, Workspace& ws, DropoutMode mode, Rng
         const int fi = net.fan_in(l);
         const float* w = net.params().data() + net.weight_offset(l);
         const float* b = net.params().data() + net.bias_offset(l);
+        // Tanh and sigmoid are applied block by block inside the narrow kernel (the same
+        // lanewise vec_math functions activation_forward uses, so the same bits).
+        const Activation act = net.activation(l);
+        ArrayFn fused = nullptr;
+        if (z.outerStride() == z.cols() && h.outerStride() == h.cols()) {
+            if (act == Activation::Tanh) fused = vec::tanh;
+            if (act == Activation::Sigmoid) fused = vec::sigmoid;
+        }
+        bool applied = false;
         const bool small = with_small_width(fi, net.fan_out(l), [&](auto fo) {
-            dense_forward_small<fo()>(in.data(), in.outerStride(), n, fi, w, b, z.data(),
-                                      z.outerStride());
+            if constexpr (fo() == 1) {
+                dense_forward_one(in.data(), in.outerStride(), n, fi, w, b, z.data(),
+                                  z.outerStride(), fused, h.data());
+            } else {
+                dense_forward_small<fo()>(in.data(), in.outerStride(), n, fi, w, b, z.data(),
+                                          z.outerStride(), fused, h.data());
+            }
+            applied = fused != nullptr;
         });
         if (!small) {
             z.noalias() = in * net.weights(l);
             z.rowwise() += net.bias(l);
         }
-        activation_forward(net.activation(l), z, h);
+        if (!applied) activation_forward(act, z, h);
 
         const float p = net.dropout(l);
         ws.dropped[li] = 0;

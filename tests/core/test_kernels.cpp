@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 using namespace nnp;
@@ -84,6 +85,55 @@ TEST_CASE("kernels: forward and gradient of every small width match plain loops"
             }
             CAPTURE(width, enum_code(f));
             CHECK(ws.grad[net.bias_offset(2)] == Approx(bias_grad).epsilon(1e-4).margin(1e-6));
+        }
+    }
+}
+
+TEST_CASE("kernels: a row's forward result does not depend on the row count", "[kernels]") {
+    // The narrow kernels apply tanh and sigmoid in blocks of 256 rows and compute a one-unit
+    // layer four rows at a time (a zero-padded group at the end): every row must still get the
+    // same bits as when it is alone, across block edges, for inputs wider than 4 and not a
+    // multiple of 4 (the output layer reads 5 units), and with a width that is not a power of two.
+    Rng rng(405, 1);
+    for (const Activation f : {Activation::Tanh, Activation::Sigmoid}) {
+        for (const int fi : {2, 6}) {
+            NetworkSpec spec{fi, {{8, f, 0.0f}, {8, f, 0.0f}, {5, f, 0.0f}}, 1, f};
+            Mlp net(spec);
+            net.init(Init::Glorot, rng);
+            for (float& p : net.params()) p += static_cast<float>(rng.uniform(-0.2, 0.2));
+            const int n = 263;
+            Matrix x(n, fi);
+            for (int i = 0; i < n; ++i)
+                for (int j = 0; j < fi; ++j) x(i, j) = static_cast<float>(rng.uniform(-6, 6));
+            Workspace all, one;
+            all.resize(net, n, /*with_gradients=*/false);
+            one.resize(net, 1, /*with_gradients=*/false);
+            forward(net, x, all, DropoutMode::Off);
+            const int last = net.num_layers() - 1;
+            int mismatches = 0;
+            for (int i = 0; i < n; ++i) {
+                forward(net, x.middleRows(i, 1), one, DropoutMode::Off);
+                for (int l = 0; l <= last; ++l)
+                    for (int o = 0; o < net.fan_out(l); ++o) {
+                        const float a = all.h[static_cast<std::size_t>(l)](i, o);
+                        const float b = one.h[static_cast<std::size_t>(l)](0, o);
+                        const float za = all.z[static_cast<std::size_t>(l)](i, o);
+                        const float zb = one.z[static_cast<std::size_t>(l)](0, o);
+                        if (std::memcmp(&a, &b, sizeof a) != 0 || std::memcmp(&za, &zb, sizeof za) != 0)
+                            ++mismatches;
+                    }
+            }
+            // A prefix of the rows gives the same bits as the whole batch, too.
+            Workspace part;
+            part.resize(net, 257, /*with_gradients=*/false);
+            forward(net, x.topRows(257), part, DropoutMode::Off);
+            for (int i = 0; i < 257; ++i) {
+                const float a = all.h[static_cast<std::size_t>(last)](i, 0);
+                const float b = part.h[static_cast<std::size_t>(last)](i, 0);
+                if (std::memcmp(&a, &b, sizeof a) != 0) ++mismatches;
+            }
+            CAPTURE(enum_code(f), fi);
+            CHECK(mismatches == 0);
         }
     }
 }
