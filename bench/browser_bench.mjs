@@ -11,14 +11,13 @@
 // Usage: node bench/browser_bench.mjs SITE_DIR [--quick] [--tsv]
 //   --quick: one short run of each row (seconds), for CI: checks only that figures are finite.
 // Exit 0 if every figure is finite, 1 otherwise.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { launchChromium, serveSite } from '../tests/e2e/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { chromium } = await import(path.join(here, '../tests/e2e/node_modules/playwright-core/index.mjs'));
 
 const args = process.argv.slice(2);
 const site = path.resolve(args.find((a) => !a.startsWith('--')) || path.join(here, '../build/web/site'));
@@ -40,24 +39,8 @@ const experiments = [
 ];
 
 // ---- static server on 127.0.0.1 that counts what it sends ----
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 let sent = [];  // { file, bytes } of the current load
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const file = path.join(site, url === '/' ? 'index.html' : url);
-  if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404);
-    res.end();
-    return;
-  }
-  const body = fs.readFileSync(file);
-  sent.push({ file, bytes: body.length });
-  res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream',
-                       'Content-Length': body.length, 'Cache-Control': 'no-store' });
-  res.end(body);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const { server, base } = await serveSite(site, (file, bytes) => sent.push({ file, bytes }));
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[(s.length - 1) >> 1]; };
 const finite = [];
@@ -86,13 +69,7 @@ const sleep = (s) => new Promise((r) => setTimeout(r, s * 1000));
 
 let browserVersion = '';
 for (const compositing of ['gpu', 'software']) {
-  const browser = await chromium.launch({
-    executablePath: process.env.NNP_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
-           '--no-first-run', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', ...(compositing === 'software' ? ['--disable-gpu-compositing'] : [])],
-  });
+  const browser = await launchChromium({ gpuCompositing: compositing === 'gpu' });
   browserVersion = browser.version();
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   await context.addInitScript(firstDrawProbe);

@@ -10,11 +10,10 @@
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e),
 //      NNP_MIN_FPS (default 0: the frame rate is reported, never asserted; speed is measured by
 //      benchmarks, not tests, and this machine's load varies).
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveSite } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,37 +28,9 @@ function check(ok, what, detail = '') {
   if (!ok) failures.push(what);
 }
 
-// ---- static server on 127.0.0.1 ----
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
-                '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const file = path.join(site, url === '/' ? 'index.html' : url);
-  if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404);
-    res.end('not found');
-    return;
-  }
-  const body = fs.readFileSync(file);
-  res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream',
-                       'Content-Length': body.length, 'Cache-Control': 'no-store' });
-  res.end(body);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}/`;
-
-// ---- browser ----
-const browser = await chromium.launch({
-  executablePath: process.env.NNP_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  // SwiftShader renders the page's WebGL2 (this machine has no GPU); the page itself is
-  // composited in software, as Chromium does when it has no GPU to composite with. Compositing
-  // on SwiftShader as well costs a read-back of every frame: 42 instead of 54 frames/s for the
-  // default experiment (bench/browser_bench.mjs measures both).
-  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
-         '--no-first-run', '--disable-background-networking', '--disable-component-update',
-         '--disable-sync', '--disable-gpu-compositing'],
-});
+// ---- static server on 127.0.0.1, browser (tests/e2e/harness.mjs) ----
+const { server, base } = await serveSite(site);
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
 const consoleErrors = [];
 page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });

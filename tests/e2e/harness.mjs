@@ -1,0 +1,45 @@
+// What the end-to-end test and the browser benchmark (bench/browser_bench.mjs) share: a static
+// server for the built site on a free 127.0.0.1 port, and Debian's headless Chromium launched
+// the one way that works on this GPU-less machine.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
+                '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
+
+// Serves `site` (index.html at /) until server.close(); `onSend(file, bytes)` sees every file
+// sent. Returns { server, base } with base = 'http://127.0.0.1:PORT/'.
+export async function serveSite(site, onSend = () => {}) {
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = path.join(site, url === '/' ? 'index.html' : url);
+    if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404);
+      res.end('not found');
+      return;
+    }
+    const body = fs.readFileSync(file);
+    onSend(file, body.length);
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream',
+                         'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${server.address().port}/` };
+}
+
+// SwiftShader renders the page's WebGL2 (there is no GPU). By default the page itself is
+// composited in software, as Chromium does when it has no GPU to composite with;
+// `gpuCompositing` composites on SwiftShader too, which costs a read-back of every frame
+// (the browser benchmark measures both).
+export function launchChromium({ gpuCompositing = false } = {}) {
+  return chromium.launch({
+    executablePath: process.env.NNP_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+           '--no-first-run', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', ...(gpuCompositing ? [] : ['--disable-gpu-compositing'])],
+  });
+}
