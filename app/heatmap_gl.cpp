@@ -149,10 +149,10 @@ void HeatmapRenderer::upload() {
 
     // Vertices grouped by owner (in order of first appearance), then by colour map.
     vertices_.clear();
-    std::vector<const void*> owners;
+    owners_.clear();
     for (const Quad& q : quads_)
-        if (std::find(owners.begin(), owners.end(), q.owner) == owners.end()) owners.push_back(q.owner);
-    for (const void* owner : owners) {
+        if (std::find(owners_.begin(), owners_.end(), q.owner) == owners_.end()) owners_.push_back(q.owner);
+    for (const void* owner : owners_) {
         for (int m = 0; m < kMaps; ++m) {
             const int first = int(vertices_.size() / 12);
             for (const Quad& q : quads_) {

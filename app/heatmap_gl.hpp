@@ -58,7 +58,8 @@ private:
     const PictureSet* pictures_ = nullptr;
     std::vector<Quad> quads_;
     std::vector<Range> ranges_;
-    std::vector<float> vertices_;
+    std::vector<const void*> owners_;  // this frame's owners in order of first appearance
+    std::vector<float> vertices_;      // kept between frames: the frame allocates nothing
     long long uploaded_version_ = -1;
     int value_w_ = 0, value_h_ = 0;
 
