@@ -5,6 +5,8 @@
 #include "app_state.hpp"
 #include "json_lite.hpp"
 
+#include "helpers.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -12,13 +14,7 @@
 
 using namespace nnp;
 using namespace nnp::app;
-
-namespace {
-std::vector<float> params_of(const AppState& a) {
-    return {a.session->net().params().begin(), a.session->net().params().end()};
-}
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-}  // namespace
+using namespace nnp::app::test;
 
 TEST_CASE("a live change keeps the weights and the epoch", "[app]") {
     AppState app;

@@ -5,6 +5,8 @@
 #include "app_api.hpp"
 #include "app_state.hpp"
 
+#include "helpers.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -13,12 +15,9 @@
 
 using namespace nnp;
 using namespace nnp::app;
+using namespace nnp::app::test;
 
 namespace {
-std::vector<float> params_of(const AppState& a) {
-    return {a.session->net().params().begin(), a.session->net().params().end()};
-}
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 bool has_issue(const AppState& a, IssueCode code, const std::string& field) {
     for (const auto& i : a.link.issues)
         if (i.code == code && i.field == field) return true;
