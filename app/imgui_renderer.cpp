@@ -96,8 +96,10 @@ void imgui_renderer_draw(ImDrawData* data, int fb_width, int fb_height, Underlay
     glUniform1i(r.loc_texture, 0);
     // Display rectangle (DisplayPos .. DisplayPos + DisplaySize) to clip space, y pointing down.
     const float sx = 2.0f / data->DisplaySize.x, sy = -2.0f / data->DisplaySize.y;
-    glUniform2f(r.loc_scale, sx, sy);
-    glUniform2f(r.loc_offset, -1.0f - clip_off.x * sx, 1.0f - clip_off.y * sy);  // see `offset` below
+    const float scale[2] = {sx, sy};
+    const float offset[2] = {-1.0f - clip_off.x * sx, 1.0f - clip_off.y * sy};
+    glUniform2f(r.loc_scale, scale[0], scale[1]);
+    glUniform2f(r.loc_offset, offset[0], offset[1]);
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(r.vao);
     glBindBuffer(GL_ARRAY_BUFFER, r.vbo);
@@ -118,8 +120,6 @@ void imgui_renderer_draw(ImDrawData* data, int fb_width, int fb_height, Underlay
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(r.vertices.size_in_bytes()), r.vertices.Data, GL_STREAM_DRAW);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(r.indices.size_in_bytes()), r.indices.Data, GL_STREAM_DRAW);
 
-    const float scale[2] = {sx, sy};
-    const float offset[2] = {-1.0f - clip_off.x * sx, 1.0f - clip_off.y * sy};
     GLuint bound_texture = 0;
     std::size_t index_base = 0;  // of the current list in r.indices
     for (int n = 0; n < data->CmdListsCount; ++n) {

@@ -150,9 +150,6 @@ void panel_network(PanelContext& c, const Rect& r) {
 
     // Nodes: features (toggles), hidden units, outputs. Their pictures lie beneath the edges,
     // outlines, marks and labels (the heatmap renderer draws them first).
-    const auto draw_picture = [&](const PictureInfo& info, ImVec2 mn, ImVec2 mx, bool discrete) {
-        picture_at(dl, c.heat, info, mn, mx, discrete);
-    };
     bool over_node = false;
     const bool one_d = s.data().input_dims == 1;
     for (int f = 0; f < kFeatureCount; ++f) {
@@ -161,7 +158,7 @@ void panel_network(PanelContext& c, const Rect& r) {
         const bool on = (next.features & feature_bit(Feature(f))) != 0;
         const bool usable = !(one_d && feature_uses_x2(Feature(f)));
         if (std::size_t(f) < pics.features.size())
-            draw_picture(pics.features[std::size_t(f)], mn, mx, false);
+            picture_at(dl, c.heat, pics.features[std::size_t(f)], mn, mx, false);
         if (!on) dl->AddRectFilled(mn, mx, IM_COL32(255, 255, 255, 170));
         dl->AddRect(mn, mx, on ? IM_COL32(40, 40, 40, 255) : IM_COL32(160, 160, 160, 255), 0, 0,
                     on ? 2.0f * c.scale : 1.0f);
@@ -196,7 +193,7 @@ void panel_network(PanelContext& c, const Rect& r) {
             const Point p = lay.nodes[std::size_t(l + 1)][std::size_t(j)];
             const ImVec2 mn = iv(p), mx(p.x + node, p.y + node);
             if (std::size_t(l) < pics.units.size() && std::size_t(j) < pics.units[std::size_t(l)].size())
-                draw_picture(pics.units[std::size_t(l)][std::size_t(j)], mn, mx, next.discretize);
+                picture_at(dl, c.heat, pics.units[std::size_t(l)][std::size_t(j)], mn, mx, next.discretize);
             dl->AddRect(mn, mx, IM_COL32(60, 60, 60, 255));
             if (has_dropout && unit_dropped(s, l, j)) {
                 // Dropped in the current step: greyed out and crossed.
