@@ -1,9 +1,12 @@
 // State JSON and commands for the JavaScript accessor (see app_api.hpp).
 #include "app_api.hpp"
 
+#include "fields.hpp"
 #include "json_lite.hpp"
+#include "strings.hpp"
 
 #include <cmath>
+#include <span>
 #include <sstream>
 
 namespace nnp::app {
@@ -23,6 +26,15 @@ struct Writer {
     void num(const char* k, double v) { key(k), json_append_number(out, v); }
     void str(const char* k, std::string_view v) { key(k), json_append_string(out, v); }
     void boolean(const char* k, bool v) { key(k), out += v ? "true" : "false"; }
+    void numbers(const char* k, std::span<const float> v) {
+        key(k);
+        out += '[';
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (i > 0) out += ',';
+            json_append_number(out, v[i]);
+        }
+        out += ']';
+    }
     void open(const char* k, char bracket) {
         key(k);
         out += bracket;
@@ -69,10 +81,18 @@ std::string state_json(const AppState& app) {
     w.num("test_loss", r.test_loss);
     w.num("train_accuracy", r.train_accuracy);
     w.num("test_accuracy", r.test_accuracy);
+    w.num("val_loss", r.val_loss);
+    w.num("val_accuracy", r.val_accuracy);
+    w.num("n_train", s.n_train());
+    w.num("n_val", s.n_val());
+    w.num("n_test", s.data().n_test());
+    w.str("watched_loss", s.watched_loss() == WatchedLoss::Validation ? "validation" : "training");
     w.str("stop_reason", enum_code(s.stop_reason()));
+    w.str("stop_text", describe_stop(s));
     w.num("stop_epoch", double(s.stop_epoch()));
     w.num("best_epoch", double(s.has_best() ? s.best_epoch() : -1));
     w.num("speed", app.speed);
+    w.num("learned_threshold", app.learned_threshold);  // one-input data, in the data's units
     w.open("dropped_units", '[');
     for (int l = 0; l + 1 < s.net().num_layers(); ++l) {
         if (l > 0) w.out += ',';
@@ -90,41 +110,55 @@ std::string state_json(const AppState& app) {
     w.num("epochs_per_frame", app.stats.epochs_per_frame);
     w.num("count", double(app.frames));
     w.close('}');
+    // The config, field by field from the field table; "a.b" names nest one level.
     w.open("config", '{');
-    w.str("dataset", enum_code(c.data.kind));
-    w.num("points", c.data.points);
-    w.num("noise", c.data.noise);
-    w.num("train_percent", c.data.train_percent);
-    w.num("features", double(c.features));
-    w.open("hidden", '[');
-    for (std::size_t i = 0; i < c.hidden.size(); ++i) {
-        if (i > 0) w.out += ',';
-        w.out += '{';
-        w.first = true;
-        w.num("width", c.hidden[i].width);
-        w.str("activation", enum_code(c.hidden[i].activation));
-        w.num("dropout", c.hidden[i].dropout);
-        w.out += '}';
+    std::string group;
+    for (const Field& f : config_fields()) {
+        const std::string_view json = f.json;
+        const std::size_t dot = json.find('.');
+        const std::string prefix(dot == std::string_view::npos ? std::string_view{} : json.substr(0, dot));
+        if (prefix != group) {
+            if (!group.empty()) w.close('}');
+            if (!prefix.empty()) w.open(prefix.c_str(), '{');
+            group = prefix;
+        }
+        const std::string name(dot == std::string_view::npos ? json : json.substr(dot + 1));
+        switch (f.type) {
+            case FieldType::Float:
+            case FieldType::Int:
+            case FieldType::Seed:
+            case FieldType::Features: w.num(name.c_str(), f.get(c)); break;
+            case FieldType::Bool: w.boolean(name.c_str(), f.get(c) != 0.0); break;
+            case FieldType::Enum: {
+                const int v = static_cast<int>(f.get(c));
+                const char* code = "?";
+                for (std::size_t i = 0; i < f.values->size(); ++i)
+                    if (f.values->value(i) == v) code = f.values->code(i);
+                w.str(name.c_str(), code);
+                break;
+            }
+            case FieldType::Network:
+                w.open(name.c_str(), '[');
+                for (std::size_t i = 0; i < c.hidden.size(); ++i) {
+                    if (i > 0) w.out += ',';
+                    w.out += '{';
+                    w.first = true;
+                    w.num("width", c.hidden[i].width);
+                    w.str("activation", enum_code(c.hidden[i].activation));
+                    w.num("dropout", c.hidden[i].dropout);
+                    w.out += '}';
+                }
+                w.close(']');
+                break;
+        }
     }
-    w.close(']');
-    w.str("output", enum_code(c.output));
-    w.str("loss", enum_code(c.loss));
-    w.str("init", enum_code(c.init));
-    w.open("optimizer", '{');
-    w.str("kind", enum_code(c.optimizer.kind));
-    w.num("learning_rate", c.optimizer.learning_rate);
-    w.num("momentum", c.optimizer.momentum);
-    w.num("rho", c.optimizer.rho);
-    w.num("beta1", c.optimizer.beta1);
-    w.num("beta2", c.optimizer.beta2);
-    w.num("epsilon", c.optimizer.epsilon);
+    if (!group.empty()) w.close('}');
     w.close('}');
-    w.str("regularization", enum_code(c.regularization));
-    w.num("reg_rate", c.reg_rate);
-    w.num("batch_size", c.batch_size);
-    w.num("seed", c.seed);
-    w.boolean("early_stopping", c.early_stopping);
-    w.num("patience", c.patience);
+    // The model's input normalisation (fitted to the training rows; empty lists: none).
+    w.open("input_norm", '{');
+    const InputNorm& norm = s.input_norm();
+    w.numbers("offset", norm.offset);
+    w.numbers("scale", norm.scale);
     w.close('}');
     // Share links: what the URL should hold, what "Copy link" copies, the last link's issues.
     const LinkState& link = app.link;

@@ -1,6 +1,8 @@
 // App state operations and the share-link logic (see app_state.hpp).
 #include "app_state.hpp"
 
+#include "fields.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -36,24 +38,17 @@ void app_init(AppState& app, const ExperimentConfig& cfg) {
 }
 
 void adapt_to_dataset(ExperimentConfig& cfg, DatasetKind previous) {
-    const Task task = task_of(cfg.data.kind);
-    if (task_of(previous) != task || cfg.data.kind == DatasetKind::Oyster ||
-        previous == DatasetKind::Oyster) {
-        switch (task) {
-            case Task::BinaryClassification:
-                cfg.output = Activation::Sigmoid;
-                cfg.loss = Loss::BinaryCrossEntropy;
-                break;
-            case Task::MultiClassification:
-                cfg.output = Activation::Softmax;
-                cfg.loss = Loss::CategoricalCrossEntropy;
-                break;
-            case Task::Regression:
-                cfg.output = Activation::Linear;
-                cfg.loss = Loss::Mse;
-                break;
-        }
+    ExperimentConfig before = cfg;
+    before.data.kind = previous;
+    // Fields at their default follow the new data set (output and loss the task, normalisation
+    // and features the data set), exactly as a link that names only `data` would open.
+    follow_defaults(before, cfg);
+    const Task task = task_of(cfg);
+    if (!output_fits(task, cfg.output)) {  // a choice the new task cannot use
+        cfg.output = default_output(task);
+        cfg.loss = default_loss(cfg.output);
     }
+    if (!loss_fits(cfg.output, cfg.loss)) cfg.loss = default_loss(cfg.output);
     const FeatureMask x1_only = feature_bit(Feature::X1) | feature_bit(Feature::X1Squared) |
                                 feature_bit(Feature::SinX1);
     if (input_dims_of(cfg.data.kind) == 1) {

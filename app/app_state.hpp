@@ -96,9 +96,10 @@ void app_init(AppState& app, const ExperimentConfig& cfg);
 // was done. Training keeps running unless the session was rebuilt.
 ConfigChange apply_config(AppState& app, ExperimentConfig next);
 
-// When the dataset changes, pick the output, loss and features that fit its task (sigmoid +
-// binary cross-entropy, softmax + categorical cross-entropy, linear + squared error; only x1
-// features for the one-input oyster set).
+// When the dataset changes, the fields at their default follow it (fields.hpp's follow_defaults):
+// the task's output and loss (sigmoid + binary cross-entropy, softmax + categorical
+// cross-entropy, linear + squared error), the data set's normalisation and features; a choice
+// the new task cannot use goes back to the task's default; only x1 features for one-input data.
 void adapt_to_dataset(ExperimentConfig& cfg, DatasetKind previous);
 
 void app_play(AppState& app, bool playing);

@@ -20,6 +20,8 @@ float series_value(const EpochRecord& r, Series s) {
         case Series::TestLoss: return r.test_loss;
         case Series::TrainAccuracy: return r.train_accuracy;
         case Series::TestAccuracy: return r.test_accuracy;
+        case Series::ValLoss: return r.val_loss;
+        case Series::ValAccuracy: return r.val_accuracy;
     }
     return 0.0f;
 }
@@ -67,11 +69,16 @@ void downsample_minmax(std::span<const EpochRecord> records, Series series, int 
 }
 
 ChartScale chart_scale(std::span<const ChartPoint> a, std::span<const ChartPoint> b, bool log) {
+    const std::span<const ChartPoint> both[] = {a, b};
+    return chart_scale(both, log);
+}
+
+ChartScale chart_scale(std::span<const std::span<const ChartPoint>> all, bool log) {
     ChartScale s;
     s.log = log;
     double x_lo = std::numeric_limits<double>::infinity(), x_hi = -x_lo;
     float y_lo = std::numeric_limits<float>::infinity(), y_hi = -y_lo;
-    for (auto series : {a, b}) {
+    for (const auto& series : all) {
         for (const auto& p : series) {
             x_lo = std::min(x_lo, p.x);
             x_hi = std::max(x_hi, p.x);

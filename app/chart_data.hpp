@@ -16,7 +16,7 @@ struct ChartPoint {
 };
 
 // Which value of an EpochRecord a series shows.
-enum class Series { TrainLoss, TestLoss, TrainAccuracy, TestAccuracy };
+enum class Series { TrainLoss, TestLoss, TrainAccuracy, TestAccuracy, ValLoss, ValAccuracy };
 float series_value(const EpochRecord& r, Series s);
 
 // Appends to `out` (cleared first) at most 2 * buckets points: for each of `buckets` equal epoch
@@ -33,6 +33,7 @@ struct ChartScale {
 
 // Range of the given series (x: epochs, y: values with 5% headroom; on a log scale only
 // positive values count). A flat or empty series gets a non-degenerate range.
+ChartScale chart_scale(std::span<const std::span<const ChartPoint>> series, bool log);
 ChartScale chart_scale(std::span<const ChartPoint> a, std::span<const ChartPoint> b, bool log);
 
 // Position in [0, 1] along each axis (0 = left / bottom), clamped.

@@ -2,6 +2,7 @@
 // train share, batch size, number of points and classes, regenerate, and the display toggles.
 // Data edits take effect when the slider is released, so dragging does not rebuild every frame.
 #include "colormap.hpp"
+#include "fields.hpp"
 #include "panels.hpp"
 #include "sprites.hpp"
 #include "widgets.hpp"
@@ -70,54 +71,62 @@ void panel_data(PanelContext& c, const Rect& r) {
     ImGui::Separator();
 
     // Data edits apply when released (IsItemDeactivatedAfterEdit), live ones at once.
-    const float label_w = 5.5f * em;
+    // The labels' column is as wide as the widest label (at most 45% of the panel).
+    float widest = 0.0f;
+    for (const char* key : {"noise", "train", "val", "points", "classes", "batch", "norm"})
+        widest = std::max(widest, ImGui::CalcTextSize(field_label(key)).x);
+    const float label_w = std::min(widest + gap, 0.45f * avail);
     const float field_w = std::max(avail - label_w - gap, 4.0f * em);
-    auto row_label = [&](Str s) {
+    auto row_label = [&](const char* text) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(tr(s));
+        ImGui::TextUnformatted(text);
         ImGui::SameLine(label_w);
         ImGui::SetNextItemWidth(field_w);
     };
-    static DatasetSpec editing;  // the slider values while dragging
+    static ExperimentConfig editing;  // the slider values while dragging
     static bool dragging = false;
-    if (!dragging) editing = next.data;
+    if (!dragging) editing = next;
     bool released = false, active = false;
-
-    row_label(Str::Noise);
-    ImGui::SliderFloat("##noise", &editing.noise, 0.0f, 50.0f, "%.0f", ImGuiSliderFlags_AlwaysClamp);
-    active |= ImGui::IsItemActive();
-    released |= ImGui::IsItemDeactivatedAfterEdit();
-    tooltip(Str::TipNoise);
-    row_label(Str::TrainPercent);
-    ImGui::SliderFloat("##train", &editing.train_percent, 10.0f, 90.0f, "%.0f%%",
-                       ImGuiSliderFlags_AlwaysClamp);
-    active |= ImGui::IsItemActive();
-    released |= ImGui::IsItemDeactivatedAfterEdit();
-    tooltip(Str::TipTrainPercent);
-    row_label(Str::Points);
-    ImGui::SliderInt("##points", &editing.points, 20, 5000, "%d",
-                     ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_Logarithmic);
-    active |= ImGui::IsItemActive();
-    released |= ImGui::IsItemDeactivatedAfterEdit();
-    tooltip(Str::TipPoints);
-    if (next.data.kind == DatasetKind::Blobs || next.data.kind == DatasetKind::KSpiral) {
-        row_label(Str::Classes);
-        ImGui::SliderInt("##classes", &editing.classes, 3, 6, "%d", ImGuiSliderFlags_AlwaysClamp);
+    // A slider over a field's own range, label and tooltip (its row in the field table), applied
+    // when released.
+    const auto slider = [&](const char* key, const char* fmt, bool log) {
+        const Field& f = field(key);
+        row_label(field_label(key));
+        ImGui::PushID(key);
+        const ImGuiSliderFlags flags = ImGuiSliderFlags_AlwaysClamp | (log ? ImGuiSliderFlags_Logarithmic : 0);
+        if (f.type == FieldType::Int) {
+            int v = int(f.get(editing));
+            if (ImGui::SliderInt("##s", &v, int(f.lo), int(f.hi), fmt, flags)) f.set(editing, v);
+        } else {
+            float v = float(f.get(editing));
+            if (ImGui::SliderFloat("##s", &v, float(f.lo), float(f.hi), fmt, flags)) f.set(editing, v);
+        }
+        ImGui::PopID();
         active |= ImGui::IsItemActive();
         released |= ImGui::IsItemDeactivatedAfterEdit();
-        tooltip(Str::TipClasses);
-    }
+        tooltip(field_tip(key));
+    };
+    slider("noise", "%.0f", false);
+    slider("train", "%.0f%%", false);
+    slider("val", "%.0f%%", false);
+    slider("points", "%d", true);
+    if (next.data.kind == DatasetKind::Blobs || next.data.kind == DatasetKind::KSpiral) slider("classes", "%d", false);
     dragging = active;
     if (released) {
-        editing.kind = next.data.kind;
-        editing.seed = next.data.seed;
-        next.data = editing;
+        editing.data.kind = next.data.kind;
+        editing.data.seed = next.data.seed;
+        next.data = editing.data;
+        next.validation_percent = editing.validation_percent;
     }
 
-    row_label(Str::BatchSize);
-    ImGui::SliderInt("##batch", &next.batch_size, 1, 500, "%d",
+    row_label(field_label("batch"));
+    const Field& batch = field("batch");
+    ImGui::SliderInt("##batch", &next.batch_size, int(batch.lo), int(batch.hi), "%d",
                      ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_Logarithmic);
-    tooltip(Str::TipBatchSize);
+    tooltip(field_tip("batch"));
+    row_label(field_label("norm"));
+    enum_combo("##norm", &next.normalization);
+    tooltip(field_tip("norm"));
 
     if (ImGui::Button(tr(Str::Regenerate), ImVec2(avail, 0))) next.data.seed += 1;
     tooltip(Str::TipRegenerate);

@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
+#include <string>
 #include <vector>
 
 namespace nnp::app {
@@ -28,13 +30,14 @@ ImU32 point_color(const Dataset& d, int i, float value_scale) {
 void draw_points(ImDrawList* dl, const Dataset& d, const ExperimentConfig& cfg, float value_scale,
                  ImVec2 mn, ImVec2 mx, PointSize size, bool strip) {
     const Domain& dom = d.domain;
-    const int n = cfg.show_test ? d.size() : d.n_train;
+    // Validation points are drawn as training points: both come from the training share.
+    const int n = cfg.show_test ? d.size() : d.test_begin();
     for (int i = 0; i < n; ++i) {
         const float u = (d.x(i, 0) - dom.x_min) / (dom.x_max - dom.x_min);
         const float v = strip ? 0.1f + 0.8f * float((i * 37) % 101) / 100.0f
                               : (dom.y_max - d.x(i, 1)) / (dom.y_max - dom.y_min);
         const ImVec2 c(mn.x + u * (mx.x - mn.x), mn.y + v * (mx.y - mn.y));
-        const bool test = i >= d.n_train;
+        const bool test = i >= d.test_begin();
         draw_point(dl, c, size, point_color(d, i, value_scale), test);
     }
 }
@@ -44,26 +47,33 @@ void dashed_vline(ImDrawList* dl, float x, float y0, float y1, ImU32 col, float 
         dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + dash, y1)), col, width);
 }
 
-// A chart of a training and a test series (downsampled to the chart's width in pixels).
-void chart(const char* id, const Session& s, Series train, Series test, bool log, ImVec2 size,
+// A line of a chart: which series and its colour.
+struct ChartLine {
+    Series series;
+    ImU32 color;
+};
+
+// A chart of up to three series (downsampled to the chart's width in pixels), with the best
+// epoch marked where early stopping uses it, and the epoch where it stopped.
+void chart(const char* id, const Session& s, std::span<const ChartLine> lines, bool log, ImVec2 size,
            float scale) {
-    static std::vector<ChartPoint> a, b;
+    static std::vector<ChartPoint> points[3];
     const auto recs = s.history().records();
+    const std::size_t count = std::min<std::size_t>(lines.size(), 3);
     // A min and a max per 4 pixels: every spike stays visible, and the line costs at most one
     // segment per 2 pixels of width however long the history is.
     const int buckets = std::max(8, int(size.x / 4.0f));
-    downsample_minmax(recs, train, buckets, a);
-    downsample_minmax(recs, test, buckets, b);
-    if (const EpochRecord* last = s.history().latest()) {
-        const auto add_last = [&](std::vector<ChartPoint>& v, Series ser) {
-            const float y = series_value(*last, ser);
+    for (std::size_t k = 0; k < count; ++k) {
+        std::vector<ChartPoint>& v = points[k];
+        downsample_minmax(recs, lines[k].series, buckets, v);
+        if (const EpochRecord* last = s.history().latest()) {
+            const float y = series_value(*last, lines[k].series);
             if (std::isfinite(y) && (v.empty() || v.back().x < double(last->epoch)))
                 v.push_back({double(last->epoch), y});
-        };
-        add_last(a, train);
-        add_last(b, test);
+        }
     }
-    const ChartScale sc = chart_scale(a, b, log);
+    const std::span<const ChartPoint> shown[3] = {points[0], points[1], points[2]};
+    const ChartScale sc = chart_scale(std::span(shown, count), log);
     ImGui::PushID(id);
     const ImVec2 mn = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##chart", size);
@@ -74,19 +84,18 @@ void chart(const char* id, const Session& s, Series train, Series test, bool log
     const auto to_screen = [&](const ChartPoint& p) {
         return ImVec2(mn.x + chart_u(sc, p.x) * size.x, mx.y - chart_v(sc, p.y) * size.y);
     };
-    if (s.has_best()) {
-        const float x = mn.x + chart_u(sc, double(s.best_epoch())) * size.x;
-        dashed_vline(dl, x, mn.y, mx.y, IM_COL32(30, 150, 60, 255), 3.0f * scale, 1.5f * scale);
-    }
+    const auto epoch_x = [&](std::int64_t e) { return mn.x + chart_u(sc, double(e)) * size.x; };
+    if (s.config().early_stopping && s.has_best())
+        dashed_vline(dl, epoch_x(s.best_epoch()), mn.y, mx.y, IM_COL32(30, 150, 60, 255), 3.0f * scale, 1.5f * scale);
+    if (s.stop_reason() == StopReason::EarlyStopped)
+        dashed_vline(dl, epoch_x(s.stop_epoch()), mn.y, mx.y, IM_COL32(150, 30, 30, 255), 3.0f * scale, 1.5f * scale);
     static std::vector<ImVec2> pts;
-    const auto line = [&](const std::vector<ChartPoint>& v, ImU32 col) {
+    for (std::size_t k = 0; k < count; ++k) {
         pts.clear();
-        for (const auto& p : v) pts.push_back(to_screen(p));
+        for (const auto& p : points[k]) pts.push_back(to_screen(p));
         // A whole-pixel width takes ImGui's textured line path: 2 triangles a segment instead of 6.
-        if (pts.size() >= 2) dl->AddPolyline(pts.data(), int(pts.size()), col, 0, std::round(1.5f * scale));
-    };
-    line(a, IM_COL32(60, 60, 60, 255));
-    line(b, to_imgui(positive_color()));
+        if (pts.size() >= 2) dl->AddPolyline(pts.data(), int(pts.size()), lines[k].color, 0, std::round(1.5f * scale));
+    }
     char text[64];
     std::snprintf(text, sizeof text, "%.3g", double(sc.y_max));
     dl->AddText(ImVec2(mn.x + 3, mn.y + 1), IM_COL32(120, 120, 120, 255), text);
@@ -96,6 +105,36 @@ void chart(const char* id, const Session& s, Series train, Series test, bool log
     const ImVec2 ts = ImGui::CalcTextSize(text);
     dl->AddText(ImVec2(mx.x - ts.x - 3, mx.y - ts.y - 1), IM_COL32(120, 120, 120, 255), text);
     ImGui::PopID();
+}
+
+// The series of the loss or accuracy chart: training, validation (when there is a validation
+// split) and test, with their colours.
+constexpr ImU32 kTrainColor = IM_COL32(60, 60, 60, 255);
+constexpr ImU32 kValColor = IM_COL32(170, 110, 20, 255);
+
+std::size_t chart_lines(const Session& s, bool accuracy, ChartLine (&out)[3]) {
+    std::size_t n = 0;
+    out[n++] = {accuracy ? Series::TrainAccuracy : Series::TrainLoss, kTrainColor};
+    if (s.n_val() > 0) out[n++] = {accuracy ? Series::ValAccuracy : Series::ValLoss, kValColor};
+    out[n++] = {accuracy ? Series::TestAccuracy : Series::TestLoss, to_imgui(positive_color())};
+    return n;
+}
+
+// "— train — validation — test" in the lines' colours, on one line.
+void chart_legend(const Session& s) {
+    ChartLine lines[3];
+    const std::size_t n = chart_lines(s, false, lines);
+    const Str names[3] = {Str::TrainLegend, s.n_val() > 0 ? Str::ValLegend : Str::TestLegend, Str::TestLegend};
+    const float em = ImGui::GetFontSize();
+    for (std::size_t k = 0; k < n; ++k) {
+        ImGui::SameLine();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float y = p.y + 0.5f * ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, y), ImVec2(p.x + 1.2f * em, y), lines[k].color, 2.0f);
+        ImGui::Dummy(ImVec2(1.3f * em, ImGui::GetTextLineHeight()));
+        ImGui::SameLine(0.0f, 0.2f * em);
+        ImGui::TextDisabled("%s", tr(names[k]));
+    }
 }
 
 void oyster_strip(PanelContext& c, ImVec2 size) {
@@ -225,13 +264,21 @@ void panel_output(PanelContext& c, const Rect& r) {
     }
     const EpochRecord& cur = s.current();
     const bool classify = s.data().task != Task::Regression;
+    const float half = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::Text(tr(Str::TestLossFmt), double(cur.test_loss));
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
+    ImGui::SameLine(half);
     ImGui::Text(tr(Str::TrainLossFmt), double(cur.train_loss));
     if (classify) {
         ImGui::Text(tr(Str::TestAccFmt), double(cur.test_accuracy * 100.0f));
-        ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
+        ImGui::SameLine(half);
         ImGui::Text(tr(Str::TrainAccFmt), double(cur.train_accuracy * 100.0f));
+    }
+    if (s.n_val() > 0) {
+        ImGui::Text(tr(Str::ValLossFmt), double(cur.val_loss));
+        if (classify) {
+            ImGui::SameLine(half);
+            ImGui::Text(tr(Str::ValAccFmt), double(cur.val_accuracy * 100.0f));
+        }
     }
     link_controls(app, ImGui::GetContentRegionAvail().x);
 
@@ -280,19 +327,29 @@ void panel_output(PanelContext& c, const Rect& r) {
     const float rest = ImGui::GetContentRegionAvail().y;
     const int charts = classify ? 2 : 1;
     const float label_h = ImGui::GetTextLineHeightWithSpacing();
-    const float chart_h = std::max((rest - float(charts) * (label_h + ImGui::GetStyle().ItemSpacing.y)) / float(charts), 2.0f * em);
+    const int text_lines = charts + (s.config().early_stopping && s.has_best() ? 1 : 0);  // + the marks' line
+    const float chart_h = std::max((rest - float(text_lines) * label_h - float(charts) * ImGui::GetStyle().ItemSpacing.y) /
+                                       float(charts),
+                                   2.0f * em);
     ImGui::TextUnformatted(tr(Str::LossChart));
     tooltip(Str::TipLossChart);
-    if (s.has_best()) {
-        ImGui::SameLine();
+    chart_legend(s);
+    // The marks' meaning, on their own line, in the marks' colours.
+    if (s.config().early_stopping && s.has_best()) {
         ImGui::TextColored(ImVec4(0.12f, 0.59f, 0.24f, 1.0f), tr(Str::BestEpochFmt),
                            static_cast<long long>(s.best_epoch()));
+        if (s.stop_reason() == StopReason::EarlyStopped) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.59f, 0.12f, 0.12f, 1.0f), tr(Str::StopEpochFmt),
+                               static_cast<long long>(s.stop_epoch()));
+        }
     }
-    chart("loss", s, Series::TrainLoss, Series::TestLoss, app.log_scale, ImVec2(avail_w, chart_h), c.scale);
+    ChartLine lines[3];
+    chart("loss", s, std::span(lines, chart_lines(s, false, lines)), app.log_scale, ImVec2(avail_w, chart_h), c.scale);
     tooltip(Str::TipLossChart);
     if (classify) {
         ImGui::TextUnformatted(tr(Str::AccuracyChart));
-        chart("acc", s, Series::TrainAccuracy, Series::TestAccuracy, false, ImVec2(avail_w, chart_h), c.scale);
+        chart("acc", s, std::span(lines, chart_lines(s, true, lines)), false, ImVec2(avail_w, chart_h), c.scale);
         tooltip(Str::TipAccuracyChart);
     }
     ImGui::End();
@@ -304,9 +361,7 @@ void stop_banner(PanelContext& c, const Rect& r) {
     if (s.stop_reason() == StopReason::None) return;
     const float em = ImGui::GetFontSize();
     const bool diverged = s.stop_reason() == StopReason::NonFiniteLoss;
-    char text[256];
-    std::snprintf(text, sizeof text, tr(diverged ? Str::DivergedFmt : Str::EarlyStoppedFmt),
-                  static_cast<long long>(diverged ? s.stop_epoch() : s.best_epoch()));
+    const std::string text = describe_stop(s);
     const float w = std::min(r.w - 2.0f * em, 40.0f * em);
     ImGui::SetNextWindowPos(ImVec2(r.x + (r.w - w) * 0.5f, r.y + r.h - 6.0f * em), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(w, 0), ImGuiCond_Always);
@@ -316,7 +371,7 @@ void stop_banner(PanelContext& c, const Rect& r) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PushTextWrapPos(w - ImGui::GetStyle().WindowPadding.x);
-    ImGui::TextUnformatted(text);
+    ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor(2);
     if (ImGui::Button(tr(Str::Reset))) c.req.reset = true;

@@ -1,6 +1,7 @@
 // The training bar across the top: play/pause, step, reset and the epoch counter; learning rate,
 // optimizer and its hyperparameters, speed; task, output activation, loss, regularization,
 // initialisation, seed and early stopping. Also the shared begin_panel helper.
+#include "fields.hpp"
 #include "panels.hpp"
 #include "widgets.hpp"
 
@@ -12,16 +13,6 @@ namespace {
 constexpr float kLearningRates[] = {0.00001f, 0.0001f, 0.001f, 0.003f, 0.01f, 0.03f,
                                     0.1f,     0.3f,    1.0f,   3.0f,   10.0f};
 constexpr float kRegRates[] = {0.0f, 0.001f, 0.003f, 0.01f, 0.03f, 0.1f, 0.3f, 1.0f, 3.0f, 10.0f};
-
-bool output_fits(Task task, Activation a) {
-    switch (task) {
-        case Task::BinaryClassification:
-            return a == Activation::Sigmoid || a == Activation::Tanh || a == Activation::Softmax;
-        case Task::MultiClassification: return a == Activation::Softmax || a == Activation::Sigmoid;
-        case Task::Regression: return a == Activation::Linear || a == Activation::Tanh;
-    }
-    return allowed_in_output(a);
-}
 
 Str task_name(Task t) {
     switch (t) {
@@ -83,31 +74,32 @@ void panel_training(PanelContext& c, const Rect& r) {
     label_left(tr(Str::Optimizer), 7.0f * em);
     enum_combo("##opt", &next.optimizer.kind);
     tooltip(Str::TipOptimizer);
-    const auto param = [&](Str name, Str tip_id, float* v, float lo, float hi, const char* fmt) {
+    // One drag per hyperparameter; its range is the field table's.
+    // One drag per hyperparameter, with its row's range, label and tooltip.
+    const auto param = [&](const char* key, float* v, const char* fmt) {
+        const Field& f = field(key);
+        const float lo = float(f.lo), hi = float(f.hi);
         ImGui::SameLine();
-        label_left(tr(name), 4.5f * em);
-        ImGui::PushID(int(name));
+        label_left(field_label(key), 4.5f * em);
+        ImGui::PushID(key);
         ImGui::DragFloat("##p", v, (hi - lo) / 500.0f, lo, hi, fmt, ImGuiSliderFlags_AlwaysClamp);
         ImGui::PopID();
-        tooltip(tip_id);
+        tooltip(field_tip(key));
     };
-    switch (next.optimizer.kind) {
+    OptimizerParams& o = next.optimizer;
+    switch (o.kind) {
         case OptimizerKind::Sgd: break;
         case OptimizerKind::Momentum:
-        case OptimizerKind::Nesterov:
-            param(Str::Momentum, Str::TipMomentum, &next.optimizer.momentum, 0.0f, 0.999f, "%.3f");
-            break;
-        case OptimizerKind::AdaGrad:
-            param(Str::Epsilon, Str::TipEpsilon, &next.optimizer.epsilon, 1e-10f, 1.0f, "%.0e");
-            break;
+        case OptimizerKind::Nesterov: param("mom", &o.momentum, "%.3f"); break;
+        case OptimizerKind::AdaGrad: param("eps", &o.epsilon, "%.0e"); break;
         case OptimizerKind::RmsProp:
-            param(Str::Rho, Str::TipRho, &next.optimizer.rho, 0.0f, 0.999f, "%.3f");
-            param(Str::Epsilon, Str::TipEpsilon, &next.optimizer.epsilon, 1e-10f, 1.0f, "%.0e");
+            param("rho", &o.rho, "%.3f");
+            param("eps", &o.epsilon, "%.0e");
             break;
         case OptimizerKind::Adam:
-            param(Str::Beta1, Str::TipBeta1, &next.optimizer.beta1, 0.0f, 0.999f, "%.3f");
-            param(Str::Beta2, Str::TipBeta2, &next.optimizer.beta2, 0.0f, 0.99999f, "%.5f");
-            param(Str::Epsilon, Str::TipEpsilon, &next.optimizer.epsilon, 1e-10f, 1.0f, "%.0e");
+            param("b1", &o.beta1, "%.3f");
+            param("b2", &o.beta2, "%.5f");
+            param("eps", &o.epsilon, "%.0e");
             break;
     }
     ImGui::SameLine();
@@ -128,11 +120,16 @@ void panel_training(PanelContext& c, const Rect& r) {
     tooltip(Str::TipTask);
     ImGui::SameLine();
     label_left(tr(Str::OutputActivation), 6.0f * em);
-    enum_combo("##out", &next.output, [task](Activation a) { return output_fits(task, a); });
+    {
+        const ExperimentConfig before = next;  // the loss follows the output while at its default
+        if (enum_combo("##out", &next.output, [task](Activation a) { return output_fits(task, a); }))
+            follow_defaults(before, next);
+    }
     tooltip(Str::TipOutputActivation);
     ImGui::SameLine();
     label_left(tr(Str::Loss), 13.0f * em);
-    enum_combo("##loss", &next.loss);
+    const Activation output = next.output;
+    enum_combo("##loss", &next.loss, [output](Loss l) { return loss_fits(output, l); });
     tooltip(Str::TipLoss);
     ImGui::SameLine();
     label_left(tr(Str::Regularization), 4.5f * em);
@@ -152,12 +149,17 @@ void panel_training(PanelContext& c, const Rect& r) {
     if (ImGui::InputInt("##seed", &seed, 1, 10) && seed >= 0) next.seed = std::uint32_t(seed);
     tooltip(Str::TipSeed);
     ImGui::SameLine();
-    ImGui::Checkbox(tr(Str::EarlyStopping), &next.early_stopping);
+    {
+        // Early stopping brings its validation share (the field table's derived default).
+        const ExperimentConfig before = next;
+        if (ImGui::Checkbox(tr(Str::EarlyStopping), &next.early_stopping)) follow_defaults(before, next);
+    }
     tooltip(Str::TipEarlyStopping);
     if (next.early_stopping) {
         ImGui::SameLine();
         label_left(tr(Str::Patience), 4.0f * em);
-        ImGui::DragInt("##patience", &next.patience, 1.0f, 1, kMaxPatience, "%d",
+        const Field& pat = field("pat");
+        ImGui::DragInt("##patience", &next.patience, 1.0f, int(pat.lo), int(pat.hi), "%d",
                        ImGuiSliderFlags_AlwaysClamp);
         tooltip(Str::TipPatience);
     }

@@ -3,7 +3,9 @@
 // link, for N epochs and prints the per-epoch history as JSON lines or CSV.
 // A bad config exits with status 2 and names each problem; nothing is silently changed.
 #include "config_codec.hpp"
+#include "fields.hpp"
 #include "session.hpp"
+#include "strings.hpp"
 
 #include <cstdio>
 #include <cstring>
@@ -17,19 +19,26 @@ void usage() {
                  "               [key=value ...]\n"
                  "  key=value pairs are those of a share link, e.g. data=spiral net=8:relu,8:relu opt=adam lr=0.01\n"
                  "  a whole link also works: 'v=1&data=xor&net=4:tanh', or a TF Playground link\n"
-                 "  --print-link: after training, print a link with the trained weights to stderr\n");
+                 "  --print-link: after training, print a link with the trained weights to stderr\n"
+                 "  --print-fields: print the table of keys (Markdown) and exit\n");
 }
 
 
-void print_record(const nnp::EpochRecord& r, bool csv) {
-    if (csv)
-        std::printf("%lld,%.9g,%.9g,%.6g,%.6g\n", static_cast<long long>(r.epoch), r.train_loss,
-                    r.test_loss, r.train_accuracy, r.test_accuracy);
+// The validation columns are there only when the experiment has a validation split.
+void print_record(const nnp::EpochRecord& r, bool csv, bool val) {
+    const auto e = static_cast<long long>(r.epoch);
+    const double tl = r.train_loss, sl = r.test_loss, ta = r.train_accuracy, sa = r.test_accuracy;
+    const double vl = r.val_loss, va = r.val_accuracy;
+    if (csv && val) std::printf("%lld,%.9g,%.9g,%.6g,%.6g,%.9g,%.6g\n", e, tl, sl, ta, sa, vl, va);
+    else if (csv) std::printf("%lld,%.9g,%.9g,%.6g,%.6g\n", e, tl, sl, ta, sa);
+    else if (val)
+        std::printf("{\"epoch\":%lld,\"train_loss\":%.9g,\"test_loss\":%.9g,\"train_accuracy\":%.6g,"
+                    "\"test_accuracy\":%.6g,\"val_loss\":%.9g,\"val_accuracy\":%.6g}\n",
+                    e, tl, sl, ta, sa, vl, va);
     else
         std::printf("{\"epoch\":%lld,\"train_loss\":%.9g,\"test_loss\":%.9g,\"train_accuracy\":%.6g,"
                     "\"test_accuracy\":%.6g}\n",
-                    static_cast<long long>(r.epoch), r.train_loss, r.test_loss, r.train_accuracy,
-                    r.test_accuracy);
+                    e, tl, sl, ta, sa);
 }
 
 }  // namespace
@@ -58,6 +67,9 @@ int main(int argc, char** argv) {
             print_config = true;
         } else if (std::strcmp(arg, "--print-link") == 0) {
             print_link = true;
+        } else if (std::strcmp(arg, "--print-fields") == 0) {
+            std::fputs(nnp::fields_markdown().c_str(), stdout);
+            return 0;
         } else if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0) {
             usage();
             return 0;
@@ -92,11 +104,13 @@ int main(int argc, char** argv) {
                      static_cast<unsigned long long>(
                          nnp::checksum(session.net().params().data(), session.net().params().size())));
     }
-    if (csv) std::printf("epoch,train_loss,test_loss,train_accuracy,test_accuracy\n");
-    print_record(session.current(), csv);
+    const bool val = session.n_val() > 0;
+    if (csv) std::printf("epoch,train_loss,test_loss,train_accuracy,test_accuracy%s\n", val ? ",val_loss,val_accuracy" : "");
+    print_record(session.current(), csv, val);
     for (long long e = 0; e < epochs; ++e) {
         const bool running = session.train_epoch();
-        if (session.epoch() > e) print_record(session.current(), csv);
+        // The epoch as it was trained (after an early stop, current() holds the restored best).
+        if (session.epoch() > e) print_record(*session.history().latest(), csv, val);
         if (!running) break;
     }
     if (print_link) {
@@ -108,7 +122,7 @@ int main(int argc, char** argv) {
     }
     if (session.stop_reason() != nnp::StopReason::None) {
         std::fprintf(stderr, "nnp_run: stopped (%s): %s\n", nnp::enum_code(session.stop_reason()),
-                     session.stop_message().c_str());
+                     nnp::app::describe_stop(session).c_str());
     }
     return 0;
 }

@@ -2,8 +2,12 @@
 // enumeration tooltips are keyed by core's code names so they follow the enum tables.
 #include "strings.hpp"
 
+#include "fields.hpp"
+#include "session.hpp"
+
 #include <array>
 #include <cstddef>
+#include <cstdio>
 
 namespace nnp::app {
 
@@ -13,6 +17,12 @@ constexpr std::array<const char*, static_cast<std::size_t>(Str::Count)> kEnglish
 #define NNP_APP_STR_TEXT(id, text) text,
     NNP_APP_STRINGS(NNP_APP_STR_TEXT)
 #undef NNP_APP_STR_TEXT
+};
+
+constexpr std::array<const char*, static_cast<std::size_t>(Str::Count)> kNames = {
+#define NNP_APP_STR_NAME(id, text) #id,
+    NNP_APP_STRINGS(NNP_APP_STR_NAME)
+#undef NNP_APP_STR_NAME
 };
 
 struct CodeText {
@@ -73,6 +83,10 @@ constexpr CodeText kEnglishTips[] = {
     {"x1_times_x2", "x1 times x2: positive in two opposite quadrants, which is exactly XOR."},
     {"sin_x1", "sin(x1): a wave across the plane, helpful for spirals."},
     {"sin_x2", "sin(x2): a wave up the plane."},
+    // Normalization (keyed "norm." + code: "none" is also a regularization)
+    {"norm.none", "The inputs as they are. TF Playground's data already lies around zero in -6..6."},
+    {"norm.standardize", "Subtract the training points' mean and divide by their spread: every input then has mean 0 and spread 1."},
+    {"norm.minmax", "Map the training points' smallest and largest value of each input to -1 and 1."},
 };
 
 Language g_language = Language::English;
@@ -86,6 +100,43 @@ const char* tr(Str id) {
     const auto i = static_cast<std::size_t>(id);
     if (i >= kEnglish.size()) return "?";
     return kEnglish[i];  // the only language so far; a translation would be looked up first
+}
+
+std::optional<Str> str_by_name(std::string_view name) {
+    for (std::size_t i = 0; i < kNames.size(); ++i)
+        if (name == kNames[i]) return static_cast<Str>(i);
+    return std::nullopt;
+}
+
+const char* tip(Normalization value) { return tip_for_code(std::string("norm.") + enum_code(value)); }
+
+const char* field_label(std::string_view key) {
+    const Field* f = find_field(key);
+    const auto id = f ? str_by_name(f->label) : std::nullopt;
+    return id ? tr(*id) : "?";
+}
+
+const char* field_tip(std::string_view key) {
+    const Field* f = find_field(key);
+    const auto id = f ? str_by_name(f->tip) : std::nullopt;
+    return id ? tr(*id) : "";
+}
+
+std::string describe_stop(const Session& s) {
+    char text[320];
+    switch (s.stop_reason()) {
+        case StopReason::None: return {};
+        case StopReason::NonFiniteLoss:
+            std::snprintf(text, sizeof text, tr(Str::DivergedFmt), static_cast<long long>(s.stop_epoch()));
+            return text;
+        case StopReason::EarlyStopped: {
+            const Str watched = s.watched_loss() == WatchedLoss::Validation ? Str::ValLossWord : Str::TrainLossWord;
+            std::snprintf(text, sizeof text, tr(Str::EarlyStoppedFmt), tr(watched), s.config().patience,
+                          static_cast<long long>(s.stop_epoch()), static_cast<long long>(s.best_epoch()));
+            return text;
+        }
+    }
+    return {};
 }
 
 const char* label_for_code(std::string_view code, const char* fallback) {

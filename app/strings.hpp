@@ -5,8 +5,15 @@
 #pragma once
 
 #include "enum_table.hpp"
+#include "normalize.hpp"
 
+#include <optional>
+#include <string>
 #include <string_view>
+
+namespace nnp {
+class Session;
+}
 
 namespace nnp::app {
 
@@ -55,9 +62,16 @@ namespace nnp::app {
     X(Seed, "Seed")                                                                               \
     X(TipSeed, "The number that fixes the random initial weights, batch order and dropout: the same seed gives the same run.") \
     X(EarlyStopping, "Early stop")                                                                \
-    X(TipEarlyStopping, "Stop when the test loss has not improved for a while and go back to the best weights: a simple guard against overfitting.") \
+    X(TipEarlyStopping, "Stop when the validation loss has not improved for a while and go back to the best weights: a simple guard against overfitting. Turning it on holds out a validation share of the training points, so training starts again.") \
     X(Patience, "Patience")                                                                       \
-    X(TipPatience, "How many epochs without a better test loss to wait before stopping.")         \
+    X(TipPatience, "How many epochs without a better validation loss (or training loss, without a validation share) to wait before stopping.") \
+    X(ValidationPercent, "Validation %")                                                          \
+    X(TipValidationPercent, "Share of the training points held out to watch for overfitting. Early stopping decides on these points, never on the test points, which stay an honest final exam.") \
+    X(Normalization, "Normalize")                                                                 \
+    X(TipNormalization, "Shift and scale each input before the network sees it, using the training points only. Raw inputs far from zero (shells of 3.5-11.5 cm) push tanh units to their flat ends, where learning stalls. The axes stay in your units.") \
+    X(Shuffle, "Shuffle")                                                                         \
+    X(TipShuffle, "Take the training points in a new random order every epoch, so the batches differ from one epoch to the next.") \
+    X(HiddenLayers, "Hidden layers")                                                              \
     X(Speed, "Speed")                                                                             \
     X(TipSpeed, "Epochs per frame you ask for. If a frame would get slow, fewer are run so the page stays smooth.") \
     X(SpeedActualFmt, "%.1f epochs/frame, %.0f fps")                                              \
@@ -107,17 +121,24 @@ namespace nnp::app {
     X(TestLossFmt, "Test loss %.4f")                                                              \
     X(TrainAccFmt, "Training accuracy %.1f%%")                                                    \
     X(TestAccFmt, "Test accuracy %.1f%%")                                                         \
+    X(ValLossFmt, "Validation loss %.4f")                                                         \
+    X(ValAccFmt, "Validation accuracy %.1f%%")                                                    \
     X(LossChart, "Loss")                                                                          \
     X(AccuracyChart, "Accuracy")                                                                  \
     X(LogScale, "Log scale")                                                                      \
     X(TipLogScale, "Show the loss on a logarithmic axis, where steady progress looks like a straight line.") \
-    X(TipLossChart, "Training loss (solid) and test loss (dashed colour) per epoch. When the test loss rises while the training loss falls, the network is overfitting.") \
-    X(TipAccuracyChart, "Share of points classified correctly, training and test.")              \
+    X(TipLossChart, "Loss per epoch on the training, validation and test points. When the validation and test losses rise while the training loss falls, the network is overfitting.") \
+    X(TipAccuracyChart, "Share of points classified correctly: training, validation and test.")  \
     X(BestEpochFmt, "Best epoch %lld")                                                            \
+    X(StopEpochFmt, "stopped at %lld")                                                            \
     X(TrainLegend, "train")                                                                       \
+    X(ValLegend, "validation")                                                                    \
     X(TestLegend, "test")                                                                         \
     X(DivergedFmt, "Training stopped: the loss became infinite or NaN at epoch %lld. Try a lower learning rate, then press Reset.") \
-    X(EarlyStoppedFmt, "Early stopping: the test loss stopped improving; the best weights (epoch %lld) are restored.") \
+    /* args: the loss watched (ValLossWord or TrainLossWord), patience, stop epoch, best epoch */ \
+    X(EarlyStoppedFmt, "Early stopping: the %s loss did not improve for %d epochs, so training stopped at epoch %lld. The network now has the weights of epoch %lld, where that loss was lowest.") \
+    X(ValLossWord, "validation")                                                                  \
+    X(TrainLossWord, "training")                                                                  \
     X(Resume, "Resume")                                                                           \
     X(CopyLink, "Copy link")                                                                      \
     X(TipCopyLink, "Copy a link to this experiment. Opening it gives the same data, starting weights and training run.") \
@@ -150,6 +171,8 @@ enum class Str : int {
 enum class Language { English };
 
 void set_language(Language lang);
+// The table's id of a name (the X-macro's identifier, e.g. "LearningRate"); nullopt if none.
+std::optional<Str> str_by_name(std::string_view name);
 Language language();
 
 // The text of `id` in the active language (never null).
@@ -163,11 +186,20 @@ const char* label(E value) {
     return label_for_code(enum_code(value), enum_label(value));
 }
 
+// A config field's label and tooltip (the ids its row in core's field table names).
+const char* field_label(std::string_view key);
+const char* field_tip(std::string_view key);
+
+// Why a session stopped, in words (empty while it runs).
+std::string describe_stop(const Session& s);
+
 // Tooltip for an enumeration value by its code name (null if there is none).
 const char* tip_for_code(std::string_view code);
 template <typename E>
 const char* tip(E value) {
     return tip_for_code(enum_code(value));
 }
+// Normalization's codes overlap other enums' ("none"), so its tips are keyed "norm." + code.
+const char* tip(Normalization value);
 
 }  // namespace nnp::app

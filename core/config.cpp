@@ -1,5 +1,9 @@
-// Validation of the experiment config and the facts derived from it (see config.hpp).
+// Validation of the experiment config and the facts derived from it (see config.hpp). The
+// per-field checks (ranges, enum tables, finite numbers) come from the field table
+// (fields.hpp); the rules here are the ones between fields.
 #include "config.hpp"
+
+#include "fields.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,42 +13,33 @@ namespace nnp {
 
 namespace {
 
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
+std::string num(double v) { return format_number(static_cast<float>(v)); }
 
 std::string out_of_range(const std::string& field, double value, double lo, double hi, double set) {
     return field + " = " + num(value) + " is outside [" + num(lo) + ", " + num(hi) + "]; set to " +
            num(set) + ".";
 }
 
-// Clamps a float field into [lo, hi]; NaN/inf become `fallback`. Each change is reported.
-void check_float(float& value, float lo, float hi, float fallback, const std::string& field,
-                 std::vector<ConfigIssue>& issues) {
+// Clamps a number into [lo, hi]; NaN/inf become `fallback`. Each change is reported.
+double check_number(double value, double lo, double hi, double fallback, const std::string& field,
+                    std::vector<ConfigIssue>& issues) {
     if (!std::isfinite(value)) {
         issues.push_back({IssueCode::NotFinite, field,
                           field + " is not a finite number; set to " + num(fallback) + "."});
-        value = fallback;
-        return;
+        return fallback;
     }
     if (value < lo || value > hi) {
-        const float clamped = std::clamp(value, lo, hi);
-        issues.push_back({IssueCode::OutOfRange, field,
-                          out_of_range(field, value, lo, hi, clamped)});
-        value = clamped;
+        const double clamped = std::clamp(value, lo, hi);
+        issues.push_back({IssueCode::OutOfRange, field, out_of_range(field, value, lo, hi, clamped)});
+        return clamped;
     }
+    return value;
 }
 
-void check_int(int& value, int lo, int hi, const std::string& field,
-               std::vector<ConfigIssue>& issues) {
-    if (value < lo || value > hi) {
-        const int clamped = std::clamp(value, lo, hi);
-        issues.push_back({IssueCode::OutOfRange, field,
-                          out_of_range(field, value, lo, hi, clamped)});
-        value = clamped;
-    }
+bool enum_has(const EnumValues& values, int v) {
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (values.value(i) == v) return true;
+    return false;
 }
 
 template <typename E>
@@ -60,7 +55,102 @@ void incompatible(std::vector<ConfigIssue>& issues, const std::string& field, st
     issues.push_back({IssueCode::Incompatible, field, std::move(message)});
 }
 
+// One field on its own: its range, its enum table, its known bits.
+void check_field(const Field& f, ExperimentConfig& cfg, std::vector<ConfigIssue>& issues) {
+    const std::string name = f.json;
+    switch (f.type) {
+        case FieldType::Float:
+            // The range as floats, so that a bound such as 1e-6 is itself allowed.
+            f.set(cfg, check_number(f.get(cfg), double(float(f.lo)), double(float(f.hi)),
+                                    field_default(f, cfg), name, issues));
+            break;
+        case FieldType::Int:
+        case FieldType::Seed:
+            f.set(cfg, check_number(f.get(cfg), f.lo, f.hi, field_default(f, cfg), name, issues));
+            break;
+        case FieldType::Bool: break;
+        case FieldType::Enum:
+            if (!enum_has(*f.values, static_cast<int>(f.get(cfg)))) {
+                f.set(cfg, field_default(f, cfg));
+                issues.push_back({IssueCode::UnknownName, name,
+                                  name + " has an unknown value; set to " + field_text(f, cfg) + "."});
+            }
+            break;
+        case FieldType::Features:
+            if ((cfg.features & ~kAllFeatures) != 0) {
+                issues.push_back({IssueCode::OutOfRange, name, name + " has unknown bits; they were removed."});
+                cfg.features &= kAllFeatures;
+            }
+            break;
+        case FieldType::Network: {
+            if (cfg.hidden.size() > static_cast<std::size_t>(f.hi)) {
+                issues.push_back({IssueCode::OutOfRange, name,
+                                  num(double(cfg.hidden.size())) + " hidden layers is more than the maximum " +
+                                      num(f.hi) + "; the extra layers were removed."});
+                cfg.hidden.resize(static_cast<std::size_t>(f.hi));
+            }
+            for (std::size_t i = 0; i < cfg.hidden.size(); ++i) {
+                LayerSpec& layer = cfg.hidden[i];
+                const std::string layer_name = name + "[" + std::to_string(i) + "]";
+                layer.width = static_cast<int>(check_number(layer.width, 1, kMaxLayerWidth, 4,
+                                                            layer_name + ".width", issues));
+                check_enum(layer.activation, Activation::Tanh, layer_name + ".activation", issues);
+                if (!allowed_in_hidden(layer.activation)) {
+                    incompatible(issues, layer_name + ".activation",
+                                 layer_name + ".activation: softmax is only for the output layer; set to tanh.");
+                    layer.activation = Activation::Tanh;
+                }
+                layer.dropout = static_cast<float>(
+                    check_number(layer.dropout, 0.0, kMaxDropout, 0.0, layer_name + ".dropout", issues));
+            }
+            break;
+        }
+    }
+}
+
 }  // namespace
+
+bool output_fits(Task task, Activation output) {
+    switch (task) {
+        case Task::BinaryClassification:
+            return output == Activation::Sigmoid || output == Activation::Tanh ||
+                   output == Activation::Softmax || output == Activation::Linear;
+        case Task::MultiClassification:
+            return output == Activation::Softmax || output == Activation::Sigmoid;
+        case Task::Regression: return output == Activation::Linear || output == Activation::Tanh;
+    }
+    return false;
+}
+
+bool loss_fits(Activation output, Loss loss) {
+    const bool probabilities = output == Activation::Sigmoid || output == Activation::Softmax;
+    return enum_entry(loss) != nullptr && (loss == Loss::Mse || probabilities);
+}
+
+Activation default_output(Task task) {
+    switch (task) {
+        case Task::BinaryClassification: return Activation::Sigmoid;
+        case Task::MultiClassification: return Activation::Softmax;
+        case Task::Regression: return Activation::Linear;
+    }
+    return Activation::Sigmoid;
+}
+
+Loss default_loss(Activation output) {
+    switch (output) {
+        case Activation::Sigmoid: return Loss::BinaryCrossEntropy;
+        case Activation::Softmax: return Loss::CategoricalCrossEntropy;
+        default: return Loss::Mse;
+    }
+}
+
+Normalization default_normalization(DatasetKind kind) {
+    return kind == DatasetKind::Oyster ? Normalization::Standardize : Normalization::None;
+}
+
+FeatureMask default_features(DatasetKind kind) {
+    return input_dims_of(kind) == 1 ? feature_bit(Feature::X1) : kDefaultFeatures;
+}
 
 Task task_of(const ExperimentConfig& cfg) { return task_of(cfg.data.kind); }
 
@@ -84,21 +174,9 @@ NetworkSpec network_spec(const ExperimentConfig& cfg) {
 
 std::vector<ConfigIssue> validate(ExperimentConfig& cfg) {
     std::vector<ConfigIssue> issues;
-    const ExperimentConfig defaults;
+    for (const Field& f : config_fields()) check_field(f, cfg, issues);
 
-    // Data.
-    check_enum(cfg.data.kind, defaults.data.kind, "data.kind", issues);
-    check_int(cfg.data.points, kMinPoints, kMaxPoints, "data.points", issues);
-    check_float(cfg.data.noise, 0.0f, 50.0f, defaults.data.noise, "data.noise", issues);
-    check_float(cfg.data.train_percent, 10.0f, 90.0f, defaults.data.train_percent,
-                "data.train_percent", issues);
-    check_int(cfg.data.classes, 3, 6, "data.classes", issues);
-
-    // Features: only known bits; a one-input set has no x2; at least one feature.
-    if ((cfg.features & ~kAllFeatures) != 0) {
-        issues.push_back({IssueCode::OutOfRange, "features", "features has unknown bits; they were removed."});
-        cfg.features &= kAllFeatures;
-    }
+    // Features: a one-input set has no x2; at least one feature.
     if (input_dims_of(cfg.data.kind) == 1) {
         FeatureMask without_x2 = cfg.features;
         for (int f = 0; f < kFeatureCount; ++f)
@@ -113,81 +191,31 @@ std::vector<ConfigIssue> validate(ExperimentConfig& cfg) {
         cfg.features = feature_bit(Feature::X1);
     }
 
-    // Network.
-    if (cfg.hidden.size() > static_cast<std::size_t>(kMaxHiddenLayers)) {
-        issues.push_back({IssueCode::OutOfRange, "hidden",
-                          num(double(cfg.hidden.size())) + " hidden layers is more than the maximum " +
-                              num(kMaxHiddenLayers) + "; the extra layers were removed."});
-        cfg.hidden.resize(kMaxHiddenLayers);
-    }
-    for (std::size_t i = 0; i < cfg.hidden.size(); ++i) {
-        LayerSpec& layer = cfg.hidden[i];
-        const std::string name = "hidden[" + std::to_string(i) + "]";
-        check_int(layer.width, 1, kMaxLayerWidth, name + ".width", issues);
-        check_enum(layer.activation, Activation::Tanh, name + ".activation", issues);
-        if (!allowed_in_hidden(layer.activation)) {
-            incompatible(issues, name + ".activation", name + ".activation: softmax is only for the output layer; set to tanh.");
-            layer.activation = Activation::Tanh;
-        }
-        check_float(layer.dropout, 0.0f, kMaxDropout, 0.0f, name + ".dropout", issues);
-    }
-
     // Output and loss by task.
-    check_enum(cfg.output, defaults.output, "output", issues);
-    check_enum(cfg.loss, defaults.loss, "loss", issues);
-    if (!allowed_in_output(cfg.output)) {
-        incompatible(issues, "output", "This activation cannot be an output; set to sigmoid.");
-        cfg.output = Activation::Sigmoid;
-    }
     const Task task = task_of(cfg);
-    if (task == Task::Regression) {
-        if (cfg.output != Activation::Linear && cfg.output != Activation::Tanh) {
-            incompatible(issues, "output", "Regression predicts a number: the output was set to linear.");
-            cfg.output = Activation::Linear;
-        }
+    if (!output_fits(task, cfg.output)) {
+        const Activation fallback = default_output(task);
+        incompatible(issues, "output", std::string("A ") + enum_label(cfg.output) + " output does not fit a " +
+                                           enum_label(task) + " task; it was set to " + enum_code(fallback) + ".");
+        cfg.output = fallback;
     }
-    const bool probabilities = cfg.output == Activation::Sigmoid || cfg.output == Activation::Softmax;
-    if (cfg.loss != Loss::Mse && !probabilities) {
+    if (!loss_fits(cfg.output, cfg.loss)) {
         incompatible(issues, "loss", "Cross-entropy needs probabilities (a sigmoid or softmax output); the loss was set to MSE.");
         cfg.loss = Loss::Mse;
     }
-
-    check_enum(cfg.init, defaults.init, "init", issues);
-
-    // Optimizer.
-    OptimizerParams& o = cfg.optimizer;
-    check_enum(o.kind, defaults.optimizer.kind, "optimizer.kind", issues);
-    check_float(o.learning_rate, 1e-6f, kMaxLearningRate, defaults.optimizer.learning_rate,
-                "optimizer.learning_rate", issues);
-    check_float(o.momentum, 0.0f, 0.999f, defaults.optimizer.momentum, "optimizer.momentum", issues);
-    check_float(o.rho, 0.0f, 0.999f, defaults.optimizer.rho, "optimizer.rho", issues);
-    check_float(o.beta1, 0.0f, 0.999f, defaults.optimizer.beta1, "optimizer.beta1", issues);
-    check_float(o.beta2, 0.0f, 0.99999f, defaults.optimizer.beta2, "optimizer.beta2", issues);
-    check_float(o.epsilon, 1e-10f, 1.0f, defaults.optimizer.epsilon, "optimizer.epsilon", issues);
-
-    // Regularisation and training.
-    check_enum(cfg.regularization, defaults.regularization, "regularization", issues);
-    check_float(cfg.reg_rate, 0.0f, kMaxRegRate, defaults.reg_rate, "reg_rate", issues);
-    check_int(cfg.batch_size, 1, kMaxBatchSize, "batch_size", issues);
-    check_int(cfg.patience, 1, kMaxPatience, "patience", issues);
     return issues;
 }
 
 bool needs_rebuild(const ExperimentConfig& a, const ExperimentConfig& b) {
     if (a.hidden.size() != b.hidden.size()) return true;
-    // Copy the live fields of `a` into `b`; whatever still differs needs a rebuild.
-    ExperimentConfig c = b;
-    c.optimizer = a.optimizer;
-    c.regularization = a.regularization;
-    c.reg_rate = a.reg_rate;
-    c.batch_size = a.batch_size;
-    c.shuffle = a.shuffle;
-    c.early_stopping = a.early_stopping;
-    c.patience = a.patience;
-    c.show_test = a.show_test;
-    c.discretize = a.discretize;
-    for (std::size_t i = 0; i < c.hidden.size(); ++i) c.hidden[i].dropout = a.hidden[i].dropout;
-    return !(c == a);
+    for (std::size_t i = 0; i < a.hidden.size(); ++i)
+        if (a.hidden[i].width != b.hidden[i].width || a.hidden[i].activation != b.hidden[i].activation)
+            return true;
+    for (const Field& f : config_fields()) {
+        const bool structural = f.apply == FieldApply::Rebuild || f.apply == FieldApply::Reseed;
+        if (structural && f.get && f.get(a) != f.get(b)) return true;
+    }
+    return false;
 }
 
 }  // namespace nnp

@@ -7,6 +7,7 @@
 #include "dataset.hpp"
 #include "features.hpp"
 #include "mlp.hpp"
+#include "normalize.hpp"
 #include "optimizer.hpp"
 #include "regularization.hpp"
 
@@ -23,6 +24,9 @@ constexpr int kMaxPatience = 100000;
 constexpr float kMaxDropout = 0.9f;
 constexpr float kMaxLearningRate = 10.0f;
 constexpr float kMaxRegRate = 10.0f;
+constexpr float kMaxValidationPercent = 50.0f;
+// The validation share that early stopping gets when a link or the UI does not set one.
+constexpr float kDefaultValidationPercent = 20.0f;
 
 struct ExperimentConfig {
     DatasetSpec data;
@@ -37,8 +41,13 @@ struct ExperimentConfig {
     int batch_size = 10;             // [1, kMaxBatchSize]; larger than the training set = full batch
     bool shuffle = true;             // false: batches in file order every epoch
     std::uint32_t seed = 1;          // initial weights, batch order, dropout masks
+    // Input normalisation (normalize.hpp); its default follows the data set (default_normalization).
+    Normalization normalization = Normalization::None;
+    // Share of the non-test points held out for validation, [0, kMaxValidationPercent]. Its
+    // default follows early stopping: kDefaultValidationPercent with it, 0 without.
+    float validation_percent = 0.0f;
     bool early_stopping = false;
-    int patience = 50;               // epochs without a better test loss, [1, kMaxPatience]
+    int patience = 50;               // epochs without a better watched loss, [1, kMaxPatience]
     // Display only (never change training):
     bool show_test = false;
     bool discretize = false;
@@ -65,14 +74,28 @@ struct ConfigIssue {
 // Clamps `cfg` into range in place; returns one issue per change (empty if it was valid).
 std::vector<ConfigIssue> validate(ExperimentConfig& cfg);
 
+// Which output activations and losses fit a task: the one place that decides it (validation,
+// the UI's lists, the link reader's defaults). The defaults: sigmoid + binary cross-entropy for
+// two classes, softmax + categorical cross-entropy for k classes, linear + squared error for
+// regression; cross-entropy needs probabilities, so any other output gets squared error.
+bool output_fits(Task task, Activation output);
+bool loss_fits(Activation output, Loss loss);
+Activation default_output(Task task);
+Loss default_loss(Activation output);
+// Standardised inputs for data that does not lie centred in TF Playground's [-6, 6] plane (the
+// oyster diameters in cm); none for the plane's sets, so TF Playground's results carry over.
+Normalization default_normalization(DatasetKind kind);
+// x1 and x2, or x1 alone for one-input data.
+FeatureMask default_features(DatasetKind kind);
+
 // Derived facts the network and the trainer need.
 Task task_of(const ExperimentConfig& cfg);
 int output_count(const ExperimentConfig& cfg);  // 1 for binary unless softmax; k for k classes
 NetworkSpec network_spec(const ExperimentConfig& cfg);
 
-// True when going from `a` to `b` needs new data or a new network (anything but the live
-// hyperparameters: optimizer, learning rate, regularisation, batch size, shuffle, early
-// stopping, dropout rates and display toggles).
+// True when going from `a` to `b` needs new data or a new network: any field that the field
+// table (fields.hpp) marks Rebuild or Reseed differs, or a layer's width or activation (its
+// dropout rate is live).
 bool needs_rebuild(const ExperimentConfig& a, const ExperimentConfig& b);
 
 }  // namespace nnp

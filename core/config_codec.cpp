@@ -2,6 +2,7 @@
 // Enumeration values are written as the URL tokens of their enum tables; weights as base64url of
 // little-endian float32. TF Playground links are routed to tf_link.cpp.
 #include "config_codec.hpp"
+#include "fields.hpp"
 #include "tf_link.hpp"
 
 #include <algorithm>
@@ -160,17 +161,6 @@ using link_text::IssueList;
 
 // ---- numbers and weights as text ----
 
-// Shortest decimal that the decoder's own parse_float reads back as the same float.
-std::string format_float(float v) {
-    char buf[48];
-    for (int precision = 1; precision <= 9; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*g", precision, static_cast<double>(v));
-        float back;
-        if (link_text::parse_float(buf, back) && back == v) break;
-    }
-    return buf;
-}
-
 constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 int base64url_value(char c) {
@@ -262,28 +252,28 @@ struct Reader {
     IssueList& issues;
     std::string weights;  // the `w` value, decoded once the network is known
     bool has_weights = false;
+    std::vector<std::string_view> given;  // keys the link names (the table's text)
 
     template <typename E>
     void read_enum(std::string_view key, std::string_view value, E& out) {
         if (const auto e = enum_parse<E>(value)) out = *e;
         else issues.unknown_name(key, value);
     }
-    void read_float(std::string_view key, std::string_view value, float& out) {
-        if (!link_text::parse_float(value, out)) issues.malformed(key, value, "a number");
-    }
     void read_int(std::string_view key, std::string_view value, int& out) {
         if (!link_text::parse_int(value, out)) issues.malformed(key, value, "a whole number");
     }
-    void read_bool(std::string_view key, std::string_view value, bool& out) {
+    bool read_bool(std::string_view key, std::string_view value, bool& out) {
         if (value == "1" || value == "true") out = true;
         else if (value == "0" || value == "false") out = false;
-        else issues.malformed(key, value, "0 or 1");
+        else return issues.malformed(key, value, "0 or 1"), false;
+        return true;
     }
-    void read_seed(std::string_view key, std::string_view value, std::uint32_t& out) {
+    bool read_seed(std::string_view key, std::string_view value, std::uint32_t& out) {
         double v;
         if (!link_text::parse_double(value, v) || !(v >= 0.0 && v <= 4294967295.0) || v != std::floor(v))
-            issues.malformed(key, value, "a seed in [0, 4294967295]");
-        else out = static_cast<std::uint32_t>(v);
+            return issues.malformed(key, value, "a seed in [0, 4294967295]"), false;
+        out = static_cast<std::uint32_t>(v);
+        return true;
     }
 
     static std::string_view next_token(std::string_view& text, char sep) {
@@ -321,7 +311,10 @@ struct Reader {
             const std::string_view width = next_token(layer_text, ':');
             read_int(field + ".width", width, layer.width);
             if (!layer_text.empty()) read_enum(field + ".activation", next_token(layer_text, ':'), layer.activation);
-            if (!layer_text.empty()) read_float(field + ".dropout", next_token(layer_text, ':'), layer.dropout);
+            if (!layer_text.empty()) {
+                const std::string_view dropout = next_token(layer_text, ':');
+                if (!link_text::parse_float(dropout, layer.dropout)) issues.malformed(field + ".dropout", dropout, "a number");
+            }
             if (!layer_text.empty())
                 issues.add(IssueCode::Malformed, field, field + " has more than width:activation:dropout; the rest was ignored.");
             cfg.hidden.push_back(layer);
@@ -329,45 +322,61 @@ struct Reader {
     }
 
     void read(std::string_view key, std::string_view value) {
-        OptimizerParams& o = cfg.optimizer;
         if (key == "v") {
             int version = kCodecVersion;
             read_int(key, value, version);
             if (version > kCodecVersion)
                 issues.add(IssueCode::OutOfRange, "v", "This link is from a newer version (v=" + clip(value) +
                                                           "); the fields this version knows were read.");
-        } else if (key == "data") read_enum(key, value, cfg.data.kind);
-        else if (key == "dseed") read_seed(key, value, cfg.data.seed);
-        else if (key == "points") read_int(key, value, cfg.data.points);
-        else if (key == "noise") read_float(key, value, cfg.data.noise);
-        else if (key == "train") read_float(key, value, cfg.data.train_percent);
-        else if (key == "classes") read_int(key, value, cfg.data.classes);
-        else if (key == "f") read_features(value);
-        else if (key == "net") read_network(value);
-        else if (key == "out") read_enum(key, value, cfg.output);
-        else if (key == "loss") read_enum(key, value, cfg.loss);
-        else if (key == "init") read_enum(key, value, cfg.init);
-        else if (key == "opt") read_enum(key, value, o.kind);
-        else if (key == "lr") read_float(key, value, o.learning_rate);
-        else if (key == "mom") read_float(key, value, o.momentum);
-        else if (key == "rho") read_float(key, value, o.rho);
-        else if (key == "b1") read_float(key, value, o.beta1);
-        else if (key == "b2") read_float(key, value, o.beta2);
-        else if (key == "eps") read_float(key, value, o.epsilon);
-        else if (key == "reg") read_enum(key, value, cfg.regularization);
-        else if (key == "rr") read_float(key, value, cfg.reg_rate);
-        else if (key == "batch") read_int(key, value, cfg.batch_size);
-        else if (key == "shuffle") read_bool(key, value, cfg.shuffle);
-        else if (key == "seed") read_seed(key, value, cfg.seed);
-        else if (key == "es") read_bool(key, value, cfg.early_stopping);
-        else if (key == "pat") read_int(key, value, cfg.patience);
-        else if (key == "test") read_bool(key, value, cfg.show_test);
-        else if (key == "disc") read_bool(key, value, cfg.discretize);
-        else if (key == "w") {
+            return;
+        }
+        if (key == "w") {
             weights.assign(value);
             has_weights = true;
-        } else {
+            return;
+        }
+        const Field* f = find_field(key);
+        if (f == nullptr) {
             issues.add(IssueCode::UnknownKey, clip(key), "Unknown key " + clip(key) + " was ignored.");
+            return;
+        }
+        given.push_back(f->key);  // the table's own text outlives the walker's buffers
+        switch (f->type) {
+            case FieldType::Float: {
+                float v;
+                if (link_text::parse_float(value, v)) f->set(cfg, v);
+                else issues.malformed(key, value, "a number");
+                break;
+            }
+            case FieldType::Int: {
+                int v;
+                if (link_text::parse_int(value, v)) f->set(cfg, v);
+                else issues.malformed(key, value, "a whole number");
+                break;
+            }
+            case FieldType::Bool: {
+                bool v = false;
+                if (read_bool(key, value, v)) f->set(cfg, v ? 1.0 : 0.0);
+                break;
+            }
+            case FieldType::Seed: {
+                std::uint32_t v;
+                if (read_seed(key, value, v)) f->set(cfg, v);
+                break;
+            }
+            case FieldType::Enum: {
+                bool found = false;
+                for (std::size_t i = 0; i < f->values->size() && !found; ++i) {
+                    if (value == f->values->url(i) || value == f->values->code(i)) {
+                        f->set(cfg, f->values->value(i));
+                        found = true;
+                    }
+                }
+                if (!found) issues.unknown_name(key, value);
+                break;
+            }
+            case FieldType::Features: read_features(value); break;
+            case FieldType::Network: read_network(value); break;
         }
     }
 };
@@ -395,68 +404,18 @@ bool link_can_carry_params(const ExperimentConfig& cfg, std::span<const float> p
 
 std::string encode_config(const ExperimentConfig& cfg, std::span<const float> params) {
     assert(params.empty() || params.size() == link_param_count(cfg));
-    const ExperimentConfig d;
     std::string s = "v=" + std::to_string(kCodecVersion);
-    const auto put = [&s](const char* key, const std::string& value) {
+    // A field is written only when it differs from its default, and a derived default is the
+    // one the reader settles from the fields before it: the output and loss follow the task, the
+    // normalisation and features the data set, the validation share early stopping.
+    for (const Field& f : config_fields()) {
+        if (at_default(f, cfg)) continue;
         s += '&';
-        s += key;
+        s += f.key;
         s += '=';
-        s += value;
-    };
-    const auto put_float = [&](const char* key, float v, float def) {
-        if (v != def) put(key, format_float(v));
-    };
-    const auto put_int = [&](const char* key, long long v, long long def) {
-        if (v != def) put(key, std::to_string(v));
-    };
-    const auto put_bool = [&](const char* key, bool v, bool def) {
-        if (v != def) put(key, v ? "1" : "0");
-    };
-    if (cfg.data.kind != d.data.kind) put("data", enum_url(cfg.data.kind));
-    put_int("dseed", cfg.data.seed, d.data.seed);
-    put_int("points", cfg.data.points, d.data.points);
-    put_float("noise", cfg.data.noise, d.data.noise);
-    put_float("train", cfg.data.train_percent, d.data.train_percent);
-    put_int("classes", cfg.data.classes, d.data.classes);
-    if (cfg.features != d.features) {
-        std::string list;
-        for (int f = 0; f < kFeatureCount; ++f) {
-            if (!(cfg.features & feature_bit(Feature(f)))) continue;
-            if (!list.empty()) list += ',';
-            list += enum_url(Feature(f));
-        }
-        put("f", list);
+        s += field_text(f, cfg);
     }
-    if (cfg.hidden != d.hidden) {
-        std::string list;
-        for (const LayerSpec& layer : cfg.hidden) {
-            if (!list.empty()) list += ',';
-            list += std::to_string(layer.width) + ':' + enum_url(layer.activation);
-            if (layer.dropout != 0.0f) list += ':' + format_float(layer.dropout);
-        }
-        put("net", list.empty() ? "none" : list);
-    }
-    if (cfg.output != d.output) put("out", enum_url(cfg.output));
-    if (cfg.loss != d.loss) put("loss", enum_url(cfg.loss));
-    if (cfg.init != d.init) put("init", enum_url(cfg.init));
-    const OptimizerParams& o = cfg.optimizer;
-    if (o.kind != d.optimizer.kind) put("opt", enum_url(o.kind));
-    put_float("lr", o.learning_rate, d.optimizer.learning_rate);
-    put_float("mom", o.momentum, d.optimizer.momentum);
-    put_float("rho", o.rho, d.optimizer.rho);
-    put_float("b1", o.beta1, d.optimizer.beta1);
-    put_float("b2", o.beta2, d.optimizer.beta2);
-    put_float("eps", o.epsilon, d.optimizer.epsilon);
-    if (cfg.regularization != d.regularization) put("reg", enum_url(cfg.regularization));
-    put_float("rr", cfg.reg_rate, d.reg_rate);
-    put_int("batch", cfg.batch_size, d.batch_size);
-    put_bool("shuffle", cfg.shuffle, d.shuffle);
-    put_int("seed", cfg.seed, d.seed);
-    put_bool("es", cfg.early_stopping, d.early_stopping);
-    put_int("pat", cfg.patience, d.patience);
-    put_bool("test", cfg.show_test, d.show_test);
-    put_bool("disc", cfg.discretize, d.discretize);
-    if (link_can_carry_params(cfg, params)) put("w", encode_weights(params));
+    if (link_can_carry_params(cfg, params)) s += "&w=" + encode_weights(params);
     return s;
 }
 
@@ -473,7 +432,7 @@ DecodedConfig decode_config(std::string_view text) {
     const std::string_view fragment = link_text::fragment_of(text);
     if (is_tf_link(fragment)) return decode_tf_link(fragment);
 
-    Reader reader{result.config, issues, {}, false};
+    Reader reader{result.config, issues, {}, false, {}};
     link_text::PairWalker pairs(fragment);
     while (pairs.next()) {
         if (!pairs.has_equals()) {
@@ -482,6 +441,7 @@ DecodedConfig decode_config(std::string_view text) {
         }
         reader.read(pairs.key(), pairs.value());
     }
+    settle_defaults(result.config, reader.given);
     auto more = validate(result.config);
     // Weights are checked against the network the link finally describes.
     if (reader.has_weights) decode_weights(reader.weights, result.config, result.params, issues);

@@ -46,14 +46,16 @@ struct Dataset {
     int input_dims = 2;     // 2, or 1 for the oyster set (then x holds one column)
     int num_classes = 2;    // 2 (binary), k (multi-class), 0 (regression)
     Domain domain;          // the part of the input plane the pictures show
-    // All samples, training first then test; rows are samples.
+    // All samples, training first, then validation, then test; rows are samples.
     Matrix x;               // n x input_dims, raw inputs
     std::vector<int> label; // n, class index (classification); empty for regression
     Matrix value;           // n x 1, target value (regression); empty for classification
-    int n_train = 0;        // rows [0, n_train) train, [n_train, n) test
+    int n_train = 0;        // rows [0, n_train) train
+    int n_val = 0;          // rows [n_train, n_train + n_val) validation, the rest test
 
     int size() const { return static_cast<int>(x.rows()); }
-    int n_test() const { return size() - n_train; }
+    int test_begin() const { return n_train + n_val; }
+    int n_test() const { return size() - test_begin(); }
 };
 
 // `spec` must be valid (see validate() in config.hpp); out-of-range values are clamped anyway.
@@ -63,6 +65,11 @@ template <>
 std::span<const EnumEntry<DatasetKind>> enum_table<DatasetKind>();
 template <>
 std::span<const EnumEntry<Task>> enum_table<Task>();
+
+// Moves the last `percent` % of the training rows (at least one training row stays) into the
+// validation split; the test rows are untouched. Rows are in random order already, so the tail
+// is a random sample. Early stopping watches these rows, never the test rows.
+void hold_out_validation(Dataset& data, float percent);
 
 Task task_of(DatasetKind kind);
 int input_dims_of(DatasetKind kind);

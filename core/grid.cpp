@@ -26,7 +26,7 @@ void grid_points(const Domain& domain, int width, int height, Matrix& out) {
 }
 
 void compute_grid(const Mlp& net, FeatureMask features, const Domain& domain, int width,
-                  int height, GridPictures& out) {
+                  int height, GridPictures& out, const InputNorm& norm) {
     assert(width >= 1 && height >= 1);
     assert(feature_count(features) == net.fan_in(0));
     const bool same_points = out.width == width && out.height == height && out.domain == domain &&
@@ -44,7 +44,12 @@ void compute_grid(const Mlp& net, FeatureMask features, const Domain& domain, in
         out.feature_mask = features;
     }
     out.ws.resize(net, out.points(), /*with_gradients=*/false);
-    forward(net, out.features, out.ws, DropoutMode::Off);
+    if (norm.identity()) {
+        forward(net, out.features, out.ws, DropoutMode::Off);
+    } else {
+        apply_input_norm(norm, out.features, out.inputs);
+        forward(net, out.inputs, out.ws, DropoutMode::Off);
+    }
 }
 
 float class_boundary_1d(const Mlp& net, const GridPictures& grid) {

@@ -4,8 +4,9 @@
 // reference workload W4).
 #pragma once
 
-#include "mlp.hpp"
 #include "features.hpp"
+#include "mlp.hpp"
+#include "normalize.hpp"
 
 namespace nnp {
 
@@ -14,6 +15,7 @@ struct GridPictures {
     Domain domain;
     Matrix raw;       // (w*h) x 2, the grid points
     Matrix features;  // (w*h) x feature_count, one picture per input feature (column)
+    Matrix inputs;    // the features normalised as the network sees them (empty: no normalisation)
     Workspace ws;     // ws.h[l].col(j): neuron j of dense layer l; output = ws.out(last, w*h)
     FeatureMask feature_mask = 0;  // the features in `features` (recomputed only when it changes)
 
@@ -25,9 +27,10 @@ struct GridPictures {
 void grid_points(const Domain& domain, int width, int height, Matrix& out);
 
 // Recomputes everything for the current parameters; reuses buffers when the sizes are unchanged.
-// For one-input data (oyster) use height 1: x2 is then ignored.
+// For one-input data (oyster) use height 1: x2 is then ignored. `norm` is the model's input
+// normalisation (the grid itself stays in the user's units).
 void compute_grid(const Mlp& net, FeatureMask features, const Domain& domain, int width,
-                  int height, GridPictures& out);
+                  int height, GridPictures& out, const InputNorm& norm = InputNorm{});
 
 // For a one-row grid (one-input data): the smallest x1 where the predicted class changes, by
 // linear interpolation between the two grid points around it; NaN if it never changes. The

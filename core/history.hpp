@@ -17,6 +17,7 @@ struct EpochRecord {
     std::int64_t epoch = 0;  // 1 after the first full epoch; 0 = the initial weights
     float train_loss = 0.0f, test_loss = 0.0f;
     float train_accuracy = 0.0f, test_accuracy = 0.0f;  // in [0, 1]; 0 for regression
+    float val_loss = 0.0f, val_accuracy = 0.0f;         // 0 without a validation split
 };
 
 class History {

@@ -2,6 +2,8 @@
 // evaluation, bounded history, early stopping and divergence detection.
 #include "session.hpp"
 
+#include "fields.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -64,8 +66,11 @@ Session::Session(const ExperimentConfig& cfg, Dataset data) : cfg_(cfg), data_(s
 }
 
 void Session::build() {
+    hold_out_validation(data_, cfg_.validation_percent);  // the same split for given data
     if (data_.input_dims > 2) inputs_ = data_.x;
     else compute_features(data_.x, cfg_.features, inputs_);
+    norm_ = fit_input_norm(cfg_.normalization, inputs_.topRows(data_.n_train));
+    apply_input_norm(norm_, inputs_);
     NetworkSpec spec = network_spec(cfg_);
     spec.inputs = static_cast<int>(inputs_.cols());
     if (data_.task == Task::Regression) spec.outputs = 1;
@@ -93,7 +98,14 @@ bool Session::apply_live(const ExperimentConfig& cfg) {
         batch_x_.resize(batch_rows, inputs_.cols());
         batch_t_.resize(batch_rows, targets_.cols());
     }
-    if (!next.early_stopping && stop_ == StopReason::EarlyStopped) stop_ = StopReason::None;
+    // An early stop no longer describes a session whose training settings changed (display
+    // toggles do not count).
+    bool training_changed = false;
+    for (const Field& f : config_fields())
+        if (f.apply == FieldApply::Live && f.get(next) != f.get(cfg_)) training_changed = true;
+    for (std::size_t i = 0; i < next.hidden.size(); ++i)
+        if (next.hidden[i].dropout != cfg_.hidden[i].dropout) training_changed = true;
+    if (training_changed) clear_early_stop();
     cfg_ = next;
     return true;
 }
@@ -107,6 +119,7 @@ void Session::reinitialize(std::uint32_t seed) {
     optimizer_.reset(net_.params().size());
     best_params_.assign(net_.params().begin(), net_.params().end());
     best_epoch_ = -1;
+    patience_from_ = 0;
     cursor_ = 0;
     last_rows_ = 0;
     epoch_ = 0;
@@ -118,7 +131,16 @@ void Session::reinitialize(std::uint32_t seed) {
     history_.push(current_);
 }
 
-void Session::params_changed() { evaluate(); }
+void Session::params_changed() {
+    clear_early_stop();
+    evaluate();
+}
+
+void Session::clear_early_stop() {
+    if (stop_ != StopReason::EarlyStopped) return;
+    stop_ = StopReason::None;
+    patience_from_ = epoch_;
+}
 
 int Session::batch_in_epoch() const {
     const int rows = std::max(1, train_ws_.max_rows);
@@ -163,15 +185,16 @@ bool Session::train_batch() {
             stop_epoch_ = epoch_;
             return false;
         }
-        const bool has_test = data_.n_test() > 0;
-        const float watched = has_test ? current_.test_loss : current_.train_loss;
+        const float watched =
+            watched_loss() == WatchedLoss::Validation ? current_.val_loss : current_.train_loss;
         if (best_epoch_ < 0 || watched < best_loss_) {
             best_loss_ = watched;
             best_epoch_ = epoch_;
             std::copy(net_.params().begin(), net_.params().end(), best_params_.begin());
-        } else if (cfg_.early_stopping && epoch_ - best_epoch_ >= cfg_.patience) {
-            stop_ = StopReason::EarlyStopped;
+        } else if (cfg_.early_stopping && epoch_ - std::max(best_epoch_, patience_from_) >= cfg_.patience) {
             stop_epoch_ = epoch_;
+            restore_best();
+            stop_ = StopReason::EarlyStopped;
         }
     }
     return true;
@@ -204,47 +227,39 @@ void Session::evaluate() {
                                     a.middleRows(begin, count), targets_.middleRows(begin, count));
         return static_cast<float>(sum / count);
     };
+    const int n_val = data_.n_val, test_begin = data_.test_begin();
     r.train_loss = span_loss(0, n_train);
-    r.test_loss = span_loss(n_train, n - n_train);
+    r.val_loss = span_loss(n_train, n_val);
+    r.test_loss = span_loss(test_begin, n - test_begin);
     if (data_.task != Task::Regression) {
         const int outputs = static_cast<int>(a.cols());
-        int right_train = 0, right_test = 0;
+        int right[3] = {0, 0, 0};  // train, validation, test
         for (int i = 0; i < n; ++i) {
-            const bool right = predicted_class(a.row(i).data(), outputs, net_.spec().output) == data_.label[i];
-            (i < n_train ? right_train : right_test) += right ? 1 : 0;
+            const bool ok = predicted_class(a.row(i).data(), outputs, net_.spec().output) == data_.label[i];
+            right[i < n_train ? 0 : i < test_begin ? 1 : 2] += ok ? 1 : 0;
         }
-        r.train_accuracy = n_train > 0 ? float(right_train) / float(n_train) : 0.0f;
-        r.test_accuracy = n > n_train ? float(right_test) / float(n - n_train) : 0.0f;
+        const auto share = [](int count, int total) { return total > 0 ? float(count) / float(total) : 0.0f; };
+        r.train_accuracy = share(right[0], n_train);
+        r.val_accuracy = share(right[1], n_val);
+        r.test_accuracy = share(right[2], n - test_begin);
     }
     current_ = r;
 }
 
-std::string Session::stop_message() const {
-    switch (stop_) {
-        case StopReason::None: return {};
-        case StopReason::NonFiniteLoss:
-            return "The loss became NaN or infinite in epoch " + std::to_string(stop_epoch_) +
-                   ". Try a lower learning rate, then reset.";
-        case StopReason::EarlyStopped:
-            return "Early stopping: the test loss has not improved for " +
-                   std::to_string(cfg_.patience) + " epochs since epoch " +
-                   std::to_string(best_epoch_) + ".";
-    }
-    return {};
-}
+void Session::resume() { clear_early_stop(); }
 
-void Session::resume() {
-    if (stop_ == StopReason::EarlyStopped) stop_ = StopReason::None;
-}
-
+// The best parameters go back; the optimizer's moments belonged to the later weights, so its
+// memory restarts. The history keeps the epochs after the best one: they show why training
+// stopped.
 void Session::restore_best() {
     if (!has_best()) return;
     net_.set_params(best_params_);
+    optimizer_.reset(net_.params().size());
     evaluate();
 }
 
 void Session::compute_grid(int width, int height, GridPictures& out) const {
-    nnp::compute_grid(net_, cfg_.features, data_.domain, width, height, out);
+    nnp::compute_grid(net_, cfg_.features, data_.domain, width, height, out, norm_);
 }
 
 float Session::learned_threshold(int samples) const {

@@ -15,8 +15,12 @@ namespace nnp {
 enum class StopReason {
     None,
     NonFiniteLoss,  // the loss or a parameter became NaN or infinite
-    EarlyStopped,   // the test loss did not improve for `patience` epochs
+    EarlyStopped,   // the watched loss did not improve for `patience` epochs; best weights restored
 };
+
+// Which loss early stopping watches: the validation split's, or the training loss when there is
+// no validation split. Never the test loss: the test split must not steer training.
+enum class WatchedLoss { Validation, Training };
 
 template <>
 std::span<const EnumEntry<StopReason>> enum_table<StopReason>();
@@ -37,10 +41,14 @@ public:
     Mlp& net() { return net_; }  // e.g. to edit one weight; call params_changed() afterwards
     void params_changed();       // re-evaluates losses after an outside edit of the weights
 
-    // Features (n x F) and targets (n x outputs) of all samples, training rows first.
+    // The network's inputs (n x F: the features, normalised) and targets (n x outputs) of all
+    // samples: training rows, then validation rows, then test rows (see Dataset).
     const Matrix& inputs() const { return inputs_; }
     const Matrix& targets() const { return targets_; }
     int n_train() const { return data_.n_train; }
+    int n_val() const { return data_.n_val; }
+    // The input normalisation fitted to the training rows: part of the model.
+    const InputNorm& input_norm() const { return norm_; }
 
     // Applies the live hyperparameters of `cfg` (see needs_rebuild); returns false and changes
     // nothing if `cfg` needs a rebuild. Switching optimizer kind restarts its state.
@@ -61,17 +69,22 @@ public:
 
     StopReason stop_reason() const { return stop_; }
     std::int64_t stop_epoch() const { return stop_epoch_; }
-    std::string stop_message() const;  // English sentence; empty if running
-    void resume();                     // clears an EarlyStopped state (not NonFiniteLoss)
+    // Clears an EarlyStopped state (not NonFiniteLoss): training goes on from the restored best
+    // weights and stops again only after another `patience` epochs without a better loss.
+    void resume();
 
-    // Losses and accuracies of the current parameters (data loss, no penalty).
+    // Losses and accuracies of the current parameters (data loss, no penalty). After an early
+    // stop they are those of the restored best weights.
     const EpochRecord& current() const { return current_; }
     const History& history() const { return history_; }
 
-    // Early stopping keeps the parameters of the best test loss seen.
+    // The lowest watched loss so far and the parameters it had. When early stopping ends a run,
+    // those parameters are put back (and the optimizer's memory restarts).
+    WatchedLoss watched_loss() const { return n_val() > 0 ? WatchedLoss::Validation : WatchedLoss::Training; }
     bool has_best() const { return best_epoch_ >= 0; }
     std::int64_t best_epoch() const { return best_epoch_; }
-    void restore_best();
+    std::span<const float> best_params() const { return best_params_; }
+    bool restored_best() const { return stop_ == StopReason::EarlyStopped; }
 
     // Buffers of the last training step, e.g. the dropout masks to draw dropped units.
     const Workspace& last_step() const { return train_ws_; }
@@ -89,10 +102,13 @@ private:
     void build();
     void evaluate();
     void start_epoch();
+    void restore_best();
+    void clear_early_stop();
 
     ExperimentConfig cfg_;
     Dataset data_;
     Matrix inputs_, targets_;
+    InputNorm norm_;
     Mlp net_;
     Optimizer optimizer_;
     Workspace train_ws_, eval_ws_;
@@ -108,6 +124,7 @@ private:
     History history_;
     std::vector<float> best_params_;
     std::int64_t best_epoch_ = -1;
+    std::int64_t patience_from_ = 0;  // epochs without improvement count from here (or the best)
     float best_loss_ = 0.0f;
 };
 

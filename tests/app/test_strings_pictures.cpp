@@ -42,6 +42,7 @@ TEST_CASE("every enumeration value has a label and a tooltip", "[strings]") {
     check_enum_texts<Regularization>();
     check_enum_texts<Init>();
     check_enum_texts<Feature>();
+    check_enum_texts<Normalization>();
 }
 
 TEST_CASE("activation ranges", "[pictures]") {

@@ -18,6 +18,13 @@ csv=$("$run" --epochs 2 --format csv 'v=1&data=xor&net=4:tanh') || fail "csv run
 same1=$("$run" --epochs 3 data=spiral net=6:relu:0.2 seed=4) && same2=$("$run" --epochs 3 data=spiral net=6:relu:0.2 seed=4)
 [ "$same1" = "$same2" ] || fail "the same config twice printed different histories"
 
+# The one-input oyster set needs no feature list, and early stopping adds the validation columns.
+oyster=$("$run" --epochs 2 data=oyster) || fail "data=oyster exited $?"
+[ "$(printf '%s\n' "$oyster" | wc -l)" -eq 3 ] || fail "data=oyster: expected 3 lines, got: $oyster"
+es=$("$run" --epochs 2 --format csv data=circle es=1) || fail "es=1 exited $?"
+[ "$(printf '%s\n' "$es" | head -1)" = "epoch,train_loss,test_loss,train_accuracy,test_accuracy,val_loss,val_accuracy" ] ||
+  fail "es=1: no validation columns: $(printf '%s\n' "$es" | head -1)"
+
 check_bad() {
     local expect=$1; shift
     err=$("$run" "$@" 2>&1 >/dev/null); status=$?

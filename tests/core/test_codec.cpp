@@ -300,9 +300,9 @@ TEST_CASE("bad values fall back field by field with named problems", "[codec]") 
     CHECK(has_issue(d, IssueCode::OutOfRange, "batch_size"));
     CHECK(has_issue(d, IssueCode::UnknownName, "opt"));
     CHECK(has_issue(d, IssueCode::UnknownKey, "colour"));
-    CHECK(has_issue(d, IssueCode::NotFinite, "data.noise"));
+    CHECK(has_issue(d, IssueCode::NotFinite, "noise"));
     CHECK(has_issue(d, IssueCode::Malformed, "seed"));
-    CHECK(has_issue(d, IssueCode::OutOfRange, "data.points"));
+    CHECK(has_issue(d, IssueCode::OutOfRange, "points"));
     CHECK(has_issue(d, IssueCode::Malformed, "lonely"));
 }
 
@@ -316,11 +316,11 @@ TEST_CASE("huge numbers are clamped and named, infinities are refused", "[codec]
     CHECK(d.config.hidden[0].width == kMaxLayerWidth);
     CHECK(d.config.data.classes == 3);
     CHECK(has_issue(d, IssueCode::OutOfRange, "optimizer.learning_rate"));
-    CHECK(has_issue(d, IssueCode::OutOfRange, "data.noise"));
+    CHECK(has_issue(d, IssueCode::OutOfRange, "noise"));
     CHECK(has_issue(d, IssueCode::OutOfRange, "reg_rate"));
     CHECK(has_issue(d, IssueCode::OutOfRange, "patience"));
     CHECK(has_issue(d, IssueCode::OutOfRange, "hidden[0].width"));
-    CHECK(has_issue(d, IssueCode::OutOfRange, "data.classes"));
+    CHECK(has_issue(d, IssueCode::OutOfRange, "classes"));
 
     d = decode_config("lr=inf&mom=-infinity&b1=nan&seed=1e300&dseed=4294967296");
     const ExperimentConfig def;
@@ -347,7 +347,7 @@ TEST_CASE("negative sizes are clamped to the smallest allowed value", "[codec]")
     CHECK(d.config.data.train_percent == 10.0f);
     CHECK(has_issue(d, IssueCode::OutOfRange, "hidden[0].width"));
     CHECK(has_issue(d, IssueCode::OutOfRange, "hidden[1].width"));
-    CHECK(has_issue(d, IssueCode::OutOfRange, "data.train_percent"));
+    CHECK(has_issue(d, IssueCode::OutOfRange, "train_percent"));
 }
 
 TEST_CASE("bad weights are refused with a named problem and the config still opens", "[codec]") {

@@ -37,7 +37,7 @@ TEST_CASE("out-of-range sizes are clamped and named", "[config]") {
     CHECK(cfg.hidden[0].width == 1);
     CHECK(cfg.hidden[1].width == kMaxLayerWidth);
     CHECK(cfg.patience == 1);
-    for (const char* field : {"data.points", "batch_size", "hidden[0].width", "hidden[1].width", "patience"}) {
+    for (const char* field : {"points", "batch_size", "hidden[0].width", "hidden[1].width", "patience"}) {
         const ConfigIssue* issue = find_issue(issues, field);
         REQUIRE(issue != nullptr);
         CHECK(issue->code == IssueCode::OutOfRange);

@@ -79,36 +79,12 @@ TEST_CASE("a diverging run stops with a named reason, reset recovers", "[session
     Session s(c);
     for (int e = 0; e < 200 && s.train_epoch(); ++e) {}
     REQUIRE(s.stop_reason() == StopReason::NonFiniteLoss);
-    CHECK(s.stop_message().find("epoch " + std::to_string(s.stop_epoch())) != std::string::npos);
+    CHECK(s.stop_epoch() >= 1);  // the words for it are the app's (tests/app: describe_stop)
     CHECK_FALSE(s.train_batch());
     s.reinitialize(9);
     CHECK(s.stop_reason() == StopReason::None);
     CHECK(std::isfinite(s.current().train_loss));
     CHECK(s.epoch() == 0);
-}
-
-TEST_CASE("early stopping stops after `patience` epochs and restores the best weights", "[session]") {
-    ExperimentConfig c;
-    c.data.kind = DatasetKind::Spiral;
-    c.data.points = 60;
-    c.data.noise = 50;
-    c.data.train_percent = 50;
-    c.features = kAllFeatures;
-    c.hidden = {{16, Activation::Relu, 0.0f}, {16, Activation::Relu, 0.0f}};
-    c.optimizer.kind = OptimizerKind::Adam;
-    c.optimizer.learning_rate = 0.03f;
-    c.early_stopping = true;
-    c.patience = 20;
-    Session s(c);
-    for (int e = 0; e < 3000 && s.train_epoch(); ++e) {}
-    REQUIRE(s.stop_reason() == StopReason::EarlyStopped);
-    CHECK(s.epoch() - s.best_epoch() == 20);
-    float best = 1e30f;
-    for (const auto& r : s.history().records())
-        if (r.epoch == s.best_epoch()) best = r.test_loss;
-    CHECK(s.current().test_loss > best);  // overfitted since
-    s.restore_best();
-    CHECK(s.current().test_loss == Approx(best).epsilon(1e-6));
 }
 
 TEST_CASE("the oyster set has one input and its threshold is measurable", "[session]") {

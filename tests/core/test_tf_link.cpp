@@ -135,8 +135,8 @@ TEST_CASE("a table of TF Playground links and what each becomes", "[tf_link]") {
                          {IssueCode::OutOfRange, "batch_size"},
                          {IssueCode::UnknownName, "activation"},
                          {IssueCode::Malformed, "x"},
-                         {IssueCode::OutOfRange, "data.noise"},
-                         {IssueCode::NotFinite, "data.train_percent"},
+                         {IssueCode::OutOfRange, "noise"},
+                         {IssueCode::NotFinite, "train_percent"},
                          {IssueCode::Malformed, "networkShape"},
                          {IssueCode::UnknownName, "problem"}}});
     }

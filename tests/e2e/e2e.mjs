@@ -160,6 +160,10 @@ try {
   await sleep(2000);
   s = await state();
   check(s.config.dataset === 'oyster' && s.epoch > 0, 'the oyster set trains', `epoch ${s.epoch}`);
+  check(s.config.normalization === 'standardize' && Math.abs(s.learned_threshold - 7.2) <= 0.3,
+        'the oyster set is standardised and finds its 7.2 cm boundary at once',
+        `epoch ${s.epoch}, threshold ${s.learned_threshold}`);
+  check(s.link_issues_shown === false, 'choosing the oyster set raises no banner');
   await page.screenshot({ path: path.join(artifacts, 'oyster.png') });
 
   check(consoleErrors.length === 0, 'no console errors', consoleErrors.slice(0, 3).join(' | '));
@@ -271,6 +275,30 @@ try {
         'a huge fragment is refused whole with one issue', JSON.stringify(s.link_issues).slice(0, 160));
   check(huge.errors.length === 0, 'no console errors for the huge link', huge.errors.slice(0, 3).join(' | '));
   await huge.close();
+
+  // (5) early stopping on the validation split: the page stops, restores the best weights and
+  // says so; Play then trains on until the next stop
+  const es = await openFresh('#v=1&data=spiral&points=80&noise=50&f=x,y,xSquared,ySquared,xTimesY,sinX,sinY' +
+                             '&net=16:relu,16:relu&opt=adam&lr=0.03&es=1&pat=20');
+  s = await es.state();
+  check(s.n_val === 8 && s.n_test === 40 && s.watched_loss === 'validation' && !s.link_issues_shown,
+        'early stopping holds out a validation share', `val ${s.n_val}, test ${s.n_test}`);
+  await es.command({ cmd: 'set_speed', value: 20 });
+  await es.command({ cmd: 'play' });
+  for (let t0 = Date.now(); Date.now() - t0 < 30000 && s.stop_reason !== 'early_stopped'; await sleep(200)) s = await es.state();
+  check(s.stop_reason === 'early_stopped' && s.playing === false && s.stop_epoch - s.best_epoch === 20 &&
+        /validation loss/.test(s.stop_text) && s.stop_text.includes(`epoch ${s.best_epoch}`),
+        'the run stops early and says which weights it restored', s.stop_text);
+  await sleep(300);
+  await es.page.screenshot({ path: path.join(artifacts, 'early_stop.png') });
+  const stopped = s.stop_epoch;
+  await es.command({ cmd: 'play' });
+  for (let t0 = Date.now(); Date.now() - t0 < 30000 && (s.stop_reason !== 'early_stopped' || s.stop_epoch === stopped);
+       await sleep(200)) s = await es.state();
+  check(s.stop_reason === 'early_stopped' && s.stop_epoch >= stopped + 20,
+        'Play after an early stop trains on until the next stop', `${stopped} -> ${s.stop_epoch}`);
+  check(es.errors.length === 0, 'no console errors while stopping early', es.errors.slice(0, 3).join(' | '));
+  await es.close();
 
   // ---- a WebAssembly file cut short in transit: the page says so instead of hanging ----
   const cut = await browser.newContext({ viewport: { width: 1280, height: 720 } });
