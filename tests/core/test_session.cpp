@@ -113,14 +113,31 @@ TEST_CASE("early stopping stops after `patience` epochs and restores the best we
 
 TEST_CASE("the oyster set has one input and its threshold is measurable", "[session]") {
     ExperimentConfig c;
-    c.data.kind = DatasetKind::Oyster;
-    c.hidden.clear();
+    c.data.kind = DatasetKind::Oyster;  // diameters in [3.5, 11.5] cm
+    c.hidden.clear();                   // one sigmoid unit: sigmoid(w x + b)
     Session s(c);
-    CHECK(s.net().spec().inputs == 1);
-    CHECK(s.data().input_dims == 1);
-    // Freshly initialised weights still give some threshold or none, never a crash.
-    const float t = s.learned_threshold();
-    CHECK((std::isnan(t) || (t >= s.data().domain.x_min && t <= s.data().domain.x_max)));
+    REQUIRE(s.net().spec().inputs == 1);
+    REQUIRE(s.data().input_dims == 1);
+    REQUIRE(s.net().params().size() == 2);  // w, then b
+    // A hand-set unit: sigmoid(x - 7.2) passes 0.5 at x = 7.2; so does the falling -x + 7.2.
+    REQUIRE(s.net().set_params(std::vector<float>{1.0f, -7.2f}));
+    CHECK(s.learned_threshold() == Approx(7.2f).margin(1e-3));
+    REQUIRE(s.net().set_params(std::vector<float>{-1.0f, 7.2f}));
+    CHECK(s.learned_threshold() == Approx(7.2f).margin(1e-3));
+    // Steeper, elsewhere: 4 (x - 5) crosses at 5.
+    REQUIRE(s.net().set_params(std::vector<float>{4.0f, -20.0f}));
+    CHECK(s.learned_threshold() == Approx(5.0f).margin(1e-3));
+    // A unit that says "ripe" everywhere in the domain has no threshold.
+    REQUIRE(s.net().set_params(std::vector<float>{1.0f, 0.0f}));
+    CHECK(std::isnan(s.learned_threshold()));
+
+    // A tanh output decides at 0, not 0.5: tanh(x - 9) crosses 0 at 9 (and 0.5 at 9.55).
+    ExperimentConfig t = c;
+    t.output = Activation::Tanh;
+    t.loss = Loss::Mse;
+    Session st(t);
+    REQUIRE(st.net().set_params(std::vector<float>{1.0f, -9.0f}));
+    CHECK(st.learned_threshold() == Approx(9.0f).margin(1e-3));
 }
 
 TEST_CASE("custom data with many inputs is fed as it is", "[session]") {
