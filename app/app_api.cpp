@@ -179,6 +179,19 @@ std::string state_json(const AppState& app) {
         w.out += '}';
     }
     w.close(']');
+    // The big output picture on screen (display pixels, w = 0 if not shown) and the plane it
+    // shows: point (x1, x2) is drawn at (x + (x1 - x_min) / (x_max - x_min) * w,
+    // y + (y_max - x2) / (y_max - y_min) * h).
+    w.open("output_view", '{');
+    w.num("x", app.output_view.x);
+    w.num("y", app.output_view.y);
+    w.num("w", app.output_view.w);
+    w.num("h", app.output_view.h);
+    w.num("x_min", s.data().domain.x_min);
+    w.num("x_max", s.data().domain.x_max);
+    w.num("y_min", s.data().domain.y_min);
+    w.num("y_max", s.data().domain.y_max);
+    w.close('}');
     w.out += '}';
     return w.out;
 }
@@ -256,6 +269,26 @@ std::string run_command(AppState& app, std::string_view json) {
         app.link.include_weights = *value != 0.0;
     } else if (*cmd == "dismiss_link_issues") {
         app.link.show_issues = false;
+    } else if (*cmd == "predict") {
+        // The network's output at one point of the plane, by core's forward pass (dropout off).
+        const auto x1 = obj->number("x"), x2 = obj->number("y");
+        if (!x1 || !x2) return error("needs x and y");
+        const Session& s = *app.session;
+        if (s.data().input_dims > 2) return error("the data has more than two inputs");
+        Matrix raw(1, 2);  // 1 x 2: the point; one-input data ignores x2, as its pictures do
+        raw << float(*x1), s.data().input_dims == 1 ? 0.0f : float(*x2);
+        Matrix features;   // 1 x feature_count
+        compute_features(raw, s.config().features, features);
+        Workspace ws;
+        ws.resize(s.net(), 1, /*with_gradients=*/false);
+        forward(s.net(), features, ws, DropoutMode::Off);
+        const auto out = ws.out(s.net().num_layers() - 1, 1);  // 1 x outputs
+        std::string reply = "{\"ok\":true,\"output\":[";
+        for (Eigen::Index j = 0; j < out.cols(); ++j) {
+            if (j > 0) reply += ',';
+            json_append_number(reply, out(0, j));
+        }
+        return reply + "]}";
     } else {
         return error("unknown command");
     }

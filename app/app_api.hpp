@@ -1,5 +1,6 @@
 // The app's JavaScript accessor, GL-free: the state as JSON (epoch, losses, config, frame
-// times, the share link and the issues of the last link opened) and commands as JSON
+// times, the share link and the issues of the last link opened, where the output picture is
+// on screen) and commands as JSON
 // ({"cmd":"play"}, {"cmd":"set_optimizer","value":"adam"}, {"cmd":"set_dropout","layer":0,
 // "value":0.5}, ...). js_api.cpp exports these to the page; the
 // end-to-end tests drive the app through them.
@@ -18,7 +19,9 @@ std::string state_json(const AppState& app);
 // Commands: play, pause, step, reset, set_optimizer (value: code), set_learning_rate (value),
 // set_dropout (layer, value), set_dataset (value: code), set_speed (value), set_seed (value),
 // set_hidden (value: comma-separated widths, e.g. "4,2"); share links: open_link (value: link
-// text, as app_open_link), set_include_weights (value: true/false), dismiss_link_issues.
+// text, as app_open_link), set_include_weights (value: true/false), dismiss_link_issues;
+// predict (x, y: a point of the plane) returns {"ok":true,"output":[...]}, the network's
+// outputs there by core's forward pass (dropout off).
 std::string run_command(AppState& app, std::string_view json);
 
 }  // namespace nnp::app

@@ -82,6 +82,11 @@ struct AppState {
     // Display state shared by the panels.
     bool log_scale = false;
     int hover_layer = -1, hover_unit = -1;  // neuron shown in the big view (-1: the output)
+    // Where the output panel drew the prediction over the plane last frame, in display pixels,
+    // for the accessor (state_json's "output_view"); w = 0 when the big view shows anything else.
+    struct ViewRect {
+        float x = 0, y = 0, w = 0, h = 0;
+    } output_view;
 
     LinkState link;
 };

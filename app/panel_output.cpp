@@ -284,6 +284,7 @@ void panel_output(PanelContext& c, const Rect& r) {
 
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float avail_h = ImGui::GetContentRegionAvail().y;
+    app.output_view = {};
     if (s.data().input_dims == 1) {
         oyster_strip(c, ImVec2(avail_w, 4.0f * em));
     } else {
@@ -309,6 +310,7 @@ void panel_output(PanelContext& c, const Rect& r) {
         tooltip(Str::TipOutputView);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         picture_at(dl, c.heat, *shown, mn, mx, discretize);
+        if (shown == &pics.output) app.output_view = {mn.x, mn.y, side, side};
         draw_points(dl, s.data(), next, app.value_scale, mn, mx, PointSize::Output, false);
         dl->AddRect(mn, mx, IM_COL32(120, 120, 120, 255));
         if (caption[0]) {

@@ -59,12 +59,44 @@ TEST_CASE("a million epochs reduce to two points per bucket, keeping the spikes"
 }
 
 TEST_CASE("non-finite values are skipped", "[chart]") {
-    auto recs = make_records(1000, [](int i) {
-        return i % 7 == 3 ? std::numeric_limits<float>::quiet_NaN() : float(i);
-    });
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    const float inf = std::numeric_limits<float>::infinity();
+    // Short series pass through: every finite point stays, in order, and only the others go.
+    auto few = make_records(10, [&](int i) { return i == 3 ? nan : i == 6 ? inf : float(i); });
     std::vector<ChartPoint> out;
+    downsample_minmax(few, Series::TrainLoss, 100, out);
+    REQUIRE(out.size() == 8);
+    const double kept[] = {0, 1, 2, 4, 5, 7, 8, 9};
+    for (std::size_t i = 0; i < 8; ++i) {
+        CHECK(out[i].x == kept[i]);
+        CHECK(out[i].y == float(kept[i]));
+    }
+
+    // Long series: each of the 50 buckets of 20 epochs keeps its finite min and max, so every
+    // bucket's two points are there; the NaNs at i % 7 == 3 never are.
+    auto recs = make_records(1000, [&](int i) { return i % 7 == 3 ? nan : float(i); });
     downsample_minmax(recs, Series::TrainLoss, 50, out);
-    for (const auto& p : out) CHECK(std::isfinite(p.y));
+    REQUIRE(out.size() == 100);
+    for (int b = 0; b < 50; ++b) {
+        int lo = 20 * b, hi = 20 * b + 19;
+        if (lo % 7 == 3) ++lo;
+        if (hi % 7 == 3) --hi;
+        INFO("bucket " << b);
+        CHECK(out[std::size_t(2 * b)].x == double(lo));
+        CHECK(out[std::size_t(2 * b + 1)].x == double(hi));
+    }
+    for (const auto& p : out) {
+        CHECK(std::isfinite(p.y));
+        CHECK(p.y == float(p.x));
+    }
+
+    // All values non-finite: nothing to draw, in both paths.
+    auto none = make_records(5, [&](int) { return nan; });
+    downsample_minmax(none, Series::TrainLoss, 100, out);
+    CHECK(out.empty());
+    auto many_none = make_records(1000, [&](int) { return nan; });
+    downsample_minmax(many_none, Series::TrainLoss, 50, out);
+    CHECK(out.empty());
 }
 
 TEST_CASE("series_value picks the right field", "[chart]") {

@@ -10,19 +10,31 @@
 
 #include <cmath>
 #include <cstring>
+#include <set>
+#include <string>
 #include <vector>
 
 using namespace nnp;
 using namespace nnp::app;
 
 namespace {
+// Every value of E has a label and its own tooltip: present, a sentence (not a bare word), and
+// different from every other value's, so a lookup that fell back to one text would fail.
 template <typename E>
 void check_enum_texts() {
+    std::set<std::string> tips;
     for (const auto& e : enum_table<E>()) {
         INFO(e.code);
         CHECK(std::strlen(label(e.value)) > 0);
-        CHECK(tip(e.value) != nullptr);
+        const char* t = tip(e.value);
+        REQUIRE(t != nullptr);
+        CHECK(std::strlen(t) >= 15);
+        CHECK(std::string(t) != label(e.value));
+        CHECK(tips.insert(t).second);
     }
+}
+bool tip_mentions(const char* tip_text, const char* part) {
+    return tip_text != nullptr && std::strstr(tip_text, part) != nullptr;
 }
 }  // namespace
 
@@ -43,6 +55,17 @@ TEST_CASE("every enumeration value has a label and a tooltip", "[strings]") {
     check_enum_texts<Init>();
     check_enum_texts<Feature>();
     check_enum_texts<Normalization>();
+    // Each tooltip is the one about its own value.
+    CHECK(tip_mentions(tip(DatasetKind::Xor), "XOR"));
+    CHECK(tip_mentions(tip(DatasetKind::Oyster), "7.5 cm"));
+    CHECK(tip_mentions(tip(Activation::Relu), "max(0, sum)"));
+    CHECK(tip_mentions(tip(Activation::Softmax), "add up to 1"));
+    CHECK(tip_mentions(tip(Loss::CategoricalCrossEntropy), "k classes"));
+    CHECK(tip_mentions(tip(OptimizerKind::Adam), "bias correction"));
+    CHECK(tip_mentions(tip(Regularization::L1), "|w|"));
+    CHECK(tip_mentions(tip(Init::Zeros), "symmetry"));
+    CHECK(tip_mentions(tip(Feature::X1TimesX2), "XOR"));
+    CHECK(tip_for_code("no_such_code") == nullptr);
 }
 
 TEST_CASE("activation ranges", "[pictures]") {

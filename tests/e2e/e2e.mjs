@@ -1,6 +1,8 @@
 // End-to-end test of the playground page in Debian's headless Chromium (software WebGL2 via
 // SwiftShader), driven by playwright-core. Serves the built site itself on a free 127.0.0.1
-// port, then checks: no console errors; the canvas shows the expected colours; play advances
+// port, then checks: no console errors; the output heatmap shows the model (the colour under
+// known points of the plane is the class the network predicts there, for a trained network and
+// for a hand-set, asymmetric one, so a flipped or stale picture fails); play advances
 // the epoch and lowers the loss; keyboard shortcuts; switching optimizer and dropout take
 // effect; the frame rate of the default experiment; share links in fresh browser contexts (a
 // link opens its experiment, the same link trains identically in two pages, a hostile link loads
@@ -73,6 +75,56 @@ function distinctColours(img, rect) {
 }
 const ORANGE = [245, 147, 34], BLUE = [9, 111, 187];  // app/colormap.cpp class 0 and class 1
 
+// Screenshot pixel (x, y) of plane point (x1, x2) in the output view. state.output_view is in
+// the canvas's pixels; the screenshot has the page's CSS pixels (device scale 1).
+async function planeToScreen(pg, st) {
+  const r = await pg.evaluate(() => {
+    const c = document.getElementById('canvas');
+    const b = c.getBoundingClientRect();
+    return { left: b.left, top: b.top, sx: b.width / c.width, sy: b.height / c.height };
+  });
+  const v = st.output_view;
+  return (x1, x2) => ({
+    x: Math.floor(r.left + (v.x + (x1 - v.x_min) / (v.x_max - v.x_min) * v.w) * r.sx),
+    y: Math.floor(r.top + (v.y + (v.y_max - x2) / (v.y_max - v.y_min) * v.h) * r.sy),
+  });
+}
+// Which side of the orange - white - blue scale a pixel is on: +1 blue (class 1, output above
+// 0.5), -1 orange (class 0), 0 undecided. Blue minus red is 3 for the middle white (232, 234,
+// 235), 3 + 175 t towards blue and 3 - 214 t towards orange at blend t; |b - r| > 40 means t is
+// at least about 0.2.
+function side(img, p) {
+  const i = (p.y * img.width + p.x) * 4;
+  const d = img.data[i + 2] - img.data[i];
+  return d > 40 ? 1 : d < -40 ? -1 : 0;
+}
+// Compares the output heatmap with what the model says on a 9 x 9 lattice of plane points:
+// `expected(x1, x2)` gives the predicted sigmoid output there. Points where the prediction is
+// within 0.2 of undecided are left out (the picture is a 64 x 64 texture, filtered). A few
+// points may sit under a drawn data point, hence the 85 %.
+async function heatmapMatchesModel(pg, st, img, expected, what) {
+  const v = st.output_view;
+  if (!(v.w > 100 && v.h > 100)) { check(false, what, `output view ${JSON.stringify(v)}`); return; }
+  const toScreen = await planeToScreen(pg, st);
+  let agree = 0, confident = 0, pos = 0, neg = 0;
+  const wrong = [];
+  for (let i = 0; i < 9; i++)
+    for (let j = 0; j < 9; j++) {
+      const x1 = v.x_min + (v.x_max - v.x_min) * (0.06 + 0.88 * i / 8);
+      const x2 = v.y_min + (v.y_max - v.y_min) * (0.06 + 0.88 * j / 8);
+      const p = await expected(x1, x2);
+      if (Math.abs(p - 0.5) < 0.2) continue;
+      const want = p > 0.5 ? 1 : -1;
+      confident++;
+      want > 0 ? pos++ : neg++;
+      const got = side(img, toScreen(x1, x2));
+      if (got === want) agree++;
+      else if (wrong.length < 4) wrong.push(`(${x1.toFixed(2)}, ${x2.toFixed(2)}) p=${p.toFixed(2)} pixel ${got}`);
+    }
+  check(pos >= 5 && neg >= 5 && agree >= 0.85 * confident, what,
+        `${agree} of ${confident} confident points agree (${pos} class 1, ${neg} class 0)${wrong.length ? '; e.g. ' + wrong.join(', ') : ''}`);
+}
+
 try {
   await page.goto(base, { waitUntil: 'load' });
   await page.waitForFunction(() => window.nnpReady === true, null, { timeout: 60000 });
@@ -100,9 +152,15 @@ try {
   fs.writeFileSync(path.join(artifacts, 'fps.txt'), `${fps.toFixed(1)}\n`);
   if (minFps > 0) check(fps >= minFps, `trains at >= ${minFps} frames/s`, `${fps.toFixed(1)} frames/s`);
 
-  // ---- the canvas shows the expected colours ----
+  // ---- the canvas shows the expected colours, and the output heatmap shows this network ----
+  await command({ cmd: 'pause' });
+  await sleep(500);  // frames that draw the paused network's pictures
+  const trained = await state();
   const shot = await page.screenshot({ path: path.join(artifacts, 'trained.png') });
   const img = decodePng(shot);
+  await heatmapMatchesModel(page, trained, img,
+    async (x1, x2) => (await command({ cmd: 'predict', x: x1, y: x2 })).output[0],
+    'the output heatmap\'s colour under known points is the trained network\'s class there');
   const output = { x: 1280 - 340, y: 100, w: 330, h: 330 };  // the output panel's heatmap area
   const network = { x: 250, y: 100, w: 680, h: 400 };
   const orange = share(img, output, ORANGE), blue = share(img, output, BLUE);
@@ -112,12 +170,20 @@ try {
         `${distinctColours(img, network)} colours`);
   check(distinctColours(img, { x: 0, y: 0, w: 1280, h: 720 }) > 100, 'the page is not blank');
 
-  // ---- optimizer switch keeps training going ----
+  // ---- optimizer switch keeps the epoch and the weights, and training goes on ----
+  // Paused, so nothing trains in between; the weights are read from the share link's w=.
+  check((await command({ cmd: 'set_include_weights', value: true })).ok, 'set_include_weights accepted');
   const before = await state();
   check((await command({ cmd: 'set_optimizer', value: 'adam' })).ok, 'set_optimizer accepted');
   s = await state();
   check(s.config.optimizer.kind === 'adam', 'the optimizer is now Adam');
-  check(s.epoch >= before.epoch, 'switching the optimizer keeps the epoch and weights', `epoch ${before.epoch} -> ${s.epoch}`);
+  const weightsOf = (link) => new URLSearchParams(link).get('w');
+  check(weightsOf(before.share_link) && weightsOf(s.share_link) === weightsOf(before.share_link) &&
+        s.epoch === before.epoch && before.epoch > 0,
+        'switching the optimizer keeps the epoch and weights',
+        `epoch ${before.epoch} -> ${s.epoch}, w= ${String(weightsOf(before.share_link)).slice(0, 16)}... -> ${String(weightsOf(s.share_link)).slice(0, 16)}...`);
+  await command({ cmd: 'set_include_weights', value: false });
+  await command({ cmd: 'play' });
   s = await waitFor((x) => x.epoch > before.epoch + 20, 30000, 'training continues with Adam');
   check(Number.isFinite(s.test_loss) && s.stop_reason === 'none', 'Adam trains without diverging', `test loss ${s.test_loss}`);
 
@@ -232,6 +298,28 @@ try {
         [...a.errors, ...b.errors, ...c.errors].slice(0, 3).join(' | '));
   await c.close();
   await b.close();
+
+  // a hand-set network, sigmoid(x1 + 2 x2 + 0.5) (no hidden layer; w= holds W = [1, 2], then
+  // b = 0.5): the accessor's prediction is that formula, and the heatmap shows it the right way
+  // round (its boundary is symmetric under no flip or transpose of the plane)
+  const sigmoid = (z) => 1 / (1 + Math.exp(-z));
+  const hand = (x1, x2) => sigmoid(x1 + 2 * x2 + 0.5);
+  const w = Buffer.from(new Float32Array([1, 2, 0.5]).buffer).toString('base64url');
+  const d = await openFresh('#v=1&data=gauss&net=none&w=' + w);
+  s = await d.state();
+  check(s.config.hidden.length === 0 && s.link_issues.length === 0, 'the hand-set network opens',
+        JSON.stringify(s.link_issues).slice(0, 160));
+  let predictOk = true;
+  for (const [x1, x2] of [[0, 0], [1, -1], [-3, 2], [4.5, 0.25]]) {
+    const r = await d.command({ cmd: 'predict', x: x1, y: x2 });
+    if (!r.ok || Math.abs(r.output[0] - hand(x1, x2)) > 1e-5) predictOk = false;
+  }
+  check(predictOk, 'predict gives the hand-set network\'s output');
+  const handShot = decodePng(await d.page.screenshot({ path: path.join(artifacts, 'hand_set.png') }));
+  await heatmapMatchesModel(d.page, s, handShot, async (x1, x2) => hand(x1, x2),
+    'the output heatmap of a hand-set network is the right way round');
+  check(d.errors.length === 0, 'no console errors on the hand-set page', d.errors.slice(0, 3).join(' | '));
+  await d.close();
 
   // (4) an edit through the accessor reaches the URL by replaceState: no new history entry
   const h0 = await a.page.evaluate(() => history.length);
