@@ -134,6 +134,7 @@ void Session::reinitialize(std::uint32_t seed) {
 void Session::params_changed() {
     clear_early_stop();
     evaluate();
+    history_.push(current_);  // replaces this epoch's record: the charts show the edited network
 }
 
 void Session::clear_early_stop() {

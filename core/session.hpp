@@ -39,7 +39,9 @@ public:
     const Dataset& data() const { return data_; }
     const Mlp& net() const { return net_; }
     Mlp& net() { return net_; }  // e.g. to edit one weight; call params_changed() afterwards
-    void params_changed();       // re-evaluates losses after an outside edit of the weights
+    // Re-evaluates the losses after an outside edit of the weights (a link's weights, an edited
+    // weight); the history's record of the current epoch becomes the edited network's.
+    void params_changed();
 
     // The network's inputs (n x F: the features, normalised) and targets (n x outputs) of all
     // samples: training rows, then validation rows, then test rows (see Dataset).

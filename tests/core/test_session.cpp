@@ -204,3 +204,14 @@ TEST_CASE("initial weights are bit-identical natively and in WebAssembly", "[ses
         CHECK(checksum(s.net().params().data(), s.net().params().size()) == sum);
     }
 }
+
+TEST_CASE("weights set from outside replace the current epoch's record", "[session]") {
+    Session s(ExperimentConfig{});
+    const float initial = s.history().records()[0].train_loss;
+    for (float& w : s.net().params()) w *= 0.0f;  // an all-zero network: sigmoid(0) = 0.5 everywhere
+    s.params_changed();
+    REQUIRE(s.history().records().size() == 1);
+    CHECK(s.history().records()[0].train_loss == s.current().train_loss);
+    CHECK(s.current().train_loss == Approx(std::log(2.0f)).epsilon(1e-5));  // BCE of 0.5
+    CHECK(s.current().train_loss != initial);
+}
