@@ -150,6 +150,19 @@ std::string state_json(const AppState& app) {
                 }
                 w.close(']');
                 break;
+            case FieldType::Race: {  // the app's, on top of the runs' configs
+                const RaceSpec& race = app.config.race;
+                w.open(name.c_str(), '{');
+                w.str("key", race.key);
+                w.open("values", '[');
+                for (std::size_t i = 0; i < race.values.size(); ++i) {
+                    if (i > 0) w.out += ',';
+                    json_append_string(w.out, race.values[i]);
+                }
+                w.close(']');
+                w.close('}');
+                break;
+            }
         }
     }
     if (!group.empty()) w.close('}');

@@ -1,15 +1,18 @@
 // nnp_run: the command-line runner. Trains one experiment, given as key=value arguments, a share
 // link (also one carrying trained weights, which then start the training) or a TF Playground
-// link, for N epochs and prints the per-epoch history as JSON lines or CSV.
+// link, for N epochs and prints the per-epoch history as JSON lines or CSV; a race's runs side
+// by side, with each line's run index and name.
 // A bad config exits with status 2 and names each problem; nothing is silently changed.
 #include "config_codec.hpp"
 #include "fields.hpp"
+#include "race.hpp"
 #include "session.hpp"
 #include "strings.hpp"
 
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -20,26 +23,40 @@ void usage() {
                  "  key=value pairs are those of a share link, e.g. data=spiral net=8:relu,8:relu opt=adam lr=0.01\n"
                  "  a whole link also works: 'v=1&data=xor&net=4:tanh', or a TF Playground link\n"
                  "  --print-link: after training, print a link with the trained weights to stderr\n"
-                 "  --print-fields: print the table of keys (Markdown) and exit\n");
+                 "  --print-fields: print the table of keys (Markdown) and exit\n"
+                 "  a race (race=opt:sgd,adam or race=seed:1,2,3) prints every run's epochs with its run and name\n");
 }
 
 
-// The validation columns are there only when the experiment has a validation split.
-void print_record(const nnp::EpochRecord& r, bool csv, bool val) {
-    const auto e = static_cast<long long>(r.epoch);
-    const double tl = r.train_loss, sl = r.test_loss, ta = r.train_accuracy, sa = r.test_accuracy;
-    const double vl = r.val_loss, va = r.val_accuracy;
-    if (csv && val) std::printf("%lld,%.9g,%.9g,%.6g,%.6g,%.9g,%.6g\n", e, tl, sl, ta, sa, vl, va);
-    else if (csv) std::printf("%lld,%.9g,%.9g,%.6g,%.6g\n", e, tl, sl, ta, sa);
-    else if (val)
-        std::printf("{\"epoch\":%lld,\"train_loss\":%.9g,\"test_loss\":%.9g,\"train_accuracy\":%.6g,"
-                    "\"test_accuracy\":%.6g,\"val_loss\":%.9g,\"val_accuracy\":%.6g}\n",
-                    e, tl, sl, ta, sa, vl, va);
-    else
-        std::printf("{\"epoch\":%lld,\"train_loss\":%.9g,\"test_loss\":%.9g,\"train_accuracy\":%.6g,"
-                    "\"test_accuracy\":%.6g}\n",
+// One epoch of one run. The validation columns are there only when the experiment has a
+// validation split; a race's lines start with the run's index and name.
+struct Printer {
+    bool csv = false, val = false, race = false;
+
+    void header() const {
+        if (!csv) return;
+        std::printf("%sepoch,train_loss,test_loss,train_accuracy,test_accuracy%s\n", race ? "run,name," : "",
+                    val ? ",val_loss,val_accuracy" : "");
+    }
+    void record(const nnp::EpochRecord& r, std::size_t run, const std::string& name) const {
+        const auto e = static_cast<long long>(r.epoch);
+        const double tl = r.train_loss, sl = r.test_loss, ta = r.train_accuracy, sa = r.test_accuracy;
+        if (csv) {
+            if (race) std::printf("%zu,\"%s\",", run, name.c_str());  // names hold no quotes
+            std::printf("%lld,%.9g,%.9g,%.6g,%.6g", e, tl, sl, ta, sa);
+            if (val) std::printf(",%.9g,%.6g", double(r.val_loss), double(r.val_accuracy));
+            std::printf("\n");
+            return;
+        }
+        std::printf("{");
+        if (race) std::printf("\"run\":%zu,\"name\":\"%s\",", run, name.c_str());
+        std::printf("\"epoch\":%lld,\"train_loss\":%.9g,\"test_loss\":%.9g,\"train_accuracy\":%.6g,"
+                    "\"test_accuracy\":%.6g",
                     e, tl, sl, ta, sa);
-}
+        if (val) std::printf(",\"val_loss\":%.9g,\"val_accuracy\":%.6g", double(r.val_loss), double(r.val_accuracy));
+        std::printf("}\n");
+    }
+};
 
 }  // namespace
 
@@ -90,39 +107,58 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    nnp::Session session(decoded.config);
-    if (!decoded.params.empty()) {
-        // The decoder checked that the count fits this network and that every value is finite.
-        session.net().set_params(decoded.params);
-        session.params_changed();
+    // One session per run: a race's runs (race.hpp), or the one experiment.
+    const std::vector<nnp::ExperimentConfig> configs = nnp::race_configs(decoded.config);
+    std::vector<nnp::Session> runs;
+    std::vector<std::string> names;
+    runs.reserve(configs.size());
+    for (std::size_t i = 0; i < configs.size(); ++i) {
+        runs.emplace_back(configs[i]);
+        names.push_back(nnp::race_run_name(decoded.config, i));
+        // The decoder checked the count against the base network; a run of another shape
+        // (a width or depth race) starts from its own initial weights.
+        if (!decoded.params.empty() && runs.back().net().set_params(decoded.params)) runs.back().params_changed();
     }
     if (print_config) {
-        const nnp::Dataset& d = session.data();
-        std::fprintf(stderr, "config: %s\ndata checksum: %016llx\nweights checksum: %016llx\n",
-                     nnp::encode_config(session.config()).c_str(),
-                     static_cast<unsigned long long>(nnp::checksum(d.x.data(), d.x.size())),
-                     static_cast<unsigned long long>(
-                         nnp::checksum(session.net().params().data(), session.net().params().size())));
+        for (const nnp::Session& session : runs) {
+            const nnp::Dataset& d = session.data();
+            std::fprintf(stderr, "config: %s\ndata checksum: %016llx\nweights checksum: %016llx\n",
+                         nnp::encode_config(session.config()).c_str(),
+                         static_cast<unsigned long long>(nnp::checksum(d.x.data(), d.x.size())),
+                         static_cast<unsigned long long>(
+                             nnp::checksum(session.net().params().data(), session.net().params().size())));
+        }
     }
-    const bool val = session.n_val() > 0;
-    if (csv) std::printf("epoch,train_loss,test_loss,train_accuracy,test_accuracy%s\n", val ? ",val_loss,val_accuracy" : "");
-    print_record(session.current(), csv, val);
+    Printer out{csv, runs.front().n_val() > 0, !decoded.config.race.empty()};
+    out.header();
+    for (std::size_t i = 0; i < runs.size(); ++i) out.record(runs[i].current(), i, names[i]);
+    // All runs advance together, epoch by epoch; a stopped run stops alone.
+    std::vector<bool> running(runs.size(), true);
     for (long long e = 0; e < epochs; ++e) {
-        const bool running = session.train_epoch();
-        // The epoch as it was trained (after an early stop, current() holds the restored best).
-        if (session.epoch() > e) print_record(*session.history().latest(), csv, val);
-        if (!running) break;
+        bool any = false;
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            if (!running[i]) continue;
+            running[i] = runs[i].train_epoch();
+            // The epoch as it was trained (after an early stop, current() holds the restored best).
+            if (runs[i].epoch() > e) out.record(*runs[i].history().latest(), i, names[i]);
+            any = any || running[i];
+        }
+        if (!any) break;
     }
-    if (print_link) {
-        const auto params = session.net().params();
-        std::fprintf(stderr, "link: #%s\n", nnp::encode_config(session.config(), params).c_str());
-        if (!nnp::link_can_carry_params(session.config(), params))
-            std::fprintf(stderr, "nnp_run: the weights are not in the link (more than %zu or not finite)\n",
-                         nnp::kMaxLinkParams);
-    }
-    if (session.stop_reason() != nnp::StopReason::None) {
-        std::fprintf(stderr, "nnp_run: stopped (%s): %s\n", nnp::enum_code(session.stop_reason()),
-                     nnp::app::describe_stop(session).c_str());
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const nnp::Session& session = runs[i];
+        const std::string who = out.race ? " (run " + std::to_string(i) + ", " + names[i] + ")" : "";
+        if (print_link) {
+            const auto params = session.net().params();
+            std::fprintf(stderr, "link%s: #%s\n", who.c_str(), nnp::encode_config(session.config(), params).c_str());
+            if (!nnp::link_can_carry_params(session.config(), params))
+                std::fprintf(stderr, "nnp_run: the weights are not in the link (more than %zu or not finite)\n",
+                             nnp::kMaxLinkParams);
+        }
+        if (session.stop_reason() != nnp::StopReason::None) {
+            std::fprintf(stderr, "nnp_run: stopped%s (%s): %s\n", who.c_str(), nnp::enum_code(session.stop_reason()),
+                         nnp::app::describe_stop(session).c_str());
+        }
     }
     return 0;
 }

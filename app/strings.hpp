@@ -72,6 +72,8 @@ namespace nnp::app {
     X(Shuffle, "Shuffle")                                                                         \
     X(TipShuffle, "Take the training points in a new random order every epoch, so the batches differ from one epoch to the next.") \
     X(HiddenLayers, "Hidden layers")                                                              \
+    X(Compare, "Compare")                                                                         \
+    X(TipCompare, "Train several runs side by side from the same start that differ in one setting: optimizers on the same slope, or one network from several seeds.") \
     X(Speed, "Speed")                                                                             \
     X(TipSpeed, "Epochs per frame you ask for. If a frame would get slow, fewer are run so the page stays smooth.") \
     X(SpeedActualFmt, "%.1f epochs/frame, %.0f fps")                                              \

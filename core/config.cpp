@@ -4,6 +4,7 @@
 #include "config.hpp"
 
 #include "fields.hpp"
+#include "race.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -105,6 +106,7 @@ void check_field(const Field& f, ExperimentConfig& cfg, std::vector<ConfigIssue>
             }
             break;
         }
+        case FieldType::Race: break;  // last, on the valid base (validate)
     }
 }
 
@@ -203,11 +205,12 @@ std::vector<ConfigIssue> validate(ExperimentConfig& cfg) {
         incompatible(issues, "loss", "Cross-entropy needs probabilities (a sigmoid or softmax output); the loss was set to MSE.");
         cfg.loss = Loss::Mse;
     }
+    check_race(cfg, issues);  // each run is the now valid base with its value
     return issues;
 }
 
 bool needs_rebuild(const ExperimentConfig& a, const ExperimentConfig& b) {
-    if (a.hidden.size() != b.hidden.size()) return true;
+    if (a.hidden.size() != b.hidden.size() || a.race != b.race) return true;
     for (std::size_t i = 0; i < a.hidden.size(); ++i)
         if (a.hidden[i].width != b.hidden[i].width || a.hidden[i].activation != b.hidden[i].activation)
             return true;

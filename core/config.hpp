@@ -28,6 +28,15 @@ constexpr float kMaxValidationPercent = 50.0f;
 // The validation share that early stopping gets when a link or the UI does not set one.
 constexpr float kDefaultValidationPercent = 20.0f;
 
+// Several runs that differ in one setting (race.hpp): the key of the varied setting and the
+// runs' values in canonical link text; empty: a single run.
+struct RaceSpec {
+    std::string key;
+    std::vector<std::string> values;
+    bool empty() const { return key.empty(); }
+    bool operator==(const RaceSpec&) const = default;
+};
+
 struct ExperimentConfig {
     DatasetSpec data;
     FeatureMask features = kDefaultFeatures;
@@ -51,6 +60,8 @@ struct ExperimentConfig {
     // Display only (never change training):
     bool show_test = false;
     bool discretize = false;
+    // Runs side by side on top of this experiment (race.hpp).
+    RaceSpec race;
 
     bool operator==(const ExperimentConfig&) const = default;
 };

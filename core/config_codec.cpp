@@ -377,11 +377,46 @@ struct Reader {
             }
             case FieldType::Features: read_features(value); break;
             case FieldType::Network: read_network(value); break;
+            case FieldType::Race: read_race(value); break;
+        }
+    }
+
+    // key:value,value,... as it stands; validation (check_race) canonicalises it. At most
+    // kMaxRaceValuesRead values are read, so 1,000 values cost nothing.
+    void read_race(std::string_view value) {
+        constexpr std::size_t kMaxRaceValuesRead = 64;
+        cfg.race = {};
+        const std::size_t colon = value.find(':');
+        if (colon == std::string_view::npos || colon == 0) {
+            issues.malformed("race", value, "key:value,value,...");
+            return;
+        }
+        cfg.race.key.assign(value.substr(0, colon));
+        std::string_view list = value.substr(colon + 1);
+        while (!list.empty()) {
+            const std::string_view item = next_token(list, ',');
+            if (item.empty()) continue;
+            if (cfg.race.values.size() == kMaxRaceValuesRead) {
+                issues.add(IssueCode::OutOfRange, "race",
+                           "race has more than " + std::to_string(kMaxRaceValuesRead) + " values; the rest were ignored.");
+                break;
+            }
+            cfg.race.values.emplace_back(item);
         }
     }
 };
 
 }  // namespace
+
+bool read_field_text(ExperimentConfig& cfg, std::string_view key, std::string_view value,
+                     std::vector<ConfigIssue>& out) {
+    if (find_field(key) == nullptr) return false;
+    IssueList issues(out);
+    Reader reader{cfg, issues, {}, false, {}};
+    reader.read(key, value);
+    issues.finish();
+    return true;
+}
 
 std::size_t link_param_count(const ExperimentConfig& cfg) {
     const NetworkSpec spec = network_spec(cfg);

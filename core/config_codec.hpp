@@ -53,6 +53,11 @@ struct DecodedConfig {
 // link (no `v` key and at least one key only TF uses, see is_tf_link) is translated.
 DecodedConfig decode_config(std::string_view text);
 
+// Reads one key=value pair into `cfg` as a link does (a config field's key, not `v` or `w`),
+// reporting problems as a link's; false if the key is no config field.
+bool read_field_text(ExperimentConfig& cfg, std::string_view key, std::string_view value,
+                     std::vector<ConfigIssue>& issues);
+
 // Building blocks shared by the two link formats (config_codec.cpp and tf_link.cpp).
 namespace link_text {
 

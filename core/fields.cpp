@@ -2,6 +2,7 @@
 #include "fields.hpp"
 
 #include "config_codec.hpp"
+#include "race.hpp"
 
 #include <array>
 #include <cassert>
@@ -19,6 +20,7 @@ const EnumValues* enum_values() {
         [](std::size_t i) { return static_cast<int>(enum_table<E>()[i].value); },
         [](std::size_t i) { return enum_table<E>()[i].code; },
         [](std::size_t i) { return enum_table<E>()[i].url; },
+        [](std::size_t i) { return enum_table<E>()[i].label; },
     };
     return &values;
 }
@@ -48,7 +50,7 @@ std::string tidy_exponent(std::string s) {
 constexpr double kSeedMax = 4294967295.0;
 constexpr double kNone = 0.0;
 
-const std::array<Field, 29> kFields = {{
+const std::array<Field, 30> kFields = {{
     // key, json, label, tip, doc, type, lo, hi, apply, get/set, enum values, derived default
     {"data", "dataset", "Dataset", "TipDataset", "data set", FieldType::Enum, kNone, kNone,
      FieldApply::Rebuild, NNP_ENUM(data.kind, DatasetKind), enum_values<DatasetKind>(), nullptr},
@@ -133,6 +135,9 @@ const std::array<Field, 29> kFields = {{
      1, FieldApply::Display, NNP_BOOL(show_test), nullptr, nullptr},
     {"disc", "discretize", "Discretize", "TipDiscretize", "discretize the output picture",
      FieldType::Bool, 0, 1, FieldApply::Display, NNP_BOOL(discretize), nullptr, nullptr},
+    {"race", "race", "Compare", "TipCompare",
+     "runs side by side that differ in one setting: `key:value,value,...`", FieldType::Race,
+     kMinRaceRuns, kMaxRaceRuns, FieldApply::Rebuild, nullptr, nullptr, nullptr, nullptr},
 }};
 
 #undef NNP_NUMBER
@@ -154,6 +159,7 @@ const char* type_text(const Field& f) {
         case FieldType::Enum: return "name";
         case FieldType::Features: return "list";
         case FieldType::Network: return "layers";
+        case FieldType::Race: return "race";
     }
     return "";
 }
@@ -213,6 +219,7 @@ double field_default(const Field& f, const ExperimentConfig& cfg) {
 
 bool at_default(const Field& f, const ExperimentConfig& cfg) {
     if (f.type == FieldType::Network) return cfg.hidden == ExperimentConfig{}.hidden;
+    if (f.type == FieldType::Race) return cfg.race.empty();
     return f.get(cfg) == field_default(f, cfg);
 }
 
@@ -240,6 +247,14 @@ std::string field_text(const Field& f, const ExperimentConfig& cfg) {
                 if (layer.dropout != 0.0f) list += ':' + format_number(layer.dropout);
             }
             return list.empty() ? "none" : list;
+        }
+        case FieldType::Race: {
+            std::string text = cfg.race.key + ':';
+            for (std::size_t i = 0; i < cfg.race.values.size(); ++i) {
+                if (i > 0) text += ',';
+                text += cfg.race.values[i];
+            }
+            return cfg.race.empty() ? std::string() : text;
         }
     }
     return {};
@@ -270,6 +285,8 @@ std::string fields_markdown() {
         std::string value = type_text(f);
         if (f.type == FieldType::Float || f.type == FieldType::Int)
             value += " in [" + format_number(float(f.lo)) + ", " + format_number(float(f.hi)) + "]";
+        if (f.type == FieldType::Race)
+            value += " of " + format_number(float(f.lo)) + " to " + format_number(float(f.hi)) + " runs";
         if (f.type == FieldType::Enum) {
             value.clear();
             for (std::size_t i = 0; i < f.values->size(); ++i) {
@@ -277,8 +294,10 @@ std::string fields_markdown() {
                 value += "`" + std::string(f.values->url(i)) + "`";
             }
         }
-        const std::string def =
-            f.derived_default ? std::string("follows ") + f.follows : "`" + field_text(f, d) + "`";
+        const std::string text = field_text(f, d);
+        const std::string def = f.derived_default ? std::string("follows ") + f.follows
+                                : text.empty()    ? std::string("none")
+                                                  : "`" + text + "`";
         s += "| `" + std::string(f.key) + "` | `" + f.json + "` | " + f.doc + " | " + value +
              " | " + def + " | " + apply_text(f.apply) + " |\n";
     }

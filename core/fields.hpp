@@ -25,6 +25,7 @@ enum class FieldType {
     Enum,      // one of an enum table's URL tokens (its code name is read too)
     Features,  // a comma-separated list of feature tokens
     Network,   // hidden layers: width:activation[:dropout],... or none
+    Race,      // runs side by side: key:value,value,... (race.hpp)
 };
 
 enum class FieldApply {
@@ -40,6 +41,7 @@ struct EnumValues {
     int (*value)(std::size_t i);
     const char* (*code)(std::size_t i);
     const char* (*url)(std::size_t i);
+    const char* (*label)(std::size_t i);
 };
 
 struct Field {
@@ -52,7 +54,7 @@ struct Field {
     double lo, hi;      // allowed range (Float, Int, Seed; Network: number of hidden layers)
     FieldApply apply;
     // The value as a double (exact for every type here: floats, ints, seeds, enum values as
-    // their int, bools as 0/1, the feature mask). Null for Network.
+    // their int, bools as 0/1, the feature mask). Null for Network and Race.
     double (*get)(const ExperimentConfig&);
     void (*set)(ExperimentConfig&, double);
     const EnumValues* values;                            // Enum only

@@ -25,6 +25,14 @@ es=$("$run" --epochs 2 --format csv data=circle es=1) || fail "es=1 exited $?"
 [ "$(printf '%s\n' "$es" | head -1)" = "epoch,train_loss,test_loss,train_accuracy,test_accuracy,val_loss,val_accuracy" ] ||
   fail "es=1: no validation columns: $(printf '%s\n' "$es" | head -1)"
 
+# A race prints every run's epochs, each line with its run index and name.
+race=$("$run" --epochs 3 data=xor 'race=opt:sgd,momentum,adam') || fail "race exited $?"
+[ "$(printf '%s\n' "$race" | wc -l)" -eq 12 ] || fail "race: expected 3 runs x 4 epochs = 12 lines, got: $race"
+[ "$(printf '%s\n' "$race" | grep -c '"run":2,"name":"Adam"')" -eq 4 ] || fail "race: run 2 is not named Adam: $race"
+racecsv=$("$run" --epochs 1 --format csv 'race=seed:1,2') || fail "csv race exited $?"
+[ "$(printf '%s\n' "$racecsv" | head -1)" = "run,name,epoch,train_loss,test_loss,train_accuracy,test_accuracy" ] ||
+  fail "csv race: bad header"
+
 check_bad() {
     local expect=$1; shift
     err=$("$run" "$@" 2>&1 >/dev/null); status=$?
@@ -38,4 +46,6 @@ check_bad "Unknown key" colour=blue
 check_bad "hidden\[0\].width" net=100000:relu
 check_bad "unknown option" --frobnicate
 check_bad "epochs" --epochs -1
+check_bad "race" 'race=data:circle,xor'
+check_bad "more than 8 runs" 'race=seed:1,2,3,4,5,6,7,8,9,10'
 echo "run_cli_test: all passed"

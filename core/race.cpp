@@ -1,0 +1,223 @@
+// Races (see race.hpp): applying a run's value to the base config, checking and canonicalising
+// the race, and the runs' configs and names.
+#include "race.hpp"
+
+#include "config_codec.hpp"
+#include "fields.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+namespace nnp {
+
+namespace {
+
+// The network-wide keys; each sets one property of every hidden layer (or their number).
+constexpr std::string_view kNetworkKeys[] = {"act", "drop", "width", "depth"};
+
+bool is_network_key(std::string_view key) {
+    return std::find(std::begin(kNetworkKeys), std::end(kNetworkKeys), key) != std::end(kNetworkKeys);
+}
+
+// A field a race may vary: one that leaves the data as it is and changes training.
+bool is_race_field(const Field& f) {
+    return f.type != FieldType::Race && f.type != FieldType::Network &&
+           (f.apply == FieldApply::Live || f.apply == FieldApply::Reseed || std::string_view(f.key) == "norm");
+}
+
+std::string_view next_token(std::string_view& text, char sep) {
+    const std::size_t at = text.find(sep);
+    const std::string_view token = text.substr(0, at);
+    text = at == std::string_view::npos ? std::string_view{} : text.substr(at + 1);
+    return token;
+}
+
+void add(std::vector<ConfigIssue>& issues, IssueCode code, std::string field, std::string message) {
+    issues.push_back({code, std::move(field), std::move(message)});
+}
+
+// Sets a network-wide key on `cfg`; false (with an issue) if the value does not read.
+bool apply_network_key(ExperimentConfig& cfg, std::string_view key, std::string_view value,
+                       const std::string& field, std::vector<ConfigIssue>& issues) {
+    const std::string shown = link_text::clip(value);
+    if (key == "depth") {
+        int depth = 0;
+        if (!link_text::parse_int(value, depth) || depth < 0 || depth > kMaxHiddenLayers) {
+            add(issues, IssueCode::Malformed, field,
+                field + ": depth " + shown + " is not a whole number in [0, " + std::to_string(kMaxHiddenLayers) + "].");
+            return false;
+        }
+        const LayerSpec last = cfg.hidden.empty() ? LayerSpec{} : cfg.hidden.back();
+        cfg.hidden.resize(static_cast<std::size_t>(depth), last);
+        return true;
+    }
+    if (cfg.hidden.empty()) {
+        add(issues, IssueCode::Incompatible, field, field + ": the network has no hidden layer to vary.");
+        return false;
+    }
+    if (key == "act") {
+        const auto act = enum_parse<Activation>(value);
+        if (!act || !allowed_in_hidden(*act)) {
+            add(issues, IssueCode::UnknownName, field, field + ": " + shown + " is not a hidden layer's activation.");
+            return false;
+        }
+        for (LayerSpec& layer : cfg.hidden) layer.activation = *act;
+    } else if (key == "drop") {
+        float rate = 0.0f;
+        if (!link_text::parse_float(value, rate)) {
+            add(issues, IssueCode::Malformed, field, field + ": " + shown + " is not a number.");
+            return false;
+        }
+        for (LayerSpec& layer : cfg.hidden) layer.dropout = rate;
+    } else {  // width
+        int width = 0;
+        if (!link_text::parse_int(value, width)) {
+            add(issues, IssueCode::Malformed, field, field + ": " + shown + " is not a whole number.");
+            return false;
+        }
+        for (LayerSpec& layer : cfg.hidden) layer.width = width;
+    }
+    return true;
+}
+
+std::string network_key_text(const ExperimentConfig& cfg, std::string_view key) {
+    if (key == "depth") return std::to_string(cfg.hidden.size());
+    if (cfg.hidden.empty()) return "?";
+    if (key == "act") return enum_url(cfg.hidden.front().activation);
+    if (key == "drop") return format_number(cfg.hidden.front().dropout);
+    return std::to_string(cfg.hidden.front().width);
+}
+
+// Sets `key` to `value` on `cfg` (a field or a network-wide key); false with an issue if it did
+// not read.
+bool apply_setting(ExperimentConfig& cfg, std::string_view key, std::string_view value,
+                   const std::string& field, std::vector<ConfigIssue>& issues) {
+    if (is_network_key(key)) return apply_network_key(cfg, key, value, field, issues);
+    std::vector<ConfigIssue> read;
+    read_field_text(cfg, key, value, read);
+    for (ConfigIssue& i : read) add(issues, i.code, field, field + ": " + i.message);
+    return read.empty();
+}
+
+std::string setting_text(const ExperimentConfig& cfg, std::string_view key) {
+    if (is_network_key(key)) return network_key_text(cfg, key);
+    return field_text(field(key), cfg);
+}
+
+// One run's value: "VALUE[/KEY=VALUE...]". Applies it to `run`; `canonical` gets its text with
+// each setting as the validated run has it. False if the run's own value did not read.
+bool apply_value(ExperimentConfig& run, std::string_view race_key, std::string_view text,
+                 const std::string& field, std::vector<ConfigIssue>& issues, std::string* canonical) {
+    std::string_view rest = text;
+    const std::string_view main = next_token(rest, '/');
+    if (!apply_setting(run, race_key, main, field, issues)) return false;
+    std::vector<std::string> extra_keys;
+    while (!rest.empty()) {
+        std::string_view pair = next_token(rest, '/');
+        const std::size_t eq = pair.find('=');
+        const std::string_view key = pair.substr(0, eq);
+        const bool raceable = is_race_key(key) && key != race_key;
+        if (eq == std::string_view::npos || !raceable ||
+            std::find(extra_keys.begin(), extra_keys.end(), key) != extra_keys.end()) {
+            add(issues, IssueCode::Malformed, field,
+                field + ": " + link_text::clip(pair) + " is not a setting of its own for this run; ignored.");
+            continue;
+        }
+        if (apply_setting(run, key, pair.substr(eq + 1), field, issues)) extra_keys.emplace_back(key);
+    }
+    std::vector<ConfigIssue> checked = validate(run);
+    for (ConfigIssue& i : checked) add(issues, i.code, field, field + ": " + i.message);
+    if (canonical) {
+        *canonical = setting_text(run, race_key);
+        for (const std::string& key : extra_keys) *canonical += '/' + key + '=' + setting_text(run, key);
+    }
+    return true;
+}
+
+}  // namespace
+
+bool is_race_key(std::string_view key) {
+    if (is_network_key(key)) return true;
+    const Field* f = find_field(key);
+    return f != nullptr && is_race_field(*f);
+}
+
+void check_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& issues) {
+    RaceSpec& race = cfg.race;
+    if (race.empty()) {
+        race.values.clear();
+        return;
+    }
+    if (!is_race_key(race.key)) {
+        add(issues, IssueCode::UnknownName, "race",
+            "race: " + link_text::clip(race.key) + " is not a setting a race can vary; there is no race.");
+        race = {};
+        return;
+    }
+    ExperimentConfig base = cfg;
+    base.race = {};
+    std::vector<std::string> canonical;
+    for (std::size_t i = 0; i < race.values.size(); ++i) {
+        const std::string field = "race[" + std::to_string(i) + "]";
+        if (canonical.size() == static_cast<std::size_t>(kMaxRaceRuns)) {
+            add(issues, IssueCode::OutOfRange, "race",
+                "race has more than " + std::to_string(kMaxRaceRuns) + " runs; the rest were dropped.");
+            break;
+        }
+        ExperimentConfig run = base;
+        std::string text;
+        if (!apply_value(run, race.key, race.values[i], field, issues, &text)) continue;  // named
+        if (std::find(canonical.begin(), canonical.end(), text) != canonical.end()) {
+            add(issues, IssueCode::Malformed, field, field + ": " + link_text::clip(text) + " is already in the race; dropped.");
+            continue;
+        }
+        canonical.push_back(std::move(text));
+    }
+    if (canonical.size() < static_cast<std::size_t>(kMinRaceRuns)) {
+        add(issues, IssueCode::OutOfRange, "race",
+            "race needs at least " + std::to_string(kMinRaceRuns) + " different runs; there is no race.");
+        race = {};
+        return;
+    }
+    race.values = std::move(canonical);
+}
+
+std::vector<ExperimentConfig> race_configs(const ExperimentConfig& base) {
+    ExperimentConfig plain = base;
+    plain.race = {};
+    if (base.race.empty()) return {plain};
+    std::vector<ExperimentConfig> runs;
+    std::vector<ConfigIssue> ignored;  // none: the race is canonical
+    for (std::size_t i = 0; i < base.race.values.size(); ++i) {
+        ExperimentConfig run = plain;
+        apply_value(run, base.race.key, base.race.values[i], "race", ignored, nullptr);
+        runs.push_back(std::move(run));
+    }
+    return runs;
+}
+
+std::string race_run_name(const ExperimentConfig& base, std::size_t i) {
+    if (base.race.empty() || i >= base.race.values.size()) return {};
+    const std::vector<ExperimentConfig> runs = race_configs(base);
+    const ExperimentConfig& run = runs[i];
+    const auto name_of = [&](std::string_view key) -> std::string {
+        const Field* f = find_field(key);
+        if (f && f->type == FieldType::Enum) {
+            const int v = static_cast<int>(f->get(run));
+            for (std::size_t k = 0; k < f->values->size(); ++k)
+                if (f->values->value(k) == v) return f->values->label(k);
+        }
+        if (key == "act" && !run.hidden.empty()) return enum_label(run.hidden.front().activation);
+        return std::string(key) + ' ' + setting_text(run, key);
+    };
+    std::string_view rest = base.race.values[i];
+    next_token(rest, '/');
+    std::string name = name_of(base.race.key);
+    while (!rest.empty()) {
+        const std::string_view pair = next_token(rest, '/');
+        name += ", " + name_of(pair.substr(0, pair.find('=')));
+    }
+    return name;
+}
+
+}  // namespace nnp
