@@ -69,7 +69,7 @@ std::string error(std::string_view message) {
 }  // namespace
 
 std::string state_json(const AppState& app) {
-    const Session& s = *app.session;
+    const Session& s = app.session();
     const ExperimentConfig& c = s.config();
     const EpochRecord& r = s.current();
     Writer w;
@@ -92,7 +92,7 @@ std::string state_json(const AppState& app) {
     w.num("stop_epoch", double(s.stop_epoch()));
     w.num("best_epoch", double(s.has_best() ? s.best_epoch() : -1));
     w.num("speed", app.speed);
-    w.num("learned_threshold", app.learned_threshold);  // one-input data, in the data's units
+    w.num("learned_threshold", app.run().learned_threshold);  // one-input data, in the data's units
     w.open("dropped_units", '[');
     for (int l = 0; l + 1 < s.net().num_layers(); ++l) {
         if (l > 0) w.out += ',';
@@ -286,7 +286,7 @@ std::string run_command(AppState& app, std::string_view json) {
         // The network's output at one point of the plane, by core's forward pass (dropout off).
         const auto x1 = obj->number("x"), x2 = obj->number("y");
         if (!x1 || !x2) return error("needs x and y");
-        const Session& s = *app.session;
+        const Session& s = app.session();
         if (s.data().input_dims > 2) return error("the data has more than two inputs");
         Matrix raw(1, 2);  // 1 x 2: the point; one-input data ignores x2, as its pictures do
         raw << float(*x1), s.data().input_dims == 1 ? 0.0f : float(*x2);

@@ -2,6 +2,7 @@
 #include "app_state.hpp"
 
 #include "fields.hpp"
+#include "race.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,19 +12,66 @@ namespace nnp::app {
 
 namespace {
 
+void mark_dirty(AppState& app) {
+    for (Run& r : app.runs) r.dirty = true;
+    app.pictures_dirty = true;
+}
+
+// New runs from app.config (valid): one session per run of its race, or one.
 void rebuild(AppState& app) {
-    app.session = std::make_unique<Session>(app.config);
-    app.config = app.session->config();  // the session's validated copy
+    const std::vector<ExperimentConfig> configs = race_configs(app.config);
+    app.runs.clear();
+    app.runs.reserve(configs.size());
+    for (std::size_t i = 0; i < configs.size(); ++i) {
+        Run run;
+        run.session = std::make_unique<Session>(configs[i]);
+        run.config = run.session->config();  // the session's validated copy
+        run.name = race_run_name(app.config, i);
+        app.runs.push_back(std::move(run));
+    }
+    app.selected = std::clamp(app.selected, 0, int(app.runs.size()) - 1);
     float m = 1e-6f;
-    const Matrix& v = app.session->data().value;
+    const Matrix& v = app.runs.front().session->data().value;  // the runs share their data
     for (Eigen::Index i = 0; i < v.size(); ++i)
         if (std::isfinite(v.data()[i])) m = std::max(m, std::fabs(v.data()[i]));
     app.value_scale = m;
     app.hover_layer = app.hover_unit = -1;
-    app.pictures_dirty = true;
+    mark_dirty(app);
+}
+
+// The loss a race is decided on: validation where there is a validation split.
+float watched(const Session& s) {
+    return s.watched_loss() == WatchedLoss::Validation ? s.current().val_loss : s.current().train_loss;
 }
 
 }  // namespace
+
+Rgb run_color(int i) {
+    // Eight distinct hues, readable on white, that are neither the classes' orange nor blue.
+    static constexpr Rgb kColors[] = {
+        {0.84f, 0.15f, 0.16f}, {0.17f, 0.63f, 0.17f}, {0.58f, 0.40f, 0.74f}, {0.55f, 0.34f, 0.29f},
+        {0.89f, 0.47f, 0.76f}, {0.09f, 0.75f, 0.81f}, {0.74f, 0.74f, 0.13f}, {0.30f, 0.30f, 0.30f},
+    };
+    return kColors[std::size_t(((i % 8) + 8) % 8)];
+}
+
+int leader(const AppState& app) {
+    if (!app.racing()) return -1;
+    int best = -1;
+    for (std::size_t i = 0; i < app.runs.size(); ++i) {
+        const float loss = watched(*app.runs[i].session);
+        if (!std::isfinite(loss)) continue;
+        if (best < 0 || loss < watched(*app.runs[std::size_t(best)].session)) best = int(i);
+    }
+    return best;
+}
+
+void app_select_run(AppState& app, int i) {
+    if (i < 0 || i >= int(app.runs.size()) || i == app.selected) return;
+    app.selected = i;
+    app.hover_layer = app.hover_unit = -1;
+    app.pictures_dirty = true;
+}
 
 LinkPlatform& link_platform() {
     static LinkPlatform platform;  // function-local: safe to fill from a static initializer
@@ -61,78 +109,113 @@ void adapt_to_dataset(ExperimentConfig& cfg, DatasetKind previous) {
 
 ConfigChange apply_config(AppState& app, ExperimentConfig next) {
     validate(next);
-    if (next == app.config && next == app.session->config()) return ConfigChange::None;
-    if (!needs_rebuild(app.session->config(), next)) {
-        app.session->apply_live(next);
-        app.config = next;
-        app.pictures_dirty = true;  // dropout does not change pictures, but it is cheap
-        return ConfigChange::Live;
-    }
-    ExperimentConfig same_seed = next;
-    same_seed.seed = app.session->config().seed;
-    if (!needs_rebuild(app.session->config(), same_seed)) {
-        app.session->apply_live(same_seed);
-        app.session->reinitialize(next.seed);
-        app.config = next;
-        app.pictures_dirty = true;
-        return ConfigChange::Reinit;
+    if (next == app.config) return ConfigChange::None;
+    const std::vector<ExperimentConfig> configs = race_configs(next);
+    // Live for every run, or new weights for some, or a rebuild of all (a new race, new data).
+    ConfigChange change = ConfigChange::Live;
+    if (next.race != app.config.race || configs.size() != app.runs.size()) change = ConfigChange::Rebuild;
+    for (std::size_t i = 0; i < configs.size() && change != ConfigChange::Rebuild; ++i) {
+        const ExperimentConfig& now = app.runs[i].session->config();
+        if (!needs_rebuild(now, configs[i])) continue;
+        ExperimentConfig same_seed = configs[i];
+        same_seed.seed = now.seed;
+        change = needs_rebuild(now, same_seed) ? ConfigChange::Rebuild : ConfigChange::Reinit;
     }
     app.config = next;
-    rebuild(app);
-    return ConfigChange::Rebuild;
+    if (change == ConfigChange::Rebuild) {
+        rebuild(app);
+        return change;
+    }
+    for (std::size_t i = 0; i < configs.size(); ++i) {
+        Session& s = *app.runs[i].session;
+        if (needs_rebuild(s.config(), configs[i])) {
+            ExperimentConfig same_seed = configs[i];
+            same_seed.seed = s.config().seed;
+            s.apply_live(same_seed);
+            s.reinitialize(configs[i].seed);
+        } else {
+            s.apply_live(configs[i]);
+        }
+        app.runs[i].config = s.config();
+    }
+    mark_dirty(app);  // dropout does not change pictures, but it is cheap
+    return change;
 }
 
 void app_play(AppState& app, bool playing) {
-    if (playing && app.session->stop_reason() == StopReason::EarlyStopped) app.session->resume();
-    if (playing && app.session->stop_reason() != StopReason::None) playing = false;
-    app.playing = playing;
+    bool any = false;
+    for (Run& r : app.runs) {
+        if (playing && r.session->stop_reason() == StopReason::EarlyStopped) r.session->resume();
+        any = any || r.session->stop_reason() == StopReason::None;
+    }
+    app.playing = playing && any;
 }
 
 void app_reset(AppState& app) {
     app.config.seed += 1;
-    app.session->reinitialize(app.config.seed);
+    const std::vector<ExperimentConfig> configs = race_configs(app.config);
+    for (std::size_t i = 0; i < app.runs.size() && i < configs.size(); ++i) {
+        app.runs[i].session->reinitialize(configs[i].seed);
+        app.runs[i].config = app.runs[i].session->config();
+    }
     app.playing = false;
-    app.pictures_dirty = true;
+    mark_dirty(app);
 }
 
 void app_step(AppState& app) {
     app.playing = false;
-    if (app.session->stop_reason() == StopReason::EarlyStopped) app.session->resume();
-    app.session->train_epoch();
-    app.pictures_dirty = true;
+    for (Run& r : app.runs) {
+        if (r.session->stop_reason() == StopReason::EarlyStopped) r.session->resume();
+        r.session->train_epoch();
+    }
+    mark_dirty(app);
 }
 
 void app_set_weight(AppState& app, int layer, int i, int o, float value) {
-    Mlp& net = app.session->net();
+    Mlp& net = app.session().net();
     if (layer < 0 || layer >= net.num_layers() || i < 0 || i >= net.fan_in(layer) || o < 0 ||
         o >= net.fan_out(layer) || !std::isfinite(value))
         return;
     net.weights(layer)(i, o) = value;
-    app.session->params_changed();
+    app.session().params_changed();
+    app.run().dirty = true;
     app.pictures_dirty = true;
 }
 
 void train_frame(AppState& app, const std::function<double()>& now_ms) {
     app.stats.train_ms = 0;
     if (!app.playing) return;
-    Session& s = *app.session;
     const double start = now_ms();
-    const std::int64_t epoch0 = s.epoch();
-    const std::int64_t target = epoch0 + app.speed;
+    // Every run aims at `speed` more epochs; runs take turns batch by batch, so within the
+    // frame's budget they advance alike, and a stopped run waits while the others go on.
+    std::vector<std::int64_t> target(app.runs.size());
+    for (std::size_t i = 0; i < app.runs.size(); ++i) target[i] = app.runs[i].session->epoch() + app.speed;
     long long steps = 0;
-    while (s.epoch() < target && may_continue(app.budget, float(now_ms() - start), steps)) {
-        if (!s.train_batch()) break;
-        ++steps;
+    float batches_per_epoch = 0.0f;
+    for (const Run& r : app.runs) {
+        const int batch = std::max(1, r.session->config().batch_size);
+        batches_per_epoch += float(std::max(1, (r.session->n_train() + batch - 1) / batch));
+    }
+    bool more = true;
+    while (more && may_continue(app.budget, float(now_ms() - start), steps)) {
+        more = false;
+        for (std::size_t i = 0; i < app.runs.size(); ++i) {
+            Session& s = *app.runs[i].session;
+            if (s.epoch() >= target[i] || s.stop_reason() != StopReason::None) continue;
+            if (s.train_batch()) ++steps;
+            app.runs[i].dirty = true;
+            more = more || (s.epoch() < target[i] && s.stop_reason() == StopReason::None);
+        }
     }
     const float ms = float(now_ms() - start);
     if (steps > 0) app.budget.record_steps(steps, ms);
     app.stats.train_ms = ms;
-    // Epochs completed plus the fraction of the current one.
-    const int batches = std::max(1, (s.n_train() + std::max(1, s.config().batch_size) - 1) /
-                                        std::max(1, s.config().batch_size));
-    const float epochs = float(steps) / float(batches);
+    // Epochs per run completed plus the fraction of the current one.
+    const float epochs = float(steps) / std::max(batches_per_epoch, 1.0f);
     app.stats.epochs_per_frame += 0.1f * (epochs - app.stats.epochs_per_frame);
-    if (s.stop_reason() != StopReason::None) app.playing = false;
+    bool any_running = false;
+    for (const Run& r : app.runs) any_running = any_running || r.session->stop_reason() == StopReason::None;
+    if (!any_running) app.playing = false;
     if (steps > 0) app.pictures_dirty = true;
 }
 
@@ -140,8 +223,9 @@ void app_open_link(AppState& app, std::string_view text) {
     DecodedConfig decoded = decode_config(text);
     app.config = decoded.config;
     rebuild(app);  // always fresh: the link's seeds decide data, weights and batch order
-    if (!decoded.params.empty() && app.session->net().set_params(decoded.params))
-        app.session->params_changed();
+    // The link's weights start every run whose network has their shape.
+    for (Run& r : app.runs)
+        if (!decoded.params.empty() && r.session->net().set_params(decoded.params)) r.session->params_changed();
     app.playing = false;
     app.link.issues = std::move(decoded.issues);
     app.link.show_issues = !app.link.issues.empty() || decoded.tf_playground;
@@ -153,13 +237,15 @@ void app_open_link(AppState& app, std::string_view text) {
     app.link.written = app_link_text(app, false);
 }
 
+// The selected run's weights, when they fit the base network (a width or depth race's other
+// runs do not).
 bool link_can_carry_weights(const AppState& app) {
-    return link_can_carry_params(app.config, app.session->net().params());
+    return link_can_carry_params(app.config, app.session().net().params());
 }
 
 std::string app_link_text(const AppState& app, bool with_weights) {
     if (with_weights && link_can_carry_weights(app))
-        return encode_config(app.config, app.session->net().params());
+        return encode_config(app.config, app.session().net().params());
     return encode_config(app.config);
 }
 
@@ -176,11 +262,24 @@ std::string link_to_write(AppState& app, double now_ms, bool editing) {
 
 void update_pictures(AppState& app) {
     if (!app.pictures_dirty) return;
-    const Session& s = *app.session;
-    const bool one_d = s.data().input_dims == 1;
-    s.compute_grid(one_d ? kStripSize : kGridSize, one_d ? 1 : kGridSize, app.grid);
-    fill_pictures(app.grid, s.net(), s.data().task, app.value_scale, app.pictures);
-    app.learned_threshold = one_d ? class_boundary_1d(s.net(), app.grid) : 0.0f;
+    for (Run& r : app.runs) {
+        if (!r.dirty) continue;
+        const Session& s = *r.session;
+        const bool one_d = s.data().input_dims == 1;
+        s.compute_grid(one_d ? kStripSize : kGridSize, one_d ? 1 : kGridSize, r.grid);
+        r.learned_threshold = one_d ? class_boundary_1d(s.net(), r.grid) : 0.0f;
+        r.dirty = false;
+    }
+    // The selected run's pictures, then the other runs' decision maps in the same atlas.
+    const Run& shown = app.run();
+    const int others = int(app.runs.size()) - 1;
+    fill_pictures(shown.grid, shown.session->net(), shown.session->data().task, app.value_scale, app.pictures, others);
+    for (std::size_t i = 0; i < app.runs.size(); ++i) {
+        Run& r = app.runs[i];
+        r.output = int(i) == app.selected ? app.pictures.output
+                                          : add_output_picture(r.grid, r.session->net(), r.session->data().task,
+                                                               app.value_scale, app.pictures);
+    }
     app.pictures_dirty = false;
 }
 

@@ -6,6 +6,7 @@
 // experiment into the page's URL (the page itself is reached through LinkPlatform).
 #pragma once
 
+#include "colormap.hpp"
 #include "config.hpp"
 #include "config_codec.hpp"
 #include "pictures.hpp"
@@ -64,19 +65,34 @@ struct LinkPlatform {
 };
 LinkPlatform& link_platform();
 
+// One training run: its config (the base config with the run's race value), its session, and
+// its pictures. A single experiment is a list of one run; a race (race.hpp) is 2 to 8.
+struct Run {
+    ExperimentConfig config;
+    std::unique_ptr<Session> session;
+    std::string name;                 // the race's name of the run; empty without a race
+    GridPictures grid;                // its network over the plane
+    PictureInfo output;               // its decision map in the frame's atlas
+    float learned_threshold = 0.0f;   // one-input data: where the class changes (NaN: nowhere)
+    bool dirty = true;                // the network changed since `grid` was computed
+};
+
+// The colour of run `i` in maps, charts and legends.
+Rgb run_color(int i);
+
 struct AppState {
-    ExperimentConfig config;               // what the widgets show and edit
-    std::unique_ptr<Session> session;      // built from config
+    ExperimentConfig config;               // what the widgets show and edit: the base and its race
+    std::vector<Run> runs;                 // built from config; never empty after app_init
+    int selected = 0;                      // the run the network and output panels show and edit
     bool playing = false;
     int speed = 1;                         // epochs per frame asked for (one of kSpeedChoices)
     StepBudget budget;
     FrameStats stats;
     long long frames = 0;
 
-    GridPictures grid;
+    // The frame's pictures: every picture of the selected run, then each run's decision map.
     PictureSet pictures;
-    bool pictures_dirty = true;
-    float learned_threshold = 0.0f;        // one-input data: where the class changes (NaN: nowhere)
+    bool pictures_dirty = true;            // some run's network changed: rebuild `pictures`
     float value_scale = 1.0f;              // largest |target| (regression colours)
 
     // Display state shared by the panels.
@@ -89,16 +105,28 @@ struct AppState {
     } output_view;
 
     LinkState link;
+
+    Run& run() { return runs[std::size_t(selected)]; }
+    const Run& run() const { return runs[std::size_t(selected)]; }
+    Session& session() { return *run().session; }
+    const Session& session() const { return *run().session; }
+    bool racing() const { return runs.size() > 1; }
 };
+
+// The run with the lowest watched loss (validation, else training) among the runs still
+// finite; -1 without a race.
+int leader(const AppState& app);
+// Makes run `i` the one the network and output panels show (ignored when out of range).
+void app_select_run(AppState& app, int i);
 
 enum class ConfigChange { None, Live, Reinit, Rebuild };
 
-// Builds the session from `cfg` (validated).
+// Builds the runs from `cfg` (validated): one, or a race's.
 void app_init(AppState& app, const ExperimentConfig& cfg);
 
-// Makes `next` (validated first) the config: live hyperparameters go to the running session,
-// a new seed only re-draws the weights, anything else rebuilds the session once. Returns what
-// was done. Training keeps running unless the session was rebuilt.
+// Makes `next` (validated first) the config: live hyperparameters go to every running session,
+// a new seed only re-draws the weights, anything else (a new race too) rebuilds the runs once.
+// Returns what was done. Training keeps running unless the runs were rebuilt.
 ConfigChange apply_config(AppState& app, ExperimentConfig next);
 
 // When the dataset changes, the fields at their default follow it (fields.hpp's follow_defaults):
@@ -107,18 +135,22 @@ ConfigChange apply_config(AppState& app, ExperimentConfig next);
 // the new task cannot use goes back to the task's default; only x1 features for one-input data.
 void adapt_to_dataset(ExperimentConfig& cfg, DatasetKind previous);
 
+// Play, pause, reset and step act on every run.
 void app_play(AppState& app, bool playing);
 // New initial weights (the next seed), same data; training pauses.
 void app_reset(AppState& app);
-// One epoch now (pauses).
+// One epoch now for every run still training (pauses).
 void app_step(AppState& app);
-// Sets one weight of dense layer `layer` (from input i to unit o) and re-evaluates.
+// Sets one weight of the selected run's dense layer `layer` (from input i to unit o) and
+// re-evaluates.
 void app_set_weight(AppState& app, int layer, int i, int o, float value);
 
-// Runs training for one frame within the budget. `now_ms` is a clock in milliseconds.
+// Runs training for one frame within the budget: every run advances by the same number of
+// steps (a fair race), batch by batch in turn; a stopped run stops alone. `now_ms` is a clock
+// in milliseconds.
 void train_frame(AppState& app, const std::function<double()>& now_ms);
 
-// Recomputes the pictures if the network changed since the last call.
+// Recomputes the pictures of the runs whose network changed since the last call.
 void update_pictures(AppState& app);
 
 // Number of units of hidden layer `layer` dropped for the first example of the last training

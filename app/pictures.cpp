@@ -79,14 +79,35 @@ void encode_classes(const Matrix& out_rows, int rows, int k, std::vector<float>&
     }
 }
 
+PictureInfo add_output_picture(const GridPictures& g, const Mlp& net, Task task, float value_scale,
+                               PictureSet& out) {
+    const int n = g.points(), layers = net.num_layers();
+    const Matrix& h = g.ws.h[std::size_t(layers - 1)];
+    const int outputs = net.fan_out(layers - 1);
+    if (outputs > 1) {
+        encode_classes(h, n, outputs, out.scratch);
+        return {out.atlas.add(out.scratch.data(), 1), PictureMode::Classes, 0.0f, 1.0f};
+    }
+    PictureInfo p{out.atlas.add(h.data(), static_cast<int>(h.cols())), PictureMode::Diverging, 0.0f, 1.0f};
+    const ValueRange r = activation_range(net.activation(layers - 1), h.data(), n, static_cast<int>(h.cols()));
+    p.lo = r.lo;
+    p.hi = r.hi;
+    if (task == Task::Regression) {
+        const float m = std::max(value_scale, 1e-6f);
+        p.lo = -m;
+        p.hi = m;
+    }
+    return p;
+}
+
 void fill_pictures(const GridPictures& g, const Mlp& net, Task task, float value_scale,
-                   PictureSet& out) {
+                   PictureSet& out, int extra_cells) {
     const int n = g.points();
     const int layers = net.num_layers();
     // Every feature's picture, enabled or not, so the toggles can show what they would add.
     compute_features(g.raw, kAllFeatures, out.all_features);
     const int features = static_cast<int>(out.all_features.cols());
-    int cells = features + 1;
+    int cells = features + 1 + std::max(extra_cells, 0);
     for (int l = 0; l < layers; ++l) cells += net.fan_out(l);
     out.atlas.reset(g.width, g.height, cells);
 

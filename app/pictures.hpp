@@ -68,8 +68,14 @@ struct PictureSet {
 void encode_classes(const Matrix& out_rows, int rows, int k, std::vector<float>& out);
 
 // Packs everything `g` holds for network `net`. `value_scale` is the largest magnitude of the
-// regression targets (ignored for classification).
+// regression targets (ignored for classification). `extra_cells`: room left in the atlas for
+// that many more pictures (add_output_picture).
 void fill_pictures(const GridPictures& g, const Mlp& net, Task task, float value_scale,
-                   PictureSet& out);
+                   PictureSet& out, int extra_cells = 0);
+
+// Adds another network's decision map (over a grid of the same size) to `out`'s atlas, which
+// must have room for it; returns where it is. For the other runs of a race.
+PictureInfo add_output_picture(const GridPictures& g, const Mlp& net, Task task, float value_scale,
+                               PictureSet& out);
 
 }  // namespace nnp::app

@@ -90,14 +90,14 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* nnp_app_state_json() {
     static std::string text;
-    if (!nnp::app::app_state().session) return "{}";  // not started yet
+    if (nnp::app::app_state().runs.empty()) return "{}";  // not started yet
     text = nnp::app::state_json(nnp::app::app_state());
     return text.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* nnp_app_command(const char* json) {
     static std::string text;
-    if (!nnp::app::app_state().session) return "{\"ok\":false,\"error\":\"not started\"}";
+    if (nnp::app::app_state().runs.empty()) return "{\"ok\":false,\"error\":\"not started\"}";
     text = nnp::app::run_command(nnp::app::app_state(), json ? json : "");
     return text.c_str();
 }

@@ -138,7 +138,7 @@ void app_frame_done(float frame_ms) {
 
 void app_destroy() {
     g_heat.shutdown();
-    g_app.session.reset();
+    g_app.runs.clear();
 }
 
 }  // namespace nnp::app

@@ -58,7 +58,7 @@ void layer_controls(ExperimentConfig& next, int l, float x, float y, float width
 void panel_network(PanelContext& c, const Rect& r) {
     AppState& app = c.app;
     ExperimentConfig& next = c.req.next;
-    const Session& s = *app.session;
+    const Session& s = app.session();
     const Mlp& net = s.net();
     const PictureSet& pics = app.pictures;
     const float em = ImGui::GetFontSize();

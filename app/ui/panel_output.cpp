@@ -138,7 +138,7 @@ void chart_legend(const Session& s) {
 }
 
 void oyster_strip(PanelContext& c, ImVec2 size) {
-    const Session& s = *c.app.session;
+    const Session& s = c.app.session();
     const Dataset& d = s.data();
     const ExperimentConfig& cfg = c.req.next;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -155,7 +155,7 @@ void oyster_strip(PanelContext& c, ImVec2 size) {
     };
     const float rule_x = x_of(kOysterRuleCm);
     dashed_vline(dl, rule_x, mn.y - 4, mx.y + 4, IM_COL32(20, 20, 20, 255), 4.0f * c.scale, 2.0f * c.scale);
-    const float learned = c.app.learned_threshold;  // computed with the pictures
+    const float learned = c.app.run().learned_threshold;  // computed with the pictures
     if (std::isfinite(learned))
         dl->AddLine(ImVec2(x_of(learned), mn.y - 4), ImVec2(x_of(learned), mx.y + 4),
                     IM_COL32(200, 20, 20, 255), 2.5f * c.scale);
@@ -255,7 +255,7 @@ void link_banner(AppState& app, const Rect& r) {
 
 void panel_output(PanelContext& c, const Rect& r) {
     AppState& app = c.app;
-    const Session& s = *app.session;
+    const Session& s = app.session();
     ExperimentConfig& next = c.req.next;
     const float em = ImGui::GetFontSize();
     if (!begin_panel(tr(Str::PanelOutput), r)) {
@@ -359,7 +359,7 @@ void panel_output(PanelContext& c, const Rect& r) {
 }
 
 void stop_banner(PanelContext& c, const Rect& r) {
-    const Session& s = *c.app.session;
+    const Session& s = c.app.session();
     if (s.stop_reason() == StopReason::None) return;
     const float em = ImGui::GetFontSize();
     const bool diverged = s.stop_reason() == StopReason::NonFiniteLoss;

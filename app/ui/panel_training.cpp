@@ -42,7 +42,7 @@ float training_bar_height() {
 void panel_training(PanelContext& c, const Rect& r) {
     AppState& app = c.app;
     ExperimentConfig& next = c.req.next;
-    const Session& s = *app.session;
+    const Session& s = app.session();
     const float em = ImGui::GetFontSize();
     if (!begin_panel(tr(Str::PanelTraining), r, false)) {
         ImGui::End();

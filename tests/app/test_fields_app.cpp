@@ -64,7 +64,7 @@ TEST_CASE("opening the oyster set raises no banner", "[fields][link]") {
     app_init(app, ExperimentConfig{});
     app_open_link(app, "#v=1&data=oyster");
     CHECK_FALSE(app.link.show_issues);
-    CHECK(app.session->data().input_dims == 1);
+    CHECK(app.session().data().input_dims == 1);
     CHECK(app.config.normalization == Normalization::Standardize);
 }
 
@@ -73,9 +73,9 @@ TEST_CASE("an early stop is described and the accessor shows the restored networ
     app_init(app, ExperimentConfig{});
     app_open_link(app, "v=1&data=spiral&points=80&noise=50&f=x,y,xSquared,ySquared,xTimesY,sinX,sinY"
                        "&net=16:relu,16:relu&opt=adam&lr=0.03&es=1&pat=20");
-    REQUIRE(app.session->n_val() > 0);
-    for (int e = 0; e < 3000 && app.session->stop_reason() == StopReason::None; ++e) app_step(app);
-    const Session& s = *app.session;
+    REQUIRE(app.session().n_val() > 0);
+    for (int e = 0; e < 3000 && app.session().stop_reason() == StopReason::None; ++e) app_step(app);
+    const Session& s = app.session();
     REQUIRE(s.stop_reason() == StopReason::EarlyStopped);
     const std::string text = describe_stop(s);
     INFO(text);
@@ -96,19 +96,19 @@ TEST_CASE("an early stop is described and the accessor shows the restored networ
     // Play goes on from there; a live edit clears the note.
     app_play(app, true);
     CHECK(app.playing);
-    CHECK(app.session->stop_reason() == StopReason::None);
+    CHECK(app.session().stop_reason() == StopReason::None);
     app_play(app, false);
     app_step(app);
-    CHECK(describe_stop(*app.session).empty());
+    CHECK(describe_stop(app.session()).empty());
 }
 
 TEST_CASE("a divergence is described with its epoch", "[strings]") {
     AppState app;
     app_init(app, ExperimentConfig{});
     app_open_link(app, "v=1&data=reg-plane&net=8:relu,8:relu&lr=10&init=he");
-    for (int e = 0; e < 200 && app.session->stop_reason() == StopReason::None; ++e) app_step(app);
-    REQUIRE(app.session->stop_reason() == StopReason::NonFiniteLoss);
-    const std::string text = describe_stop(*app.session);
+    for (int e = 0; e < 200 && app.session().stop_reason() == StopReason::None; ++e) app_step(app);
+    REQUIRE(app.session().stop_reason() == StopReason::NonFiniteLoss);
+    const std::string text = describe_stop(app.session());
     CHECK(contains(text, "NaN"));
-    CHECK(contains(text, "epoch " + std::to_string(app.session->stop_epoch())));
+    CHECK(contains(text, "epoch " + std::to_string(app.session().stop_epoch())));
 }

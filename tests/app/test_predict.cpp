@@ -33,8 +33,8 @@ TEST_CASE("predict gives a hand-set network's output at a point of the plane", "
     ExperimentConfig cfg;  // circle, x1 and x2, sigmoid output
     cfg.hidden.clear();    // sigmoid(w1 x1 + w2 x2 + b)
     app_init(app, cfg);
-    REQUIRE(app.session->net().set_params(std::vector<float>{1.0f, 2.0f, 0.5f}));
-    app.session->params_changed();
+    REQUIRE(app.session().net().set_params(std::vector<float>{1.0f, 2.0f, 0.5f}));
+    app.session().params_changed();
     const struct { double x, y; } points[] = {{0, 0}, {1, -1}, {-3, 2}, {4.5, 0.25}};
     for (const auto& p : points) {
         INFO("(" << p.x << ", " << p.y << ")");
@@ -49,8 +49,8 @@ TEST_CASE("predict gives a hand-set network's output at a point of the plane", "
     ExperimentConfig sq = cfg;
     sq.features = feature_bit(Feature::X1Squared);
     apply_config(app, sq);
-    REQUIRE(app.session->net().spec().inputs == 1);
-    REQUIRE(app.session->net().set_params(std::vector<float>{1.0f, -4.0f}));
+    REQUIRE(app.session().net().spec().inputs == 1);
+    REQUIRE(app.session().net().set_params(std::vector<float>{1.0f, -4.0f}));
     CHECK(first_output(run_command(app, R"({"cmd":"predict","x":3,"y":-5})")) == Approx(sigmoid(5.0)).margin(1e-6));
     CHECK(first_output(run_command(app, R"({"cmd":"predict","x":-1,"y":7})")) == Approx(sigmoid(-3.0)).margin(1e-6));
 }
@@ -61,7 +61,7 @@ TEST_CASE("the state names the output view and the plane it shows", "[app][api]"
     app.output_view = {900.0f, 120.0f, 320.0f, 320.0f};
     const std::string s = state_json(app);
     CHECK(contains(s, "\"output_view\":{\"x\":900,\"y\":120,\"w\":320,\"h\":320,"));
-    const Domain& d = app.session->data().domain;
+    const Domain& d = app.session().data().domain;
     std::string domain;
     json_append_number(domain, d.x_min);
     CHECK(contains(s, "\"x_min\":" + domain));

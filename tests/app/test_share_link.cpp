@@ -28,7 +28,7 @@ std::vector<float> run(AppState& a, int epochs) {
     std::vector<float> losses;
     for (int e = 0; e < epochs; ++e) {
         app_step(a);
-        losses.push_back(a.session->current().train_loss);
+        losses.push_back(a.session().current().train_loss);
     }
     return losses;
 }
@@ -41,7 +41,7 @@ TEST_CASE("opening a link sets the config, pauses and rebuilds from the link's s
     app_step(app);
     app_open_link(app, "#v=1&data=xor&net=6:relu&opt=adam&lr=0.01&seed=3");
     CHECK_FALSE(app.playing);
-    CHECK(app.session->epoch() == 0);
+    CHECK(app.session().epoch() == 0);
     CHECK(app.config.data.kind == DatasetKind::Xor);
     REQUIRE(app.config.hidden.size() == 1);
     CHECK(app.config.hidden[0].width == 6);
@@ -49,7 +49,7 @@ TEST_CASE("opening a link sets the config, pauses and rebuilds from the link's s
     CHECK(app.config.optimizer.kind == OptimizerKind::Adam);
     CHECK(app.config.optimizer.learning_rate == 0.01f);
     CHECK(app.config.seed == 3u);
-    CHECK(app.session->config() == app.config);
+    CHECK(app.session().config() == app.config);
     CHECK(app.link.issues.empty());
     CHECK_FALSE(app.link.show_issues);
     // The URL holds this link already: nothing to write until something changes.
@@ -64,7 +64,7 @@ TEST_CASE("the same link gives the same data, weights and trajectory", "[link]")
     app_step(b);  // b has other history; the link must not care
     app_open_link(a, link);
     app_open_link(b, link);
-    CHECK(a.session->data().x == b.session->data().x);
+    CHECK(a.session().data().x == b.session().data().x);
     CHECK(params_of(a) == params_of(b));
     const auto la = run(a, 4), lb = run(b, 4);
     CHECK(la == lb);
@@ -72,7 +72,7 @@ TEST_CASE("the same link gives the same data, weights and trajectory", "[link]")
     // Reopening the link in the same app starts the same run again, although the config is
     // unchanged (apply_config alone would have kept the trained weights).
     app_open_link(a, link);
-    CHECK(a.session->epoch() == 0);
+    CHECK(a.session().epoch() == 0);
     CHECK(run(a, 4) == la);
 }
 
@@ -91,8 +91,8 @@ TEST_CASE("a link with weights opens the trained network", "[link]") {
     app_open_link(b, "https://example.org/playground/#" + with);
     CHECK(b.link.issues.empty());
     CHECK(params_of(b) == params_of(a));
-    CHECK(b.session->current().train_loss == a.session->current().train_loss);
-    CHECK(b.session->current().test_loss == a.session->current().test_loss);
+    CHECK(b.session().current().train_loss == a.session().current().train_loss);
+    CHECK(b.session().current().test_loss == a.session().current().test_loss);
     // The config-only link gives the untrained start instead.
     AppState c;
     app_init(c, ExperimentConfig{});
@@ -110,7 +110,7 @@ TEST_CASE("the copied link carries weights only when asked and when they fit", "
     ExperimentConfig big = app.config;
     big.hidden = {{64, Activation::Relu, 0.0f}, {64, Activation::Relu, 0.0f}};
     apply_config(app, big);
-    REQUIRE(app.session->net().params().size() > kMaxLinkParams);
+    REQUIRE(app.session().net().params().size() > kMaxLinkParams);
     CHECK_FALSE(link_can_carry_weights(app));
     CHECK_FALSE(contains(app_share_link(app), "w="));
     CHECK(app_share_link(app) == app_link_text(app, false));
@@ -136,7 +136,7 @@ TEST_CASE("a hostile link keeps the good fields and names every problem", "[link
 
     // A link longer than kMaxLinkLength is refused whole: defaults and one issue.
     app_open_link(app, "#v=1&data=xor&" + std::string(kMaxLinkLength, 'x'));
-    CHECK(app.config == app.session->config());
+    CHECK(app.config == app.session().config());
     CHECK(app.config.data.kind == ExperimentConfig{}.data.kind);
     REQUIRE(app.link.issues.size() == 1);
     CHECK(app.link.issues[0].field == "link");
