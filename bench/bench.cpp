@@ -3,12 +3,11 @@
 // Playground's default and big experiments through nnp::Session (epochs/s, samples/s, and the
 // time of one 100x100 picture of the output and every neuron). Each row: median and spread
 // (min..max) of several timed runs after a warm-up. Usage:
-//   nnp_bench [--quick] [--tsv] [--unverified-w3] [--reference DIR]
+//   nnp_bench [--quick] [--tsv] [--reference DIR]
 // --quick: a few seconds in all (CI: proves it runs and gives finite figures, never a speed).
 // --tsv: tab-separated rows for scripts/bench.sh, which joins the native and web tables.
-// --unverified-w3: when W3's generated data fails its SHA-256 check, still time it, in a row
-// marked UNVERIFIED (the speed of W3 does not depend on the values; its figure is then not a
-// figure of the published workload). Without it, W3 is refused.
+// W3's data is generated (WORKLOADS.md) and must match its published SHA-256; if it does not,
+// W3 is refused and the run fails, so no figure of other data can pass for W3's.
 // Exit code 1 if a figure is not finite and positive or W3's data hash is wrong; 2 on bad use.
 #include "platform.hpp"
 #include "sha256.hpp"
@@ -153,7 +152,7 @@ void bench_session(Table& table, const std::string& name, const ExperimentConfig
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool quick = false, tsv = false, unverified_w3 = false;
+    bool quick = false, tsv = false;
 #ifdef NNP_REFERENCE_DIR
     std::string dir = NNP_REFERENCE_DIR;
 #else
@@ -162,10 +161,9 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--quick") == 0) quick = true;
         else if (std::strcmp(argv[i], "--tsv") == 0) tsv = true;
-        else if (std::strcmp(argv[i], "--unverified-w3") == 0) unverified_w3 = true;
         else if (std::strcmp(argv[i], "--reference") == 0 && i + 1 < argc) dir = argv[++i];
         else {
-            std::fprintf(stderr, "usage: nnp_bench [--quick] [--tsv] [--unverified-w3] [--reference DIR]\n");
+            std::fprintf(stderr, "usage: nnp_bench [--quick] [--tsv] [--reference DIR]\n");
             return 2;
         }
     }
@@ -188,16 +186,9 @@ int main(int argc, char** argv) {
     bool w3_ok = false;
     std::string w3_hashes;
     {
-        Workload w3 = make_w3(dir, w3_ok, w3_hashes);
-        if (w3_ok) {
-            bench_workload(table, w3, timing);
-        } else {
-            table.refused(w3.name, "generated data has the wrong SHA-256 (" + w3_hashes + ")");
-            if (unverified_w3) {
-                w3.name = "W3 UNVERIFIED data (same shapes)";
-                bench_workload(table, w3, timing);
-            }
-        }
+        const Workload w3 = make_w3(dir, w3_ok, w3_hashes);
+        if (w3_ok) bench_workload(table, w3, timing);
+        else table.refused(w3.name, "generated data has the wrong SHA-256 (" + w3_hashes + ")");
     }
 
     // W4: the W1 network at its initial parameters over the 128x128 grid of [-6,6]^2.
@@ -217,6 +208,5 @@ int main(int argc, char** argv) {
 
     if (!table.all_finite()) std::fprintf(stderr, "nnp_bench: a figure is not a finite positive rate\n");
     if (!w3_ok) std::fprintf(stderr, "nnp_bench: W3 refused: its data does not match WORKLOADS.md\n");
-    // The hash mismatch fails the run unless the caller asked for the unverified row knowingly.
-    return table.all_finite() && (w3_ok || unverified_w3) ? 0 : 1;
+    return table.all_finite() && w3_ok ? 0 : 1;
 }
