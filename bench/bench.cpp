@@ -1,14 +1,14 @@
 // Throughput of the engine, natively and as WebAssembly under node (one thread): training
-// samples per second on W1-W3 and milliseconds per 128x128 grid on W4 (WORKLOADS.md), then TF
-// Playground's default and big experiments through nnp::Session (epochs/s, samples/s, and the
+// samples per second on W1-W3 (for W2 and W3 also the GFLOP/s of their matrix products beside
+// bare Eigen GEMMs of the same shapes), milliseconds per 128x128 grid on W4 (WORKLOADS.md), then
+// TF Playground's default and big experiments through nnp::Session (epochs/s, samples/s, and the
 // time of one 100x100 picture of the output and every neuron). Each row: median and spread
 // (min..max) of several timed runs after a warm-up. Usage:
-//   nnp_bench [--quick] [--tsv] [--unverified-w3] [--reference DIR]
+//   nnp_bench [--quick] [--tsv] [--reference DIR]
 // --quick: a few seconds in all (CI: proves it runs and gives finite figures, never a speed).
 // --tsv: tab-separated rows for scripts/bench.sh, which joins the native and web tables.
-// --unverified-w3: when W3's generated data fails its SHA-256 check, still time it, in a row
-// marked UNVERIFIED (the speed of W3 does not depend on the values; its figure is then not a
-// figure of the published workload). Without it, W3 is refused.
+// W3's data is generated (WORKLOADS.md) and must match its published SHA-256; if it does not,
+// W3 is refused and the run fails, so no figure of other data can pass for W3's.
 // Exit code 1 if a figure is not finite and positive or W3's data hash is wrong; 2 on bad use.
 #include "platform.hpp"
 #include "sha256.hpp"
@@ -116,7 +116,56 @@ void train_epoch(const Workload& w, Mlp& net, Workspace& ws, Optimizer& opt) {
     }
 }
 
-void bench_workload(Table& table, const Workload& w, const Timing& t) {
+// Floating-point operations of one training sample in the three products of each dense layer:
+// forward z = x W, weight gradient x^T dz, and (except into the input) dz W^T, each a multiply
+// and an add per weight. Biases, activations, the loss and Adam are left out: the figure is how
+// fast the step runs its matrix products. (WORKLOADS.md's "6 x parameters" also counts the input
+// gradient of the first layer, which backward() never computes: 1.5x more for W3.)
+double flops_per_sample(const Mlp& net) {
+    double flops = 0;
+    for (int l = 0; l < net.num_layers(); ++l) {
+        const double weights = static_cast<double>(net.fan_in(l)) * net.fan_out(l);
+        flops += (l > 0 ? 6.0 : 4.0) * weights;
+    }
+    return flops;
+}
+
+// The same products as a training step on a full batch, as bare Eigen GEMMs into preallocated
+// matrices: the ceiling for that step on this machine and build, timed in the same run. Inputs
+// are ordinary values (no subnormals), so the figure is the arithmetic's speed, not a slow path.
+struct GemmStep {
+    std::vector<Matrix> x, w, z, dz, gw, da;  // per layer: batch x fi, fi x fo, batch x fo, ...
+
+    GemmStep(const Mlp& net, int batch) {
+        for (int l = 0; l < net.num_layers(); ++l) {
+            const int fi = net.fan_in(l), fo = net.fan_out(l);
+            x.push_back(filled(batch, fi, 1.0f));
+            w.push_back(filled(fi, fo, 0.1f));
+            dz.push_back(filled(batch, fo, 0.01f));
+            z.emplace_back(batch, fo);
+            gw.emplace_back(fi, fo);
+            da.emplace_back(batch, fi);
+        }
+    }
+    // Values in [-scale, scale], all normal floats.
+    static Matrix filled(int rows, int cols, float scale) {
+        Matrix m(rows, cols);
+        for (Eigen::Index i = 0; i < m.size(); ++i)
+            m.data()[i] = scale * static_cast<float>(std::sin(0.37 * static_cast<double>(i) + 1.0));
+        return m;
+    }
+    void run() {
+        for (std::size_t l = 0; l < x.size(); ++l) {
+            z[l].noalias() = x[l] * w[l];
+            gw[l].noalias() = x[l].transpose() * dz[l];
+            if (l > 0) da[l].noalias() = dz[l] * w[l].transpose();
+        }
+    }
+};
+
+// Samples/s of training, and for networks whose layers go through Eigen's GEMM (`with_gflops`)
+// the achieved GFLOP/s of those products beside bare GEMMs of the same shapes.
+void bench_workload(Table& table, const Workload& w, const Timing& t, bool with_gflops = false) {
     Mlp net(w.spec);
     if (!net.set_params(w.init)) {
         table.refused(w.name, "initial parameters do not fit the network");
@@ -128,8 +177,15 @@ void bench_workload(Table& table, const Workload& w, const Timing& t) {
     opt.reset(net.params().size());
     const double samples = static_cast<double>(w.x.rows());
     // Training goes on across runs: the speed of these networks does not depend on the weights.
-    table.rate(w.name, "samples/s",
-               measure([&] { train_epoch(w, net, ws, opt); return samples; }, t));
+    const Stats trained = measure([&] { train_epoch(w, net, ws, opt); return samples; }, t);
+    table.rate(w.name, "samples/s", trained);
+    if (!with_gflops) return;
+    const double flops = flops_per_sample(net);
+    const std::string id = w.name.substr(0, 2);  // "W2", "W3"
+    table.rate(id + " training, its products", "GFLOP/s", trained, flops * 1e-9);
+    GemmStep gemm(net, w.batch);
+    table.rate(id + " bare Eigen GEMMs, same shapes", "GFLOP/s",
+               measure([&] { gemm.run(); return flops * w.batch; }, t), 1e-9);
 }
 
 // TF Playground's experiment: epochs of nnp::Session (shuffled batches, the per-epoch loss and
@@ -153,7 +209,7 @@ void bench_session(Table& table, const std::string& name, const ExperimentConfig
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool quick = false, tsv = false, unverified_w3 = false;
+    bool quick = false, tsv = false;
 #ifdef NNP_REFERENCE_DIR
     std::string dir = NNP_REFERENCE_DIR;
 #else
@@ -162,10 +218,9 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--quick") == 0) quick = true;
         else if (std::strcmp(argv[i], "--tsv") == 0) tsv = true;
-        else if (std::strcmp(argv[i], "--unverified-w3") == 0) unverified_w3 = true;
         else if (std::strcmp(argv[i], "--reference") == 0 && i + 1 < argc) dir = argv[++i];
         else {
-            std::fprintf(stderr, "usage: nnp_bench [--quick] [--tsv] [--unverified-w3] [--reference DIR]\n");
+            std::fprintf(stderr, "usage: nnp_bench [--quick] [--tsv] [--reference DIR]\n");
             return 2;
         }
     }
@@ -184,20 +239,13 @@ int main(int argc, char** argv) {
 
     const Workload w1 = make_w1(dir);
     bench_workload(table, w1, timing);
-    bench_workload(table, make_w2(dir), timing);
+    bench_workload(table, make_w2(dir), timing, true);
     bool w3_ok = false;
     std::string w3_hashes;
     {
-        Workload w3 = make_w3(dir, w3_ok, w3_hashes);
-        if (w3_ok) {
-            bench_workload(table, w3, timing);
-        } else {
-            table.refused(w3.name, "generated data has the wrong SHA-256 (" + w3_hashes + ")");
-            if (unverified_w3) {
-                w3.name = "W3 UNVERIFIED data (same shapes)";
-                bench_workload(table, w3, timing);
-            }
-        }
+        const Workload w3 = make_w3(dir, w3_ok, w3_hashes);
+        if (w3_ok) bench_workload(table, w3, timing, true);
+        else table.refused(w3.name, "generated data has the wrong SHA-256 (" + w3_hashes + ")");
     }
 
     // W4: the W1 network at its initial parameters over the 128x128 grid of [-6,6]^2.
@@ -217,6 +265,5 @@ int main(int argc, char** argv) {
 
     if (!table.all_finite()) std::fprintf(stderr, "nnp_bench: a figure is not a finite positive rate\n");
     if (!w3_ok) std::fprintf(stderr, "nnp_bench: W3 refused: its data does not match WORKLOADS.md\n");
-    // The hash mismatch fails the run unless the caller asked for the unverified row knowingly.
-    return table.all_finite() && (w3_ok || unverified_w3) ? 0 : 1;
+    return table.all_finite() && w3_ok ? 0 : 1;
 }

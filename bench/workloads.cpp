@@ -102,16 +102,20 @@ Workload make_w3(const std::string& dir, bool& hash_ok, std::string& hashes) {
     w.init = load_f32(dir, "w3_init.f32", 101770);
 
     constexpr int kInputs = 784, kClasses = 10, kSamples = 10000;
-    Mulberry32 rng{20240603u};
-    std::vector<double> proto(kClasses * kInputs);  // 10 prototypes, drawn first
-    for (double& p : proto) p = rng.next();
+    Mulberry32 rng{20240604u};
+    // 10 prototypes, drawn first and rounded to float32 as they are stored: the sample values
+    // below are computed in double from that float32, and rounding only at the end (a double
+    // prototype) gives other bytes, which the hash would refuse.
+    std::vector<float> proto(kClasses * kInputs);
+    for (float& p : proto) p = static_cast<float>(rng.next());
     w.x.resize(kSamples, kInputs);  // 10,000 x 784, row-major like the file
     w.y.setZero(kSamples, kClasses);
     for (int s = 0; s < kSamples; ++s) {
         const int c = static_cast<int>(std::floor(rng.next() * 10));
         w.y(s, c) = 1.0f;
         for (int i = 0; i < kInputs; ++i)
-            w.x(s, i) = static_cast<float>(0.5 * proto[c * kInputs + i] + 0.5 * rng.next());
+            w.x(s, i) = static_cast<float>(0.5 * static_cast<double>(proto[c * kInputs + i]) +
+                                           0.5 * rng.next());
     }
     // Both platforms are little-endian, so the matrices' bytes are the files' bytes.
     const std::string hx = sha256_hex(w.x.data(), static_cast<std::size_t>(w.x.size()) * sizeof(float));

@@ -27,8 +27,9 @@ std::vector<float> load_f32(const std::string& dir, const std::string& file, std
 
 Workload make_w1(const std::string& dir);
 Workload make_w2(const std::string& dir);
-// W3's data from mulberry32 (seed 20240603) as WORKLOADS.md gives it. `hash_ok` is false when
-// the SHA-256 of x's or y's float32 bytes differs from the published one; `hashes` names both.
+// W3's data from mulberry32 (seed 20240604, float32 prototypes) as WORKLOADS.md gives it.
+// `hash_ok` is false when the SHA-256 of x's or y's float32 bytes differs from the published
+// one; `hashes` names both.
 Workload make_w3(const std::string& dir, bool& hash_ok, std::string& hashes);
 
 // TF Playground's experiments, as our config: tanh output with MSE on +-1 labels, weights

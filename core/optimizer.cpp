@@ -1,7 +1,15 @@
 // The optimizers of optimizer.hpp: each kind is one flat loop over the parameter buffer, with
 // the state (m_, v_) sized once by reset() so that step() never allocates. The step counter t
 // advances once per step, never per parameter, and Adam's bias corrections come from it.
+// The state never holds a subnormal float (flush.hpp): where a gradient stays exactly zero (a
+// ReLU unit that no longer fires, an input pixel that is always 0), a moment decays by its
+// factor every step into the subnormal range and, since 0.9 times the smallest subnormal rounds
+// back to it, stays there for good. Measured on W2 and W3 (BENCHMARKS.md): a third of W3's
+// first moments after five epochs, which made a training step 4-6x slower natively and on the
+// web. A moment below 2^-126 contributes nothing a float weight could show.
 #include "optimizer.hpp"
+
+#include "flush.hpp"
 
 #include <array>
 #include <cassert>
@@ -70,7 +78,7 @@ void Optimizer::step(const OptimizerParams& p, std::span<float> params,
     case OptimizerKind::Momentum: {  // Polyak 1964
         const float mu = p.momentum;
         for (std::size_t i = 0; i < n; ++i) {
-            m[i] = mu * m[i] + g[i];
+            m[i] = flush_subnormal(mu * m[i] + g[i]);
             w[i] -= lr * m[i];
         }
         break;
@@ -81,7 +89,7 @@ void Optimizer::step(const OptimizerParams& p, std::span<float> params,
         // the gradient at the stored weights: the step is g plus mu times the new velocity.
         const float mu = p.momentum;
         for (std::size_t i = 0; i < n; ++i) {
-            m[i] = mu * m[i] + g[i];
+            m[i] = flush_subnormal(mu * m[i] + g[i]);
             w[i] -= lr * (g[i] + mu * m[i]);
         }
         break;
@@ -89,7 +97,7 @@ void Optimizer::step(const OptimizerParams& p, std::span<float> params,
 
     case OptimizerKind::AdaGrad:  // Duchi, Hazan & Singer 2011, diagonal form
         for (std::size_t i = 0; i < n; ++i) {
-            s[i] += g[i] * g[i];
+            s[i] = flush_subnormal(s[i] + g[i] * g[i]);  // only grows, but may start subnormal
             w[i] -= lr * g[i] / (std::sqrt(s[i]) + eps);
         }
         break;
@@ -97,7 +105,7 @@ void Optimizer::step(const OptimizerParams& p, std::span<float> params,
     case OptimizerKind::RmsProp: {  // Tieleman & Hinton 2012, Coursera lecture 6.5
         const float rho = p.rho, one_minus_rho = 1.0f - p.rho;
         for (std::size_t i = 0; i < n; ++i) {
-            s[i] = rho * s[i] + one_minus_rho * (g[i] * g[i]);
+            s[i] = flush_subnormal(rho * s[i] + one_minus_rho * (g[i] * g[i]));
             w[i] -= lr * g[i] / (std::sqrt(s[i]) + eps);
         }
         break;
@@ -111,8 +119,8 @@ void Optimizer::step(const OptimizerParams& p, std::span<float> params,
         const float c1 = static_cast<float>(1.0 / (1.0 - integer_power(p.beta1, t_)));
         const float c2 = static_cast<float>(1.0 / (1.0 - integer_power(p.beta2, t_)));
         for (std::size_t i = 0; i < n; ++i) {
-            m[i] = b1 * m[i] + one_minus_b1 * g[i];
-            s[i] = b2 * s[i] + one_minus_b2 * (g[i] * g[i]);
+            m[i] = flush_subnormal(b1 * m[i] + one_minus_b1 * g[i]);
+            s[i] = flush_subnormal(b2 * s[i] + one_minus_b2 * (g[i] * g[i]));
             const float m_hat = m[i] * c1;
             const float v_hat = s[i] * c2;
             w[i] -= lr * m_hat / (std::sqrt(v_hat) + eps);

@@ -41,6 +41,10 @@ public:
     // one flat loop per kind. Allocates nothing. Hyperparameters are read on every call.
     void step(const OptimizerParams& p, std::span<float> params, std::span<const float> grads);
     std::int64_t steps() const { return t_; }
+    // The state, same layout as the parameters: velocity or first moment, and the accumulated
+    // or averaged squared gradient (zeros for the kinds that do not use one). Never subnormal.
+    std::span<const float> first_state() const { return m_; }
+    std::span<const float> second_state() const { return v_; }
 
 private:
     std::vector<float> m_;  // velocity / first moment

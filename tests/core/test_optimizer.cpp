@@ -278,6 +278,36 @@ TEST_CASE("a zero gradient leaves the weights unchanged and finite", "[optimizer
     }
 }
 
+TEST_CASE("a state that decays reaches exactly zero, never a subnormal", "[optimizer]") {
+    // After one real gradient, a parameter whose gradient stays zero (a dead ReLU unit) has its
+    // moments multiplied by mu, rho or beta every step. Without a flush they would sink into the
+    // subnormal range and stay there (0.9 times the smallest subnormal rounds back to it), and
+    // every later step would compute on subnormals, many times slower on x86 (BENCHMARKS.md).
+    // 1e-20 squared is itself subnormal, the case of a tiny gradient.
+    const std::vector<float> g = {1e-3f, -2.0f, 1e-20f};
+    const std::vector<float> zero(3, 0.0f);
+    for (OptimizerKind kind : kAllKinds) {
+        INFO(enum_code(kind));
+        Optimizer opt;
+        opt.reset(3);
+        std::vector<float> w = kW0;
+        opt.step(params_for(kind, 1e-3f), w, g);
+        int subnormal = 0;
+        // 100,000 steps take Adam's second moment (beta2 = 0.999) from 0.004 to below 2^-126.
+        for (int t = 0; t < 100000; ++t) {
+            opt.step(params_for(kind, 1e-3f), w, zero);
+            for (float v : opt.first_state()) subnormal += std::fpclassify(v) == FP_SUBNORMAL;
+            for (float v : opt.second_state()) subnormal += std::fpclassify(v) == FP_SUBNORMAL;
+        }
+        CHECK(subnormal == 0);
+        if (kind != OptimizerKind::AdaGrad) {  // AdaGrad's sum never decays
+            for (float v : opt.first_state()) CHECK(v == 0.0f);
+            for (float v : opt.second_state()) CHECK(v == 0.0f);
+        }
+        for (float v : w) CHECK(std::isfinite(v));
+    }
+}
+
 TEST_CASE("Adam's first step is about lr whatever the gradient scale", "[optimizer]") {
     // m_hat = g and v_hat = g^2 at t = 1, so the step is lr |g| / (|g| + eps): within 1e-4 of lr
     // for |g| >= 1e-3. Without the bias correction it would be lr * 0.1 / sqrt(0.001) = 3.16 lr.
