@@ -6,6 +6,7 @@
 #include "strings.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <span>
 #include <sstream>
 
@@ -173,6 +174,32 @@ std::string state_json(const AppState& app) {
     w.numbers("offset", norm.offset);
     w.numbers("scale", norm.scale);
     w.close('}');
+    // The runs (one, or a race's), the selected one and the leader.
+    w.num("selected", app.selected);
+    w.num("leader", leader(app));
+    w.open("runs", '[');
+    for (std::size_t i = 0; i < app.runs.size(); ++i) {
+        const Session& rs = *app.runs[i].session;
+        const EpochRecord& rr = rs.current();
+        if (i > 0) w.out += ',';
+        w.out += '{';
+        w.first = true;
+        w.str("name", app.runs[i].name);
+        w.num("epoch", double(rs.epoch()));
+        w.num("steps", double(rs.steps()));
+        w.num("train_loss", rr.train_loss);
+        w.num("val_loss", rr.val_loss);
+        w.num("test_loss", rr.test_loss);
+        w.num("train_accuracy", rr.train_accuracy);
+        w.num("test_accuracy", rr.test_accuracy);
+        w.str("stop_reason", enum_code(rs.stop_reason()));
+        char sum[24];
+        std::snprintf(sum, sizeof sum, "%016llx",
+                      static_cast<unsigned long long>(checksum(rs.net().params().data(), rs.net().params().size())));
+        w.str("weights_checksum", sum);
+        w.out += '}';
+    }
+    w.close(']');
     // Share links: what the URL should hold, what "Copy link" copies, the last link's issues.
     const LinkState& link = app.link;
     w.str("link", app_link_text(app, false));
@@ -273,6 +300,20 @@ std::string run_command(AppState& app, std::string_view json) {
         }
         next.hidden = hidden;
         apply_config(app, next);
+    } else if (*cmd == "set_race") {
+        // value: "KEY:VALUE,VALUE,..." as in a link's race=, or "" for one run.
+        const auto text = obj->string("value");
+        if (!text) return error("value must be the race text, e.g. opt:sgd,adam");
+        std::vector<ConfigIssue> issues;
+        next.race = {};
+        if (!text->empty()) read_field_text(next, "race", *text, issues);
+        ExperimentConfig checked = next;
+        for (const ConfigIssue& i : validate(checked)) issues.push_back(i);
+        apply_config(app, next);
+        if (!issues.empty()) return error(issues.front().message);
+    } else if (*cmd == "select_run") {
+        if (!value || *value < 0.0 || *value >= double(app.runs.size())) return error("no such run");
+        app_select_run(app, int(*value));
     } else if (*cmd == "open_link") {
         const auto text = obj->string("value");
         if (!text) return error("value must be the link text");

@@ -30,6 +30,9 @@ void rebuild(AppState& app) {
         app.runs.push_back(std::move(run));
     }
     app.selected = std::clamp(app.selected, 0, int(app.runs.size()) - 1);
+    // A race draws more maps a frame: hold 30 frames/s, and give every run its share of training.
+    app.budget.frame_target_ms = app.runs.size() > 1 ? 1000.0f / 30.0f : 1000.0f / 60.0f;
+    app.budget.min_train_ms = std::min(1.0f * float(app.runs.size()), 6.0f);
     float m = 1e-6f;
     const Matrix& v = app.runs.front().session->data().value;  // the runs share their data
     for (Eigen::Index i = 0; i < v.size(); ++i)
@@ -262,14 +265,27 @@ std::string link_to_write(AppState& app, double now_ms, bool editing) {
 
 void update_pictures(AppState& app) {
     if (!app.pictures_dirty) return;
-    for (Run& r : app.runs) {
-        if (!r.dirty) continue;
+    const auto compute = [](Run& r) {
         const Session& s = *r.session;
         const bool one_d = s.data().input_dims == 1;
         s.compute_grid(one_d ? kStripSize : kGridSize, one_d ? 1 : kGridSize, r.grid);
         r.learned_threshold = one_d ? class_boundary_1d(s.net(), r.grid) : 0.0f;
         r.dirty = false;
+    };
+    // The selected run every time; the other runs' small maps in turn, kOtherMapsPerFrame a
+    // call, so a race of 8 costs three grids a frame instead of eight (each map still updates
+    // several times a second). A run never computed yet is always computed.
+    if (app.run().dirty || app.run().grid.points() == 0) compute(app.run());
+    const int n = int(app.runs.size());
+    for (int k = 0, done = 0; k < n && done < kOtherMapsPerFrame; ++k) {
+        app.map_cursor = (app.map_cursor + 1) % n;
+        Run& r = app.runs[std::size_t(app.map_cursor)];
+        if (app.map_cursor == app.selected || !r.dirty) continue;
+        compute(r);
+        ++done;
     }
+    for (Run& r : app.runs)
+        if (r.grid.points() == 0) compute(r);
     // The selected run's pictures, then the other runs' decision maps in the same atlas.
     const Run& shown = app.run();
     const int others = int(app.runs.size()) - 1;

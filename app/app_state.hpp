@@ -26,6 +26,7 @@ constexpr int kStripSize = 256;      // texels of the 1-D (oyster) strip
 constexpr int kUiMaxHiddenLayers = 8;
 constexpr int kUiMaxNeurons = 16;
 constexpr int kSpeedChoices[] = {1, 2, 5, 10, 20, 50, 100, 1000};
+constexpr int kOtherMapsPerFrame = 2;  // a race's other runs whose maps are recomputed a frame
 
 struct FrameStats {
     float train_ms = 0, pictures_ms = 0, draw_ms = 0;  // this frame
@@ -84,6 +85,7 @@ struct AppState {
     ExperimentConfig config;               // what the widgets show and edit: the base and its race
     std::vector<Run> runs;                 // built from config; never empty after app_init
     int selected = 0;                      // the run the network and output panels show and edit
+    int map_cursor = 0;                    // the last other run whose map was recomputed
     bool playing = false;
     int speed = 1;                         // epochs per frame asked for (one of kSpeedChoices)
     StepBudget budget;
@@ -105,6 +107,13 @@ struct AppState {
     } output_view;
 
     LinkState link;
+
+    // The compare view's fields while the user edits them (the race itself is config.race).
+    struct CompareEdit {
+        int choice = 0;        // index into race_choices()
+        std::string values;    // comma-separated
+        std::vector<std::string> problems;  // what validation said of the last race started
+    } compare;
 
     Run& run() { return runs[std::size_t(selected)]; }
     const Run& run() const { return runs[std::size_t(selected)]; }

@@ -11,6 +11,7 @@
 // W3 is refused and the run fails, so no figure of other data can pass for W3's.
 // Exit code 1 if a figure is not finite and positive or W3's data hash is wrong; 2 on bad use.
 #include "platform.hpp"
+#include "race.hpp"
 #include "sha256.hpp"
 #include "workloads.hpp"
 
@@ -206,6 +207,19 @@ void bench_session(Table& table, const std::string& name, const ExperimentConfig
                  measure([&] { s.compute_grid(100, 100, pictures); return 1.0; }, t));
 }
 
+// A race: every run trains one epoch per round, as the app's frames do; the rate is epochs per
+// second of each run (rounds/s), to compare with the one-run row of the same experiment.
+void bench_race(Table& table, const std::string& name, const ExperimentConfig& base, const Timing& t) {
+    std::vector<Session> runs;
+    for (const ExperimentConfig& c : race_configs(base)) runs.emplace_back(c);
+    const Stats rounds = measure([&] {
+        for (Session& s : runs)
+            if (!s.train_epoch()) s.reinitialize(s.config().seed);  // a diverged run starts again
+        return 1.0;
+    }, t);
+    table.rate(name + ": training, per run", "epochs/s", rounds);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -262,6 +276,10 @@ int main(int argc, char** argv) {
 
     bench_session(table, "TF default 2-4-2-1", tf_default_config(), timing);
     bench_session(table, "TF big 7-8x6-1", tf_big_config(), timing);
+    ExperimentConfig race = tf_big_config();
+    race.race = {"opt", {"sgd", "mom", "nag", "adag", "rms", "adam"}};
+    if (!validate(race).empty()) std::fprintf(stderr, "nnp_bench: the race config is not valid\n");
+    bench_race(table, "TF big, race of 6 optimizers", race, timing);
 
     if (!table.all_finite()) std::fprintf(stderr, "nnp_bench: a figure is not a finite positive rate\n");
     if (!w3_ok) std::fprintf(stderr, "nnp_bench: W3 refused: its data does not match WORKLOADS.md\n");

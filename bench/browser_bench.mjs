@@ -3,7 +3,8 @@
 //   - the page's transferred bytes (every response of a load), raw and as gzip -9 would send them;
 //   - time to first frame: navigation start to the app's first WebGL draw, median of 5 loads;
 //   - frames/s while training TF Playground's default experiment and its big one (spiral, all
-//     seven features, six hidden layers of 8, every neuron's picture on screen), median and range
+//     seven features, six hidden layers of 8, every neuron's picture on screen), and a race of
+//     the six optimizers on the big one (six decision maps on screen), median and range
 //     of timed runs after a warm-up, with the app's own per-frame times from its accessor;
 //   - each measured with Chromium's default GPU compositing and with --disable-gpu-compositing
 //     (the page composited in software; on a machine without a GPU that skips a read-back of
@@ -36,6 +37,11 @@ const experiments = [
       '&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=true' +
       '&xSquared=true&ySquared=true&cosX=false&sinX=true&cosY=false&sinY=true' +
       '&collectStats=false&problem=classification&initZero=false&hideText=false' },
+  // The optimizer race of the runs-side-by-side view: the big experiment's data and network, all
+  // six optimizers from one start, six decision maps on screen.
+  { name: 'race of 6 optimizers on the big', hidden: 6, runs: 6,
+    hash: '#v=1&data=spiral&f=x,y,xSquared,ySquared,xTimesY,sinX,sinY' +
+      '&net=8:tanh,8:tanh,8:tanh,8:tanh,8:tanh,8:tanh&race=opt:sgd,mom,nag,adag,rms,adam' },
 ];
 
 // ---- static server on 127.0.0.1 that counts what it sends ----
@@ -98,14 +104,16 @@ for (const compositing of ['gpu', 'software']) {
     await page.goto(base + ex.hash);
     await page.waitForFunction(() => typeof Module !== 'undefined' && Module.calledRun, null, { timeout: 30000 });
     await command(page, { cmd: 'dismiss_link_issues' });
-    const opened = (await state(page)).dropped_units.length;  // one entry per hidden layer
-    if (opened !== ex.hidden) {
-      console.error(`browser_bench: the ${ex.name} experiment opened with ${opened} hidden layers, not ${ex.hidden}`);
+    const first = await state(page);
+    const opened = first.dropped_units.length;  // one entry per hidden layer
+    if (opened !== ex.hidden || first.runs.length !== (ex.runs || 1)) {
+      console.error(`browser_bench: the ${ex.name} experiment opened with ${opened} hidden layers and ` +
+                    `${first.runs.length} runs, not ${ex.hidden} and ${ex.runs || 1}`);
       finite.push(false);
     }
     await command(page, { cmd: 'play' });
     await sleep(warmupSeconds);
-    const fps = [], epochs = [], train = [], pictures = [], draw = [];
+    const fps = [], epochs = [], perFrame = [], train = [], pictures = [], draw = [];
     for (let r = 0; r < runs; ++r) {
       const s0 = await state(page);
       const t0 = Date.now();
@@ -120,10 +128,14 @@ for (const compositing of ['gpu', 'software']) {
       const s1 = await state(page);
       const seconds = (Date.now() - t0) / 1000;
       fps.push((s1.frame.count - s0.frame.count) / seconds);
-      epochs.push((s1.epoch - s0.epoch) / seconds);
+      // Epochs of the slowest run (every run of a race advances alike).
+      const slowest = (st) => Math.min(...st.runs.map((r) => r.epoch));
+      epochs.push((slowest(s1) - slowest(s0)) / seconds);
+      perFrame.push((slowest(s1) - slowest(s0)) / Math.max(1, s1.frame.count - s0.frame.count));
     }
     row(`${ex.name} experiment, frames/s (${compositing} compositing)`, 'frames/s', fps,
-        `epochs/s ${median(epochs).toFixed(1)}; app ms per frame: train ${median(train).toFixed(2)}, ` +
+        `epochs/s ${median(epochs).toFixed(1)}${ex.runs ? ` per run, ${median(perFrame).toFixed(2)} per run per frame` : ''}; ` +
+        `app ms per frame: train ${median(train).toFixed(2)}, ` +
         `pictures ${median(pictures).toFixed(2)}, draw ${median(draw).toFixed(2)}`);
     await page.close();
   }

@@ -73,6 +73,19 @@ namespace nnp::app {
     X(TipShuffle, "Take the training points in a new random order every epoch, so the batches differ from one epoch to the next.") \
     X(HiddenLayers, "Hidden layers")                                                              \
     X(Compare, "Compare")                                                                         \
+    X(CompareNone, "Nothing (one run)")                                                           \
+    X(CompareValues, "Values")                                                                    \
+    X(TipCompareValues, "The runs' values, separated by commas; a run may add settings of its own after '/', e.g. adam/lr=0.001. 2 to 8 runs.") \
+    X(CompareStart, "Start the race")                                                             \
+    X(TipCompareStart, "Build one run per value from the same start: the same data, initial weights, batch order and dropout masks, unless the setting is the seed.") \
+    X(RaceWidth, "Width")                                                                         \
+    X(RaceDepth, "Depth")                                                                         \
+    X(RunsTitle, "Runs (click one to see its network)")                                           \
+    X(TipRunMap, "This run's decision map and its loss (validation, else training). Click to show this run in the network and output views.") \
+    X(LeaderMark, "leads")                                                                        \
+    X(SeedSpreadFmt, "Final loss: min %.4f, median %.4f, max %.4f")                               \
+    X(WeightDistancesTitle, "How far apart the learned weights are")                              \
+    X(TipWeightDistances, "The distance between each pair of runs' weight vectors. The same data and network from different seeds end in different minima: every trained model's weights differ.") \
     X(TipCompare, "Train several runs side by side from the same start that differ in one setting: optimizers on the same slope, or one network from several seeds.") \
     X(Speed, "Speed")                                                                             \
     X(TipSpeed, "Epochs per frame you ask for. If a frame would get slow, fewer are run so the page stays smooth.") \

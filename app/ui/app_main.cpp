@@ -56,6 +56,7 @@ void apply_requests(UiRequests& req) {
     if (req.reset) app_reset(app);
     if (req.step) app_step(app);
     if (req.toggle_play) app_play(app, !app.playing);
+    if (req.select_run >= 0) app_select_run(app, req.select_run);
 }
 
 }  // namespace

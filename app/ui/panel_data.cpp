@@ -2,12 +2,14 @@
 // train share, batch size, number of points and classes, regenerate, and the display toggles.
 // Data edits take effect when the slider is released, so dragging does not rebuild every frame.
 #include "colormap.hpp"
+#include "compare.hpp"
 #include "fields.hpp"
 #include "panels.hpp"
 #include "sprites.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <vector>
 
 namespace nnp::app {
@@ -29,6 +31,59 @@ bool thumbnail_button(DatasetKind kind, bool selected, ImVec2 size) {
     dl->AddRect(p, q, frame, 0.0f, 0, selected ? 3.0f : 1.0f);
     ImGui::PopID();
     return clicked;
+}
+
+// Compare: which setting the runs differ in, their values, and the button that starts the race.
+void compare_controls(AppState& app, ExperimentConfig& next, float width) {
+    AppState::CompareEdit& edit = app.compare;
+    const auto choices = race_choices();
+    if (!ImGui::IsAnyItemActive()) {  // follow a race that came from a link
+        const int from_config = race_choice_of(app.config.race);
+        if (from_config != 0 && edit.choice != from_config) {
+            edit.choice = from_config;
+            edit.values = race_values_text(app.config.race);
+        }
+    }
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(Str::Compare));
+    tooltip(Str::TipCompare);
+    const auto label_of = [](const RaceChoice& ch) {
+        const auto id = str_by_name(ch.label);
+        return id ? tr(*id) : ch.key;
+    };
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo("##race", label_of(choices[std::size_t(edit.choice)]))) {
+        for (std::size_t i = 0; i < choices.size(); ++i) {
+            if (ImGui::Selectable(label_of(choices[i]), int(i) == edit.choice) && int(i) != edit.choice) {
+                edit.choice = int(i);
+                edit.values = choices[i].values;
+                if (i == 0) next.race = {};  // back to one run at once
+            }
+        }
+        ImGui::EndCombo();
+    }
+    if (edit.choice == 0) return;
+    char buffer[512];
+    std::snprintf(buffer, sizeof buffer, "%s", edit.values.c_str());
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::InputText("##values", buffer, sizeof buffer)) edit.values = buffer;
+    tooltip(Str::TipCompareValues);
+    if (ImGui::Button(tr(Str::CompareStart), ImVec2(width, 0))) {
+        next.race = race_from_text(choices[std::size_t(edit.choice)].key, edit.values);
+        // What validation will change or drop is said here, not lost.
+        ExperimentConfig checked = next;
+        edit.problems.clear();
+        for (const ConfigIssue& i : validate(checked))
+            if (i.field.rfind("race", 0) == 0) edit.problems.push_back(i.message);
+    }
+    tooltip(Str::TipCompareStart);
+    if (!edit.problems.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 80, 0, 255));
+        ImGui::PushTextWrapPos(0.0f);
+        for (const std::string& p : edit.problems) ImGui::TextUnformatted(p.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
 }
 
 }  // namespace
@@ -132,6 +187,7 @@ void panel_data(PanelContext& c, const Rect& r) {
     tooltip(Str::TipRegenerate);
     ImGui::Checkbox(tr(Str::ShowTest), &next.show_test);
     tooltip(Str::TipShowTest);
+    compare_controls(c.app, next, avail);
     ImGui::End();
 }
 

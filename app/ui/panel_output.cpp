@@ -6,6 +6,8 @@
 // copy by hand) and the dismissable banner listing the issues of the link that was opened.
 #include "chart_data.hpp"
 #include "colormap.hpp"
+#include "compare.hpp"
+#include "race.hpp"
 #include "panels.hpp"
 #include "sprites.hpp"
 #include "widgets.hpp"
@@ -47,32 +49,35 @@ void dashed_vline(ImDrawList* dl, float x, float y0, float y1, ImU32 col, float 
         dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + dash, y1)), col, width);
 }
 
-// A line of a chart: which series and its colour.
+// A line of a chart: whose history, which series and its colour.
 struct ChartLine {
+    const Session* session;
     Series series;
     ImU32 color;
 };
+constexpr std::size_t kMaxChartLines = std::size_t(kMaxRaceRuns) > 3 ? std::size_t(kMaxRaceRuns) : 3;
 
-// A chart of up to three series (downsampled to the chart's width in pixels), with the best
-// epoch marked where early stopping uses it, and the epoch where it stopped.
-void chart(const char* id, const Session& s, std::span<const ChartLine> lines, bool log, ImVec2 size,
+// A chart of up to kMaxChartLines series (downsampled to the chart's width in pixels). With
+// `marks`, the best epoch where early stopping uses it and the epoch where it stopped.
+void chart(const char* id, const Session* marks, std::span<const ChartLine> lines, bool log, ImVec2 size,
            float scale) {
-    static std::vector<ChartPoint> points[3];
-    const auto recs = s.history().records();
-    const std::size_t count = std::min<std::size_t>(lines.size(), 3);
+    static std::vector<ChartPoint> points[kMaxChartLines];
+    const std::size_t count = std::min(lines.size(), kMaxChartLines);
     // A min and a max per 4 pixels: every spike stays visible, and the line costs at most one
     // segment per 2 pixels of width however long the history is.
     const int buckets = std::max(8, int(size.x / 4.0f));
     for (std::size_t k = 0; k < count; ++k) {
         std::vector<ChartPoint>& v = points[k];
-        downsample_minmax(recs, lines[k].series, buckets, v);
-        if (const EpochRecord* last = s.history().latest()) {
+        const History& history = lines[k].session->history();
+        downsample_minmax(history.records(), lines[k].series, buckets, v);
+        if (const EpochRecord* last = history.latest()) {
             const float y = series_value(*last, lines[k].series);
             if (std::isfinite(y) && (v.empty() || v.back().x < double(last->epoch)))
                 v.push_back({double(last->epoch), y});
         }
     }
-    const std::span<const ChartPoint> shown[3] = {points[0], points[1], points[2]};
+    std::span<const ChartPoint> shown[kMaxChartLines];
+    for (std::size_t k = 0; k < count; ++k) shown[k] = points[k];
     const ChartScale sc = chart_scale(std::span(shown, count), log);
     ImGui::PushID(id);
     const ImVec2 mn = ImGui::GetCursorScreenPos();
@@ -85,10 +90,10 @@ void chart(const char* id, const Session& s, std::span<const ChartLine> lines, b
         return ImVec2(mn.x + chart_u(sc, p.x) * size.x, mx.y - chart_v(sc, p.y) * size.y);
     };
     const auto epoch_x = [&](std::int64_t e) { return mn.x + chart_u(sc, double(e)) * size.x; };
-    if (s.config().early_stopping && s.has_best())
-        dashed_vline(dl, epoch_x(s.best_epoch()), mn.y, mx.y, IM_COL32(30, 150, 60, 255), 3.0f * scale, 1.5f * scale);
-    if (s.stop_reason() == StopReason::EarlyStopped)
-        dashed_vline(dl, epoch_x(s.stop_epoch()), mn.y, mx.y, IM_COL32(150, 30, 30, 255), 3.0f * scale, 1.5f * scale);
+    if (marks && marks->config().early_stopping && marks->has_best())
+        dashed_vline(dl, epoch_x(marks->best_epoch()), mn.y, mx.y, IM_COL32(30, 150, 60, 255), 3.0f * scale, 1.5f * scale);
+    if (marks && marks->stop_reason() == StopReason::EarlyStopped)
+        dashed_vline(dl, epoch_x(marks->stop_epoch()), mn.y, mx.y, IM_COL32(150, 30, 30, 255), 3.0f * scale, 1.5f * scale);
     static std::vector<ImVec2> pts;
     for (std::size_t k = 0; k < count; ++k) {
         pts.clear();
@@ -112,17 +117,105 @@ void chart(const char* id, const Session& s, std::span<const ChartLine> lines, b
 constexpr ImU32 kTrainColor = IM_COL32(60, 60, 60, 255);
 constexpr ImU32 kValColor = IM_COL32(170, 110, 20, 255);
 
-std::size_t chart_lines(const Session& s, bool accuracy, ChartLine (&out)[3]) {
+std::size_t chart_lines(const Session& s, bool accuracy, ChartLine (&out)[kMaxChartLines]) {
     std::size_t n = 0;
-    out[n++] = {accuracy ? Series::TrainAccuracy : Series::TrainLoss, kTrainColor};
-    if (s.n_val() > 0) out[n++] = {accuracy ? Series::ValAccuracy : Series::ValLoss, kValColor};
-    out[n++] = {accuracy ? Series::TestAccuracy : Series::TestLoss, to_imgui(positive_color())};
+    out[n++] = {&s, accuracy ? Series::TrainAccuracy : Series::TrainLoss, kTrainColor};
+    if (s.n_val() > 0) out[n++] = {&s, accuracy ? Series::ValAccuracy : Series::ValLoss, kValColor};
+    out[n++] = {&s, accuracy ? Series::TestAccuracy : Series::TestLoss, to_imgui(positive_color())};
     return n;
+}
+
+// A race: each run's watched loss (validation, else training) or accuracy, in the run's colour.
+std::size_t race_lines(const AppState& app, bool accuracy, ChartLine (&out)[kMaxChartLines]) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < app.runs.size() && n < kMaxChartLines; ++i) {
+        const Session& s = *app.runs[i].session;
+        const bool val = s.n_val() > 0;
+        const Series series = accuracy ? (val ? Series::ValAccuracy : Series::TrainAccuracy)
+                                       : (val ? Series::ValLoss : Series::TrainLoss);
+        out[n++] = {&s, series, to_imgui(run_color(int(i)))};
+    }
+    return n;
+}
+
+// One small decision map per run, with its name, loss and the leader marked; a click selects
+// the run.
+void run_maps(PanelContext& c, float width) {
+    AppState& app = c.app;
+    const float em = ImGui::GetFontSize();
+    const int n = int(app.runs.size());
+    const int cols = std::min(n, 4);
+    const float gap = 0.4f * em;
+    const float side = (width - gap * float(cols - 1)) / float(cols);
+    const int lead = leader(app);
+    ImGui::TextDisabled("%s", tr(Str::RunsTitle));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = 0; i < n; ++i) {
+        const Run& run = app.runs[std::size_t(i)];
+        const Session& s = *run.session;
+        if (i % cols != 0) ImGui::SameLine(0.0f, gap);
+        ImGui::BeginGroup();
+        ImGui::PushID(i);
+        const ImVec2 mn = ImGui::GetCursorScreenPos();
+        const float map_h = s.data().input_dims == 1 ? 1.2f * em : side;
+        if (ImGui::InvisibleButton("##run", ImVec2(side, map_h))) c.req.select_run = i;
+        const ImVec2 mx(mn.x + side, mn.y + map_h);
+        picture_at(dl, c.heat, run.output, mn, mx, c.req.next.discretize);
+        const ImU32 color = to_imgui(run_color(i));
+        dl->AddRect(mn, mx, color, 0.0f, 0, i == app.selected ? 3.0f * c.scale : 1.5f * c.scale);
+        tooltip(Str::TipRunMap);
+        const bool val = s.n_val() > 0;
+        const float loss = val ? s.current().val_loss : s.current().train_loss;
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);
+        ImGui::TextUnformatted(run.name.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        if (s.stop_reason() == StopReason::NonFiniteLoss) ImGui::TextDisabled("NaN");
+        else if (i == lead) ImGui::Text("%.3g %s", double(loss), tr(Str::LeaderMark));
+        else ImGui::TextDisabled("%.3g", double(loss));
+        ImGui::PopID();
+        ImGui::EndGroup();
+    }
+}
+
+// A seed race's extras: the spread of the final losses, and how far apart the weights are.
+void seed_extras(const AppState& app, float width) {
+    const LossSpread spread = loss_spread(app);
+    ImGui::TextDisabled(tr(Str::SeedSpreadFmt), double(spread.min), double(spread.median), double(spread.max));
+    ImGui::TextDisabled("%s", tr(Str::WeightDistancesTitle));
+    tooltip(Str::TipWeightDistances);
+    const std::vector<float> d = weight_distances(app);
+    const int n = int(app.runs.size());
+    float top = 1e-6f;
+    for (const float v : d) top = std::max(top, v);
+    const float em = ImGui::GetFontSize();
+    const float cell = std::min(width / float(n + 1), 2.2f * em);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < n; ++j) {
+            const float v = d[std::size_t(i * n + j)];
+            const ImVec2 a(o.x + float(j) * cell, o.y + float(i) * cell), b(a.x + cell - 1, a.y + cell - 1);
+            const float t = v < 0 ? 0.0f : v / top;  // darker = further apart
+            const int g = int(255.0f - 200.0f * t);
+            dl->AddRectFilled(a, b, IM_COL32(g, g, g, 255));
+            if (cell > 1.6f * em) {
+                char text[16];
+                std::snprintf(text, sizeof text, "%.1f", double(v));
+                dl->AddText(ImVec2(a.x + 2, a.y + 2), t > 0.5f ? IM_COL32(255, 255, 255, 255) : IM_COL32(0, 0, 0, 255), text);
+            }
+        }
+        dl->AddRectFilled(ImVec2(o.x + float(n) * cell + 2, o.y + float(i) * cell),
+                          ImVec2(o.x + float(n) * cell + 0.5f * cell, o.y + float(i + 1) * cell - 1), to_imgui(run_color(i)));
+    }
+    ImGui::Dummy(ImVec2(cell * float(n + 1), cell * float(n)));
+    tooltip(Str::TipWeightDistances);
 }
 
 // "— train — validation — test" in the lines' colours, on one line.
 void chart_legend(const Session& s) {
-    ChartLine lines[3];
+    ChartLine lines[kMaxChartLines];
     const std::size_t n = chart_lines(s, false, lines);
     const Str names[3] = {Str::TrainLegend, s.n_val() > 0 ? Str::ValLegend : Str::TestLegend, Str::TestLegend};
     const float em = ImGui::GetFontSize();
@@ -282,6 +375,10 @@ void panel_output(PanelContext& c, const Rect& r) {
     }
     link_controls(app, ImGui::GetContentRegionAvail().x);
 
+    if (app.racing()) {
+        run_maps(c, ImGui::GetContentRegionAvail().x);
+        if (app.config.race.key == "seed") seed_extras(app, ImGui::GetContentRegionAvail().x);
+    }
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float avail_h = ImGui::GetContentRegionAvail().y;
     app.output_view = {};
@@ -335,7 +432,7 @@ void panel_output(PanelContext& c, const Rect& r) {
                                    2.0f * em);
     ImGui::TextUnformatted(tr(Str::LossChart));
     tooltip(Str::TipLossChart);
-    chart_legend(s);
+    if (!app.racing()) chart_legend(s);  // a race's lines are the runs, named over their maps
     // The marks' meaning, on their own line, in the marks' colours.
     if (s.config().early_stopping && s.has_best()) {
         ImGui::TextColored(ImVec4(0.12f, 0.59f, 0.24f, 1.0f), tr(Str::BestEpochFmt),
@@ -346,12 +443,16 @@ void panel_output(PanelContext& c, const Rect& r) {
                                static_cast<long long>(s.stop_epoch()));
         }
     }
-    ChartLine lines[3];
-    chart("loss", s, std::span(lines, chart_lines(s, false, lines)), app.log_scale, ImVec2(avail_w, chart_h), c.scale);
+    ChartLine lines[kMaxChartLines];
+    const Session* marks = app.racing() ? nullptr : &s;
+    const auto line_set = [&](bool accuracy) {
+        return std::span(lines, app.racing() ? race_lines(app, accuracy, lines) : chart_lines(s, accuracy, lines));
+    };
+    chart("loss", marks, line_set(false), app.log_scale, ImVec2(avail_w, chart_h), c.scale);
     tooltip(Str::TipLossChart);
     if (classify) {
         ImGui::TextUnformatted(tr(Str::AccuracyChart));
-        chart("acc", s, std::span(lines, chart_lines(s, true, lines)), false, ImVec2(avail_w, chart_h), c.scale);
+        chart("acc", marks, line_set(true), false, ImVec2(avail_w, chart_h), c.scale);
         tooltip(Str::TipAccuracyChart);
     }
     ImGui::End();

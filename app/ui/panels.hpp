@@ -19,6 +19,7 @@ struct WeightEdit {
 struct UiRequests {
     ExperimentConfig next;  // starts as the current config; panels edit it
     bool toggle_play = false, step = false, reset = false;
+    int select_run = -1;  // show this run in the network and output panels
     WeightEdit weight;
 };
 

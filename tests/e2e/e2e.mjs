@@ -388,6 +388,28 @@ try {
   check(es.errors.length === 0, 'no console errors while stopping early', es.errors.slice(0, 3).join(' | '));
   await es.close();
 
+  // (6) a race: six optimizers from one start, side by side, advancing alike
+  const race = await openFresh('#v=1&data=spiral&f=x,y,sinX,sinY&net=8:tanh,8:tanh&race=opt:sgd,mom,nag,adag,rms,adam');
+  s = await race.state();
+  check(s.runs.length === 6 && s.runs[5].name === 'Adam' && !s.link_issues_shown &&
+        s.runs.every((r) => r.weights_checksum === s.runs[0].weights_checksum && r.train_loss === s.runs[0].train_loss),
+        'a race link opens six runs from one start', JSON.stringify(s.runs.map((r) => r.name)));
+  await race.command({ cmd: 'set_speed', value: 5 });
+  await race.command({ cmd: 'play' });
+  await sleep(3000);
+  s = await race.state();
+  const raceEpochs = s.runs.map((r) => r.epoch);
+  check(Math.min(...raceEpochs) >= 5 && Math.max(...raceEpochs) - Math.min(...raceEpochs) <= 1 &&
+        new Set(s.runs.map((r) => r.weights_checksum)).size === 6 && s.leader >= 0,
+        'the runs advance alike and part ways', `epochs ${raceEpochs}, leader ${s.leader}`);
+  await race.command({ cmd: 'select_run', value: 5 });
+  await sleep(300);
+  await race.page.screenshot({ path: path.join(artifacts, 'race.png') });
+  s = await race.state();
+  check(s.selected === 5 && s.config.optimizer.kind === 'adam', 'selecting a run shows its config', s.config.optimizer.kind);
+  check(race.errors.length === 0, 'no console errors in a race', race.errors.slice(0, 3).join(' | '));
+  await race.close();
+
   // ---- a WebAssembly file cut short in transit: the page says so instead of hanging ----
   const cut = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const cp = await cut.newPage();
