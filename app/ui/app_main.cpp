@@ -20,6 +20,7 @@ namespace {
 
 AppState g_app;
 HeatmapRenderer g_heat;
+PanelState g_panels;
 bool g_created = false;
 
 double now_ms() {
@@ -107,7 +108,7 @@ void app_frame(float ui_scale) {
 
     const double t1 = now_ms();
     g_heat.begin_frame(app.pictures);
-    PanelContext ctx{app, g_heat, req, ui_scale};
+    PanelContext ctx{app, g_heat, req, g_panels, ui_scale};
     const WindowLayout layout = window_layout(io.DisplaySize.x, io.DisplaySize.y, ui_scale,
                                               training_bar_height());
     panel_training(ctx, layout.training);

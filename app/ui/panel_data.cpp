@@ -138,8 +138,8 @@ void panel_data(PanelContext& c, const Rect& r) {
         ImGui::SameLine(label_w);
         ImGui::SetNextItemWidth(field_w);
     };
-    static ExperimentConfig editing;  // the slider values while dragging
-    static bool dragging = false;
+    ExperimentConfig& editing = c.state.data_editing;  // the slider values while dragging
+    bool& dragging = c.state.data_dragging;
     if (!dragging) editing = next;
     bool released = false, active = false;
     // A slider over a field's own range, label and tooltip (its row in the field table), applied

@@ -18,14 +18,7 @@ namespace {
 
 constexpr float kDropoutChoices[] = {0.0f, 0.1f, 0.2f, 0.3f, 0.5f, 0.7f, 0.9f};
 
-struct EdgeRef {
-    int layer, from, to;
-};
-
-struct WeightPopup {
-    EdgeRef edge{0, 0, 0};
-    float value = 0.0f;
-};
+using EdgeRef = PanelState::EdgeRef;
 
 ImVec2 iv(Point p) { return ImVec2(p.x, p.y); }
 
@@ -62,7 +55,6 @@ void panel_network(PanelContext& c, const Rect& r) {
     const Mlp& net = s.net();
     const PictureSet& pics = app.pictures;
     const float em = ImGui::GetFontSize();
-    static WeightPopup popup;
 
     if (!begin_panel(tr(Str::PanelNetwork), r)) {
         ImGui::End();
@@ -121,8 +113,8 @@ void panel_network(PanelContext& c, const Rect& r) {
         if (s.config().features & feature_bit(Feature(f))) input_nodes.push_back(f);
 
     // Edges first, under the nodes.
-    static std::vector<Segment> segments;
-    static std::vector<EdgeRef> refs;
+    std::vector<Segment>& segments = c.state.segments;
+    std::vector<EdgeRef>& refs = c.state.segment_refs;
     segments.clear();
     refs.clear();
     for (int l = 0; l < layers; ++l) {
@@ -234,8 +226,8 @@ void panel_network(PanelContext& c, const Rect& r) {
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-                popup.edge = ref;
-                popup.value = w;
+                c.state.popup_edge = ref;
+                c.state.popup_value = w;
                 ImGui::OpenPopup("##weight");
             }
         }
@@ -244,10 +236,11 @@ void panel_network(PanelContext& c, const Rect& r) {
         ImGui::TextUnformatted(tr(Str::EditWeight));
         ImGui::SetNextItemWidth(8.0f * em);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        const bool enter = ImGui::InputFloat("##value", &popup.value, 0.01f, 0.1f, "%.3f",
+        const bool enter = ImGui::InputFloat("##value", &c.state.popup_value, 0.01f, 0.1f, "%.3f",
                                              ImGuiInputTextFlags_EnterReturnsTrue);
         if (enter || ImGui::IsItemDeactivatedAfterEdit()) {
-            c.req.weight = {true, popup.edge.layer, popup.edge.from, popup.edge.to, popup.value};
+            const EdgeRef& e = c.state.popup_edge;
+            c.req.weight = {true, e.layer, e.from, e.to, c.state.popup_value};
         }
         if (ImGui::Button(tr(Str::Close)) || enter) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -49,19 +50,32 @@ void dashed_vline(ImDrawList* dl, float x, float y0, float y1, ImU32 col, float 
         dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + dash, y1)), col, width);
 }
 
-// A line of a chart: whose history, which series and its colour.
+// A line of a chart: whose history, which series, its colour and its name in the legend.
 struct ChartLine {
     const Session* session;
     Series series;
     ImU32 color;
+    const char* name;
 };
 constexpr std::size_t kMaxChartLines = std::size_t(kMaxRaceRuns) > 3 ? std::size_t(kMaxRaceRuns) : 3;
 
-// A chart of up to kMaxChartLines series (downsampled to the chart's width in pixels). With
-// `marks`, the best epoch where early stopping uses it and the epoch where it stopped.
-void chart(const char* id, const Session* marks, std::span<const ChartLine> lines, bool log, ImVec2 size,
-           float scale) {
-    static std::vector<ChartPoint> points[kMaxChartLines];
+// The value of a downsampled line at the point nearest to `epoch` (NaN if it has none).
+float value_near(const std::vector<ChartPoint>& v, double epoch) {
+    float best = std::numeric_limits<float>::quiet_NaN();
+    double gap = std::numeric_limits<double>::infinity();
+    for (const ChartPoint& p : v)
+        if (std::fabs(p.x - epoch) < gap) gap = std::fabs(p.x - epoch), best = p.y;
+    return best;
+}
+
+// A chart of up to kMaxChartLines series (downsampled to the chart's width in pixels): the
+// value labels in a margin of their own, so no curve runs over them; an accuracy chart's axis
+// ends at 100%. With `marks`, the best epoch where early stopping uses it and the epoch where
+// it stopped. Hovering shows the epoch under the mouse and every line's value there.
+void chart(PanelContext& c, const char* id, const Session* marks, std::span<const ChartLine> lines, bool log,
+           bool accuracy, ImVec2 size) {
+    const float scale = c.scale;
+    std::vector<ChartPoint>* points = c.state.chart_points;
     const std::size_t count = std::min(lines.size(), kMaxChartLines);
     // A min and a max per 4 pixels: every spike stays visible, and the line costs at most one
     // segment per 2 pixels of width however long the history is.
@@ -78,37 +92,72 @@ void chart(const char* id, const Session* marks, std::span<const ChartLine> line
     }
     std::span<const ChartPoint> shown[kMaxChartLines];
     for (std::size_t k = 0; k < count; ++k) shown[k] = points[k];
-    const ChartScale sc = chart_scale(std::span(shown, count), log);
+    ChartScale sc = chart_scale(std::span(shown, count), log);
+    if (accuracy) {  // a share: never above 100% or below 0
+        sc.y_max = std::min(sc.y_max, 1.0f);
+        sc.y_min = std::max(sc.y_min, 0.0f);
+    }
+    const auto label = [&](float v, char* text, std::size_t n) {
+        if (accuracy) std::snprintf(text, n, "%.0f%%", double(v) * 100.0);
+        else std::snprintf(text, n, "%.3g", double(v));
+    };
+    char top[32], bottom[32], right[32];
+    label(sc.y_max, top, sizeof top);
+    label(sc.y_min, bottom, sizeof bottom);
+    std::snprintf(right, sizeof right, "%.0f", sc.x_max);
+    const float margin = std::max(ImGui::CalcTextSize(top).x, ImGui::CalcTextSize(bottom).x) + 4.0f * scale;
+    const float text_h = ImGui::GetFontSize();
+
     ImGui::PushID(id);
-    const ImVec2 mn = ImGui::GetCursorScreenPos();
+    const ImVec2 outer = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##chart", size);
-    const ImVec2 mx(mn.x + size.x, mn.y + size.y);
+    const bool hovered = ImGui::IsItemHovered();
+    // The plot: right of the value labels, above the epoch label.
+    const ImVec2 mn(outer.x + margin, outer.y);
+    const ImVec2 mx(outer.x + size.x, outer.y + size.y - text_h);
+    const float w = std::max(mx.x - mn.x, 1.0f), h = std::max(mx.y - mn.y, 1.0f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(mn, mx, IM_COL32(255, 255, 255, 255));
     dl->AddRect(mn, mx, IM_COL32(180, 180, 180, 255));
     const auto to_screen = [&](const ChartPoint& p) {
-        return ImVec2(mn.x + chart_u(sc, p.x) * size.x, mx.y - chart_v(sc, p.y) * size.y);
+        return ImVec2(mn.x + chart_u(sc, p.x) * w, mx.y - chart_v(sc, p.y) * h);
     };
-    const auto epoch_x = [&](std::int64_t e) { return mn.x + chart_u(sc, double(e)) * size.x; };
+    const auto epoch_x = [&](std::int64_t e) { return mn.x + chart_u(sc, double(e)) * w; };
     if (marks && marks->config().early_stopping && marks->has_best())
         dashed_vline(dl, epoch_x(marks->best_epoch()), mn.y, mx.y, IM_COL32(30, 150, 60, 255), 3.0f * scale, 1.5f * scale);
     if (marks && marks->stop_reason() == StopReason::EarlyStopped)
         dashed_vline(dl, epoch_x(marks->stop_epoch()), mn.y, mx.y, IM_COL32(150, 30, 30, 255), 3.0f * scale, 1.5f * scale);
-    static std::vector<ImVec2> pts;
+    std::vector<ImVec2>& pts = c.state.chart_screen;
+    dl->PushClipRect(mn, mx, true);
     for (std::size_t k = 0; k < count; ++k) {
         pts.clear();
         for (const auto& p : points[k]) pts.push_back(to_screen(p));
         // A whole-pixel width takes ImGui's textured line path: 2 triangles a segment instead of 6.
         if (pts.size() >= 2) dl->AddPolyline(pts.data(), int(pts.size()), lines[k].color, 0, std::round(1.5f * scale));
     }
-    char text[64];
-    std::snprintf(text, sizeof text, "%.3g", double(sc.y_max));
-    dl->AddText(ImVec2(mn.x + 3, mn.y + 1), IM_COL32(120, 120, 120, 255), text);
-    std::snprintf(text, sizeof text, "%.3g", double(sc.y_min));
-    dl->AddText(ImVec2(mn.x + 3, mx.y - ImGui::GetFontSize() - 1), IM_COL32(120, 120, 120, 255), text);
-    std::snprintf(text, sizeof text, "%.0f", sc.x_max);
-    const ImVec2 ts = ImGui::CalcTextSize(text);
-    dl->AddText(ImVec2(mx.x - ts.x - 3, mx.y - ts.y - 1), IM_COL32(120, 120, 120, 255), text);
+    dl->PopClipRect();
+    const ImU32 grey = IM_COL32(120, 120, 120, 255);
+    dl->AddText(ImVec2(outer.x + 1, mn.y), grey, top);
+    dl->AddText(ImVec2(outer.x + 1, mx.y - text_h), grey, bottom);
+    dl->AddText(ImVec2(mx.x - ImGui::CalcTextSize(right).x, mx.y), grey, right);
+    dl->AddText(ImVec2(mn.x, mx.y), grey, "0");
+    if (hovered && count > 0) {
+        const float mouse_x = ImGui::GetIO().MousePos.x;
+        const float u = std::clamp((mouse_x - mn.x) / w, 0.0f, 1.0f);
+        const double epoch = std::round(sc.x_min + u * (sc.x_max - sc.x_min));
+        dl->AddLine(ImVec2(epoch_x(std::int64_t(epoch)), mn.y), ImVec2(epoch_x(std::int64_t(epoch)), mx.y),
+                    IM_COL32(0, 0, 0, 90), 1.0f);
+        ImGui::BeginTooltip();
+        ImGui::Text(tr(Str::EpochFmt), static_cast<long long>(epoch));
+        for (std::size_t k = 0; k < count; ++k) {
+            const float v = value_near(points[k], epoch);
+            ImGui::PushStyleColor(ImGuiCol_Text, lines[k].color);
+            if (accuracy) ImGui::Text("%s  %.1f%%", lines[k].name, double(v) * 100.0);
+            else ImGui::Text("%s  %.4g", lines[k].name, double(v));
+            ImGui::PopStyleColor();
+        }
+        ImGui::EndTooltip();
+    }
     ImGui::PopID();
 }
 
@@ -119,9 +168,10 @@ constexpr ImU32 kValColor = IM_COL32(170, 110, 20, 255);
 
 std::size_t chart_lines(const Session& s, bool accuracy, ChartLine (&out)[kMaxChartLines]) {
     std::size_t n = 0;
-    out[n++] = {&s, accuracy ? Series::TrainAccuracy : Series::TrainLoss, kTrainColor};
-    if (s.n_val() > 0) out[n++] = {&s, accuracy ? Series::ValAccuracy : Series::ValLoss, kValColor};
-    out[n++] = {&s, accuracy ? Series::TestAccuracy : Series::TestLoss, to_imgui(positive_color())};
+    out[n++] = {&s, accuracy ? Series::TrainAccuracy : Series::TrainLoss, kTrainColor, tr(Str::TrainLegend)};
+    if (s.n_val() > 0)
+        out[n++] = {&s, accuracy ? Series::ValAccuracy : Series::ValLoss, kValColor, tr(Str::ValLegend)};
+    out[n++] = {&s, accuracy ? Series::TestAccuracy : Series::TestLoss, to_imgui(positive_color()), tr(Str::TestLegend)};
     return n;
 }
 
@@ -133,7 +183,7 @@ std::size_t race_lines(const AppState& app, bool accuracy, ChartLine (&out)[kMax
         const bool val = s.n_val() > 0;
         const Series series = accuracy ? (val ? Series::ValAccuracy : Series::TrainAccuracy)
                                        : (val ? Series::ValLoss : Series::TrainLoss);
-        out[n++] = {&s, series, to_imgui(run_color(int(i)))};
+        out[n++] = {&s, series, to_imgui(run_color(int(i))), app.runs[i].name.c_str()};
     }
     return n;
 }
@@ -213,20 +263,20 @@ void seed_extras(const AppState& app, float width) {
     tooltip(Str::TipWeightDistances);
 }
 
-// "— train — validation — test" in the lines' colours, on one line.
-void chart_legend(const Session& s) {
-    ChartLine lines[kMaxChartLines];
-    const std::size_t n = chart_lines(s, false, lines);
-    const Str names[3] = {Str::TrainLegend, s.n_val() > 0 ? Str::ValLegend : Str::TestLegend, Str::TestLegend};
+// The lines' names in their colours after a swatch each, wrapped to the panel's width.
+void chart_legend(std::span<const ChartLine> lines) {
     const float em = ImGui::GetFontSize();
-    for (std::size_t k = 0; k < n; ++k) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (const ChartLine& line : lines) {
+        const float item_w = 1.5f * em + ImGui::CalcTextSize(line.name).x + ImGui::GetStyle().ItemSpacing.x;
         ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + item_w > right) ImGui::NewLine();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float y = p.y + 0.5f * ImGui::GetTextLineHeight();
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, y), ImVec2(p.x + 1.2f * em, y), lines[k].color, 2.0f);
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, y), ImVec2(p.x + 1.2f * em, y), line.color, 2.0f);
         ImGui::Dummy(ImVec2(1.3f * em, ImGui::GetTextLineHeight()));
         ImGui::SameLine(0.0f, 0.2f * em);
-        ImGui::TextDisabled("%s", tr(names[k]));
+        ImGui::TextDisabled("%s", line.name);
     }
 }
 
@@ -269,11 +319,11 @@ void oyster_strip(PanelContext& c, ImVec2 size) {
     ImGui::Text(tr(Str::OysterRuleFmt), double(kOysterRuleCm), count_threshold_errors(d, kOysterRuleCm, 0, n));
 }
 
-bool g_focus_link_box = false;  // select the copied link in its box on the next frame
 
 // "Copy link" and its options; after a copy, the link in a read-only box (selected, so Ctrl+C
 // copies it by hand when the clipboard is not available) with what became of the copy.
-void link_controls(AppState& app, float width) {
+void link_controls(PanelContext& c, float width) {
+    AppState& app = c.app;
     LinkState& link = app.link;
     if (ImGui::Button(tr(Str::CopyLink))) {
         link.copied = app_share_link(app);
@@ -284,7 +334,7 @@ void link_controls(AppState& app, float width) {
         } else {
             link.copy = CopyStatus::Failed;  // no clipboard here (native): copy by hand
         }
-        g_focus_link_box = true;
+        c.state.focus_link_box = true;
     }
     tooltip(Str::TipCopyLink);
     if (link_can_carry_weights(app)) {  // only offered when the weights fit in a link
@@ -303,8 +353,8 @@ void link_controls(AppState& app, float width) {
     }
     ImGui::SameLine();
     ImGui::TextUnformatted(tr(status));
-    if (g_focus_link_box) ImGui::SetKeyboardFocusHere();
-    g_focus_link_box = false;
+    if (c.state.focus_link_box) ImGui::SetKeyboardFocusHere();
+    c.state.focus_link_box = false;
     ImGui::SetNextItemWidth(width);
     // Read-only: ImGui never writes into the buffer, so the string's own storage serves.
     ImGui::InputText("##link", link.copied.data(), link.copied.size() + 1,
@@ -373,7 +423,7 @@ void panel_output(PanelContext& c, const Rect& r) {
             ImGui::Text(tr(Str::ValAccFmt), double(cur.val_accuracy * 100.0f));
         }
     }
-    link_controls(app, ImGui::GetContentRegionAvail().x);
+    link_controls(c, ImGui::GetContentRegionAvail().x);
 
     if (app.racing()) {
         run_maps(c, ImGui::GetContentRegionAvail().x);
@@ -422,19 +472,16 @@ void panel_output(PanelContext& c, const Rect& r) {
     ImGui::Checkbox(tr(Str::LogScale), &app.log_scale);
     tooltip(Str::TipLogScale);
 
-    // Charts share the rest of the height.
-    const float rest = ImGui::GetContentRegionAvail().y;
-    const int charts = classify ? 2 : 1;
-    const float label_h = ImGui::GetTextLineHeightWithSpacing();
-    const int text_lines = charts + (s.config().early_stopping && s.has_best() ? 1 : 0);  // + the marks' line
-    const float chart_h = std::max((rest - float(text_lines) * label_h - float(charts) * ImGui::GetStyle().ItemSpacing.y) /
-                                       float(charts),
-                                   2.0f * em);
+    // The loss chart's label, legend and marks, then the charts share the rest of the height.
     ImGui::TextUnformatted(tr(Str::LossChart));
     tooltip(Str::TipLossChart);
-    if (!app.racing()) chart_legend(s);  // a race's lines are the runs, named over their maps
+    ChartLine lines[kMaxChartLines];
+    const auto line_set = [&](bool accuracy) {
+        return std::span(lines, app.racing() ? race_lines(app, accuracy, lines) : chart_lines(s, accuracy, lines));
+    };
+    chart_legend(line_set(false));
     // The marks' meaning, on their own line, in the marks' colours.
-    if (s.config().early_stopping && s.has_best()) {
+    if (!app.racing() && s.config().early_stopping && s.has_best()) {
         ImGui::TextColored(ImVec4(0.12f, 0.59f, 0.24f, 1.0f), tr(Str::BestEpochFmt),
                            static_cast<long long>(s.best_epoch()));
         if (s.stop_reason() == StopReason::EarlyStopped) {
@@ -443,17 +490,17 @@ void panel_output(PanelContext& c, const Rect& r) {
                                static_cast<long long>(s.stop_epoch()));
         }
     }
-    ChartLine lines[kMaxChartLines];
+    const int charts = classify ? 2 : 1;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float labels = classify ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;  // the accuracy chart's
+    const float chart_h = std::max((ImGui::GetContentRegionAvail().y - labels - float(charts) * spacing) / float(charts),
+                                   2.0f * em);
     const Session* marks = app.racing() ? nullptr : &s;
-    const auto line_set = [&](bool accuracy) {
-        return std::span(lines, app.racing() ? race_lines(app, accuracy, lines) : chart_lines(s, accuracy, lines));
-    };
-    chart("loss", marks, line_set(false), app.log_scale, ImVec2(avail_w, chart_h), c.scale);
-    tooltip(Str::TipLossChart);
+    chart(c, "loss", marks, line_set(false), app.log_scale, false, ImVec2(avail_w, chart_h));
     if (classify) {
         ImGui::TextUnformatted(tr(Str::AccuracyChart));
-        chart("acc", marks, line_set(true), false, ImVec2(avail_w, chart_h), c.scale);
         tooltip(Str::TipAccuracyChart);
+        chart(c, "acc", marks, line_set(true), false, true, ImVec2(avail_w, chart_h));
     }
     ImGui::End();
     link_banner(app, r);

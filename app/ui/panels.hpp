@@ -5,8 +5,14 @@
 #pragma once
 
 #include "app_state.hpp"
+#include "chart_data.hpp"
 #include "heatmap_gl.hpp"
 #include "layout.hpp"
+#include "race.hpp"
+
+#include <imgui.h>
+
+#include <vector>
 
 namespace nnp::app {
 
@@ -23,10 +29,31 @@ struct UiRequests {
     WeightEdit weight;
 };
 
+// What the panels keep between frames (widget state and reused buffers), owned by app_main:
+// no function-level statics, so every piece of state has one visible home.
+struct PanelState {
+    // Data panel: the sliders' values while one is dragged (applied when it is released).
+    ExperimentConfig data_editing;
+    bool data_dragging = false;
+    // Network panel: the weight being edited, and the edges drawn last frame for picking.
+    struct EdgeRef {
+        int layer = 0, from = 0, to = 0;
+    };
+    EdgeRef popup_edge;
+    float popup_value = 0.0f;
+    std::vector<Segment> segments;
+    std::vector<EdgeRef> segment_refs;
+    // Output panel: the copied link's box takes focus on the next frame; chart buffers.
+    bool focus_link_box = false;
+    std::vector<ChartPoint> chart_points[kMaxRaceRuns > 3 ? kMaxRaceRuns : 3];
+    std::vector<ImVec2> chart_screen;
+};
+
 struct PanelContext {
     AppState& app;
     HeatmapRenderer& heat;
     UiRequests& req;
+    PanelState& state;
     float scale = 1.0f;  // UI scale (1 at 96 dpi)
 };
 
