@@ -60,6 +60,21 @@ const char* issue_code(IssueCode c) {
     return "malformed";
 }
 
+// A run's progress: epoch, steps, the current losses and accuracies, why it stopped. The same
+// fields at the top level (the selected run) and in each entry of "runs".
+void session_fields(Writer& w, const Session& s) {
+    const EpochRecord& r = s.current();
+    w.num("epoch", double(s.epoch()));
+    w.num("steps", double(s.steps()));
+    w.num("train_loss", r.train_loss);
+    w.num("val_loss", r.val_loss);
+    w.num("test_loss", r.test_loss);
+    w.num("train_accuracy", r.train_accuracy);
+    w.num("val_accuracy", r.val_accuracy);
+    w.num("test_accuracy", r.test_accuracy);
+    w.str("stop_reason", enum_code(s.stop_reason()));
+}
+
 std::string error(std::string_view message) {
     std::string out = "{\"ok\":false,\"error\":";
     json_append_string(out, message);
@@ -72,23 +87,14 @@ std::string error(std::string_view message) {
 std::string state_json(const AppState& app) {
     const Session& s = app.session();
     const ExperimentConfig& c = s.config();
-    const EpochRecord& r = s.current();
     Writer w;
     w.out = "{";
-    w.num("epoch", double(s.epoch()));
-    w.num("steps", double(s.steps()));
+    session_fields(w, s);  // the selected run
     w.boolean("playing", app.playing);
-    w.num("train_loss", r.train_loss);
-    w.num("test_loss", r.test_loss);
-    w.num("train_accuracy", r.train_accuracy);
-    w.num("test_accuracy", r.test_accuracy);
-    w.num("val_loss", r.val_loss);
-    w.num("val_accuracy", r.val_accuracy);
     w.num("n_train", s.n_train());
     w.num("n_val", s.n_val());
     w.num("n_test", s.data().n_test());
     w.str("watched_loss", s.watched_loss() == WatchedLoss::Validation ? "validation" : "training");
-    w.str("stop_reason", enum_code(s.stop_reason()));
     w.str("stop_text", describe_stop(s));
     w.num("stop_epoch", double(s.stop_epoch()));
     w.num("best_epoch", double(s.has_best() ? s.best_epoch() : -1));
@@ -180,19 +186,11 @@ std::string state_json(const AppState& app) {
     w.open("runs", '[');
     for (std::size_t i = 0; i < app.runs.size(); ++i) {
         const Session& rs = *app.runs[i].session;
-        const EpochRecord& rr = rs.current();
         if (i > 0) w.out += ',';
         w.out += '{';
         w.first = true;
         w.str("name", app.runs[i].name);
-        w.num("epoch", double(rs.epoch()));
-        w.num("steps", double(rs.steps()));
-        w.num("train_loss", rr.train_loss);
-        w.num("val_loss", rr.val_loss);
-        w.num("test_loss", rr.test_loss);
-        w.num("train_accuracy", rr.train_accuracy);
-        w.num("test_accuracy", rr.test_accuracy);
-        w.str("stop_reason", enum_code(rs.stop_reason()));
+        session_fields(w, rs);
         char sum[24];
         std::snprintf(sum, sizeof sum, "%016llx",
                       static_cast<unsigned long long>(checksum(rs.net().params().data(), rs.net().params().size())));

@@ -5,6 +5,8 @@
 #include "config_codec.hpp"
 #include "rng.hpp"
 
+#include "helpers.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -13,6 +15,7 @@
 #include <string>
 
 using namespace nnp;
+using nnp::test::has_issue;
 
 namespace {
 
@@ -100,12 +103,6 @@ std::string base64url(const std::vector<unsigned char>& bytes) {
 std::vector<unsigned char> le_bytes(std::uint32_t bits) {
     return {static_cast<unsigned char>(bits), static_cast<unsigned char>(bits >> 8),
             static_cast<unsigned char>(bits >> 16), static_cast<unsigned char>(bits >> 24)};
-}
-
-bool has_issue(const DecodedConfig& d, IssueCode code, const std::string& field) {
-    for (const auto& i : d.issues)
-        if (i.code == code && i.field == field) return true;
-    return false;
 }
 
 // Messages are shown in the page and the terminal: plain printable ASCII only.

@@ -5,6 +5,8 @@
 #include "fields.hpp"
 #include "rng.hpp"
 
+#include "helpers.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -13,6 +15,7 @@
 #include <string>
 
 using namespace nnp;
+using nnp::test::has_issue;
 
 namespace {
 
@@ -41,12 +44,6 @@ double other_value(const Field& f, const ExperimentConfig& cfg) {
         case FieldType::Race: return 0.0;
     }
     return def;
-}
-
-bool has_issue(const std::vector<ConfigIssue>& issues, IssueCode code, const std::string& field) {
-    for (const auto& i : issues)
-        if (i.code == code && i.field == field) return true;
-    return false;
 }
 
 }  // namespace

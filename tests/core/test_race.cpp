@@ -5,19 +5,16 @@
 #include "race.hpp"
 #include "session.hpp"
 
+#include "helpers.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
 
 using namespace nnp;
+using nnp::test::has_issue;
 
 namespace {
-
-bool has_issue(const DecodedConfig& d, IssueCode code, const std::string& field) {
-    for (const auto& i : d.issues)
-        if (i.code == code && i.field == field) return true;
-    return false;
-}
 
 std::uint64_t params_checksum(const Session& s) {
     return checksum(s.net().params().data(), s.net().params().size());

@@ -5,19 +5,16 @@
 #include "tf_link.hpp"
 #include "session.hpp"
 
+#include "helpers.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
 
 using namespace nnp;
+using nnp::test::has_issue;
 
 namespace {
-
-bool has_issue(const DecodedConfig& d, IssueCode code, const std::string& field) {
-    for (const auto& i : d.issues)
-        if (i.code == code && i.field == field) return true;
-    return false;
-}
 
 // What TF Playground builds when its link has no keys, written out field by field.
 ExperimentConfig tf_base(std::uint32_t seed) {
