@@ -69,6 +69,46 @@ int leader(const AppState& app) {
     return best;
 }
 
+ExperimentConfig shown_config(const AppState& app) {
+    if (!app.racing()) return app.config;
+    ExperimentConfig shown = app.run().config;
+    shown.race = app.config.race;
+    return shown;
+}
+
+ExperimentConfig fold_edit(const AppState& app, const ExperimentConfig& edited) {
+    if (!app.racing()) return edited;
+    const ExperimentConfig shown = shown_config(app);
+    ExperimentConfig base = app.config;
+    if (edited.race != shown.race) {  // the compare panel started another race, or ended it
+        base.race = edited.race;
+        return base;
+    }
+    const std::vector<std::string> own = race_value_keys(app.config.race, std::size_t(app.selected));
+    const auto is_own = [&](std::string_view key) { return std::find(own.begin(), own.end(), key) != own.end(); };
+    bool own_changed = false;
+    for (const Field& f : config_fields()) {
+        if (f.type == FieldType::Race) continue;
+        if (f.type == FieldType::Network) {
+            if (edited.hidden == shown.hidden) continue;
+            // A network-wide race key (act, drop, width, depth) makes a layer edit the run's own.
+            const bool network_race = is_own("act") || is_own("drop") || is_own("width") || is_own("depth");
+            if (network_race) own_changed = true;
+            else base.hidden = edited.hidden;
+            continue;
+        }
+        if (f.get(edited) == f.get(shown)) continue;
+        if (is_own(f.key)) own_changed = true;
+        else f.set(base, f.get(edited));
+    }
+    if (own_changed) {
+        std::string value = race_setting_text(edited, own.front());
+        for (std::size_t k = 1; k < own.size(); ++k) value += '/' + own[k] + '=' + race_setting_text(edited, own[k]);
+        base.race.values[std::size_t(app.selected)] = value;
+    }
+    return base;
+}
+
 void app_select_run(AppState& app, int i) {
     if (i < 0 || i >= int(app.runs.size()) || i == app.selected) return;
     app.selected = i;

@@ -128,6 +128,14 @@ int leader(const AppState& app);
 // Makes run `i` the one the network and output panels show (ignored when out of range).
 void app_select_run(AppState& app, int i);
 
+// The config the panels show and edit: the selected run's, with the race (app.config alone when
+// there is one run).
+ExperimentConfig shown_config(const AppState& app);
+// Folds an edit of shown_config(app) back into a base config for apply_config: in a race, a
+// change of the setting the race varies (or of one of the selected run's own settings) becomes
+// that run's value; any other change goes to the base, so to every run.
+ExperimentConfig fold_edit(const AppState& app, const ExperimentConfig& edited);
+
 enum class ConfigChange { None, Live, Reinit, Rebuild };
 
 // Builds the runs from `cfg` (validated): one, or a race's.

@@ -136,6 +136,22 @@ bool apply_value(ExperimentConfig& run, std::string_view race_key, std::string_v
 
 }  // namespace
 
+std::string race_setting_text(const ExperimentConfig& run, std::string_view key) {
+    return is_race_key(key) ? setting_text(run, key) : std::string();
+}
+
+std::vector<std::string> race_value_keys(const RaceSpec& race, std::size_t i) {
+    if (race.empty() || i >= race.values.size()) return {};
+    std::vector<std::string> keys = {race.key};
+    std::string_view rest = race.values[i];
+    next_token(rest, '/');
+    while (!rest.empty()) {
+        const std::string_view pair = next_token(rest, '/');
+        keys.emplace_back(pair.substr(0, pair.find('=')));
+    }
+    return keys;
+}
+
 bool is_race_key(std::string_view key) {
     if (is_network_key(key)) return true;
     const Field* f = find_field(key);

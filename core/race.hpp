@@ -35,6 +35,11 @@ void check_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& issues);
 // has no race. `base` must be valid.
 std::vector<ExperimentConfig> race_configs(const ExperimentConfig& base);
 
+// The canonical text of `key` (a race key) as `run` has it, e.g. "adam", "0.003", "3".
+std::string race_setting_text(const ExperimentConfig& run, std::string_view key);
+// The keys run `i`'s value sets: the race's key, then its own settings after '/'.
+std::vector<std::string> race_value_keys(const RaceSpec& race, std::size_t i);
+
 // A short name of run `i`, e.g. "Adam", "lr 0.003", "seed 3", "Adam, lr 0.001".
 std::string race_run_name(const ExperimentConfig& base, std::size_t i);
 

@@ -53,7 +53,9 @@ void sync_link_out(AppState& app) {
 void apply_requests(UiRequests& req) {
     AppState& app = g_app;
     if (req.weight.set) app_set_weight(app, req.weight.layer, req.weight.from, req.weight.to, req.weight.value);
-    if (!(req.next == app.config)) apply_config(app, req.next);
+    // The panels edited the selected run's view; in a race, fold_edit sorts the edit into that
+    // run's own value or the base shared by every run.
+    if (!(req.next == shown_config(app))) apply_config(app, fold_edit(app, req.next));
     if (req.reset) app_reset(app);
     if (req.step) app_step(app);
     if (req.toggle_play) app_play(app, !app.playing);
@@ -93,7 +95,7 @@ void app_frame(float ui_scale) {
 
     sync_link_in(app);
     UiRequests req;
-    req.next = app.config;
+    req.next = shown_config(app);
     // Keyboard: space play/pause, s step, r reset (not while typing into a field).
     if (!io.WantTextInput) {
         if (ImGui::IsKeyPressed(ImGuiKey_Space, false)) req.toggle_play = true;

@@ -175,3 +175,47 @@ TEST_CASE("the accessor lists the runs and starts and ends races", "[runs][api]"
     CHECK(app.runs.size() == 1);  // that race was refused: one run
     CHECK(contains(run_command(app, R"({"cmd":"set_race","value":""})"), "\"ok\":true"));
 }
+
+TEST_CASE("editing the selected run: its raced setting is its own, the rest is shared", "[runs]") {
+    AppState app;
+    app_init(app, ExperimentConfig{});
+    app_open_link(app, "v=1&race=opt:sgd,adam/lr=0.001");
+    app_select_run(app, 1);
+    ExperimentConfig shown = shown_config(app);
+    CHECK(shown.optimizer.kind == OptimizerKind::Adam);  // the panels show the selected run
+    CHECK(shown.optimizer.learning_rate == 0.001f);
+
+    ExperimentConfig edited = shown;  // its own setting: only run 1 changes
+    edited.optimizer.learning_rate = 0.002f;
+    apply_config(app, fold_edit(app, edited));
+    CHECK(app.config.race.values == std::vector<std::string>{"sgd", "adam/lr=0.002"});
+    CHECK(app.runs[1].session->config().optimizer.learning_rate == 0.002f);
+    CHECK(app.runs[0].session->config().optimizer.learning_rate == ExperimentConfig{}.optimizer.learning_rate);
+
+    edited = shown_config(app);  // the raced setting itself
+    edited.optimizer.kind = OptimizerKind::RmsProp;
+    apply_config(app, fold_edit(app, edited));
+    CHECK(app.config.race.values == std::vector<std::string>{"sgd", "rms/lr=0.002"});
+    CHECK(app.runs[1].session->config().optimizer.kind == OptimizerKind::RmsProp);
+
+    edited = shown_config(app);  // a shared setting: every run
+    edited.batch_size = 25;
+    CHECK(apply_config(app, fold_edit(app, edited)) == ConfigChange::Live);
+    for (const Run& r : app.runs) CHECK(r.session->config().batch_size == 25);
+    CHECK(app.config.race.values.size() == 2);
+
+    AppState widths;  // a layer edit in a width race is the selected run's own width
+    app_init(widths, ExperimentConfig{});
+    app_open_link(widths, "v=1&race=width:2,4");
+    app_select_run(widths, 0);
+    edited = shown_config(widths);
+    for (LayerSpec& l : edited.hidden) l.width = 3;
+    apply_config(widths, fold_edit(widths, edited));
+    CHECK(widths.config.race.values == std::vector<std::string>{"3", "4"});
+
+    AppState one;  // without a race the edit is the config
+    app_init(one, ExperimentConfig{});
+    edited = shown_config(one);
+    edited.batch_size = 7;
+    CHECK(fold_edit(one, edited) == edited);
+}
