@@ -112,6 +112,7 @@ ExperimentConfig fold_edit(const AppState& app, const ExperimentConfig& edited) 
 void app_select_run(AppState& app, int i) {
     if (i < 0 || i >= int(app.runs.size()) || i == app.selected) return;
     app.selected = i;
+    app.runs[std::size_t(i)].dirty = true;  // its grid was the small map's: draw it in full
     app.hover_layer = app.hover_unit = -1;
     app.pictures_dirty = true;
 }
@@ -305,10 +306,14 @@ std::string link_to_write(AppState& app, double now_ms, bool editing) {
 
 void update_pictures(AppState& app) {
     if (!app.pictures_dirty) return;
-    const auto compute = [](Run& r) {
+    // The selected run's grid at the full size (every picture is drawn from it); the others' at
+    // the small maps' size, resampled into the atlas.
+    const auto compute = [&app](Run& r) {
         const Session& s = *r.session;
         const bool one_d = s.data().input_dims == 1;
-        s.compute_grid(one_d ? kStripSize : kGridSize, one_d ? 1 : kGridSize, r.grid);
+        const bool shown = &r == &app.run();
+        const int side = shown ? (one_d ? kStripSize : kGridSize) : (one_d ? kStripSize / 4 : kRaceMapSize);
+        s.compute_grid(side, one_d ? 1 : side, r.grid);
         r.learned_threshold = one_d ? class_boundary_1d(s.net(), r.grid) : 0.0f;
         r.dirty = false;
     };

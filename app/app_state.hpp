@@ -27,6 +27,7 @@ constexpr int kUiMaxHiddenLayers = 8;
 constexpr int kUiMaxNeurons = 16;
 constexpr int kSpeedChoices[] = {1, 2, 5, 10, 20, 50, 100, 1000};
 constexpr int kOtherMapsPerFrame = 2;  // a race's other runs whose maps are recomputed a frame
+constexpr int kRaceMapSize = 32;       // their grids' points per side (their maps are small)
 
 struct FrameStats {
     float train_ms = 0, pictures_ms = 0, draw_ms = 0;  // this frame

@@ -79,17 +79,52 @@ void encode_classes(const Matrix& out_rows, int rows, int k, std::vector<float>&
     }
 }
 
+namespace {
+
+// Bilinear resampling of a grid's rows (grid order: rows top first, both ends included) from
+// sw x sh points to dw x dh, every column (output) alike. dst: (dw*dh) x cols.
+void resample(const Matrix& src, int sw, int sh, int dw, int dh, Matrix& dst) {
+    const Eigen::Index cols = src.cols();
+    dst.resize(Eigen::Index(dw) * dh, cols);
+    const auto pos = [](int i, int from, int to) { return to > 1 ? float(i) * float(from - 1) / float(to - 1) : 0.0f; };
+    for (int r = 0; r < dh; ++r) {
+        const float y = pos(r, sh, dh);
+        const int y0 = std::min(int(y), sh - 1), y1 = std::min(y0 + 1, sh - 1);
+        const float fy = y - float(y0);
+        for (int c = 0; c < dw; ++c) {
+            const float x = pos(c, sw, dw);
+            const int x0 = std::min(int(x), sw - 1), x1 = std::min(x0 + 1, sw - 1);
+            const float fx = x - float(x0);
+            for (Eigen::Index k = 0; k < cols; ++k) {
+                const float top = src(y0 * sw + x0, k) * (1 - fx) + src(y0 * sw + x1, k) * fx;
+                const float bottom = src(y1 * sw + x0, k) * (1 - fx) + src(y1 * sw + x1, k) * fx;
+                dst(Eigen::Index(r) * dw + c, k) = top * (1 - fy) + bottom * fy;
+            }
+        }
+    }
+}
+
+}  // namespace
+
 PictureInfo add_output_picture(const GridPictures& g, const Mlp& net, Task task, float value_scale,
                                PictureSet& out) {
-    const int n = g.points(), layers = net.num_layers();
-    const Matrix& h = g.ws.h[std::size_t(layers - 1)];
+    const int layers = net.num_layers();
+    const Matrix* h = &g.ws.h[std::size_t(layers - 1)];
+    int n = g.points();
+    if (g.width != out.atlas.cell_w() || g.height != out.atlas.cell_h()) {
+        // Only the first g.points() rows of the workspace are this grid's.
+        const Matrix rows = h->topRows(n);
+        resample(rows, g.width, g.height, out.atlas.cell_w(), out.atlas.cell_h(), out.resampled);
+        h = &out.resampled;
+        n = out.atlas.cell_w() * out.atlas.cell_h();
+    }
     const int outputs = net.fan_out(layers - 1);
     if (outputs > 1) {
-        encode_classes(h, n, outputs, out.scratch);
+        encode_classes(*h, n, outputs, out.scratch);
         return {out.atlas.add(out.scratch.data(), 1), PictureMode::Classes, 0.0f, 1.0f};
     }
-    PictureInfo p{out.atlas.add(h.data(), static_cast<int>(h.cols())), PictureMode::Diverging, 0.0f, 1.0f};
-    const ValueRange r = activation_range(net.activation(layers - 1), h.data(), n, static_cast<int>(h.cols()));
+    PictureInfo p{out.atlas.add(h->data(), static_cast<int>(h->cols())), PictureMode::Diverging, 0.0f, 1.0f};
+    const ValueRange r = activation_range(net.activation(layers - 1), h->data(), n, static_cast<int>(h->cols()));
     p.lo = r.lo;
     p.hi = r.hi;
     if (task == Task::Regression) {

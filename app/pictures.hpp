@@ -60,6 +60,7 @@ struct PictureSet {
     PictureInfo output;                            // the big picture of the prediction
     std::vector<float> scratch;                    // one picture, for class encoding
     Matrix all_features;                           // points x kFeatureCount
+    Matrix resampled;                              // an output block at the cells' size
     long long version = 0;                         // increases with every fill
 };
 
@@ -73,8 +74,9 @@ void encode_classes(const Matrix& out_rows, int rows, int k, std::vector<float>&
 void fill_pictures(const GridPictures& g, const Mlp& net, Task task, float value_scale,
                    PictureSet& out, int extra_cells = 0);
 
-// Adds another network's decision map (over a grid of the same size) to `out`'s atlas, which
-// must have room for it; returns where it is. For the other runs of a race.
+// Adds another network's decision map to `out`'s atlas, which must have room for it; returns
+// where it is. For the other runs of a race: their grid may be coarser than the atlas's cells
+// (it is resampled bilinearly, before any class encoding, to the cell's size).
 PictureInfo add_output_picture(const GridPictures& g, const Mlp& net, Task task, float value_scale,
                                PictureSet& out);
 

@@ -219,3 +219,28 @@ TEST_CASE("editing the selected run: its raced setting is its own, the rest is s
     edited.batch_size = 7;
     CHECK(fold_edit(one, edited) == edited);
 }
+
+TEST_CASE("other runs' maps are computed small and resampled into the atlas", "[runs][pictures]") {
+    AppState app;
+    app_init(app, ExperimentConfig{});
+    app_open_link(app, "v=1&race=seed:1,2");
+    update_pictures(app);
+    REQUIRE(app.runs[0].grid.width == kGridSize);
+    REQUIRE(app.runs[1].grid.width == kRaceMapSize);
+    // Run 1's map in the atlas agrees with its network at the grid's corner points, which the
+    // coarse and the full grid share (both include the domain's ends).
+    const PictureInfo& p = app.runs[1].output;
+    int x0, y0, x1, y1;
+    app.pictures.atlas.cell_rect(p.cell, x0, y0, x1, y1);
+    const auto texel = [&](int x, int y) {
+        return app.pictures.atlas.texels()[std::size_t((y0 + y) * app.pictures.atlas.width() + x0 + x)];
+    };
+    const auto out = app.runs[1].grid.output(app.runs[1].session->net());
+    CHECK(texel(0, 0) == Approx(out(0, 0)));
+    CHECK(texel(kGridSize - 1, 0) == Approx(out(kRaceMapSize - 1, 0)));
+    CHECK(texel(kGridSize - 1, kGridSize - 1) == Approx(out(kRaceMapSize * kRaceMapSize - 1, 0)));
+    // Selecting it draws it in full.
+    app_select_run(app, 1);
+    update_pictures(app);
+    CHECK(app.runs[1].grid.width == kGridSize);
+}
