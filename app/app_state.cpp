@@ -20,11 +20,12 @@ void mark_dirty(AppState& app) {
 // New runs from app.config (valid): one session per run of its race, or one.
 void rebuild(AppState& app) {
     const std::vector<ExperimentConfig> configs = race_configs(app.config);
+    const std::shared_ptr<const Dataset> data = shared_data(app.config);  // one copy for all runs
     app.runs.clear();
     app.runs.reserve(configs.size());
     for (std::size_t i = 0; i < configs.size(); ++i) {
         Run run;
-        run.session = std::make_unique<Session>(configs[i]);
+        run.session = std::make_unique<Session>(configs[i], data);
         run.config = run.session->config();  // the session's validated copy
         run.name = race_run_name(app.config, i);
         app.runs.push_back(std::move(run));

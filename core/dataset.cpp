@@ -309,11 +309,16 @@ Dataset generate_dataset(const DatasetSpec& raw_spec) {
     return data;
 }
 
-void hold_out_validation(Dataset& data, float percent) {
+int validation_rows(const Dataset& data, float percent) {
     const int train = data.n_train + data.n_val;
     percent = std::isfinite(percent) ? std::clamp(percent, 0.0f, 100.0f) : 0.0f;
     const int val = static_cast<int>(std::floor(train * static_cast<double>(percent) / 100.0));
-    data.n_val = std::clamp(val, 0, std::max(0, train - 1));
+    return std::clamp(val, 0, std::max(0, train - 1));
+}
+
+void hold_out_validation(Dataset& data, float percent) {
+    const int train = data.n_train + data.n_val;
+    data.n_val = validation_rows(data, percent);
     data.n_train = train - data.n_val;
 }
 

@@ -70,6 +70,8 @@ std::span<const EnumEntry<Task>> enum_table<Task>();
 // validation split; the test rows are untouched. Rows are in random order already, so the tail
 // is a random sample. Early stopping watches these rows, never the test rows.
 void hold_out_validation(Dataset& data, float percent);
+// The validation rows hold_out_validation(data, percent) gives.
+int validation_rows(const Dataset& data, float percent);
 
 Task task_of(DatasetKind kind);
 int input_dims_of(DatasetKind kind);

@@ -158,7 +158,21 @@ bool is_race_key(std::string_view key) {
     return f != nullptr && is_race_field(*f);
 }
 
-void check_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& issues) {
+void check_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& out) {
+    // A hostile race (64 values, each with several problems) is reported in at most
+    // kMaxRaceIssues lines and a count, so the list of a link's problems stays short.
+    constexpr std::size_t kMaxRaceIssues = 12;
+    std::vector<ConfigIssue> issues;
+    struct Report {
+        std::vector<ConfigIssue>& from;
+        std::vector<ConfigIssue>& to;
+        ~Report() {
+            for (std::size_t i = 0; i < from.size() && i < kMaxRaceIssues; ++i) to.push_back(std::move(from[i]));
+            if (from.size() > kMaxRaceIssues)
+                to.push_back({IssueCode::Malformed, "race",
+                              std::to_string(from.size() - kMaxRaceIssues) + " more problems of the race were not listed."});
+        }
+    } report{issues, out};
     RaceSpec& race = cfg.race;
     if (race.empty()) {
         race.values.clear();

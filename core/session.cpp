@@ -54,32 +54,53 @@ std::span<const EnumEntry<StopReason>> enum_table<StopReason>() {
     return kStopReasonTable;
 }
 
+std::shared_ptr<const Dataset> shared_data(const ExperimentConfig& cfg) {
+    ExperimentConfig valid = cfg;
+    validate(valid);
+    auto data = std::make_shared<Dataset>(generate_dataset(valid.data));
+    hold_out_validation(*data, valid.validation_percent);
+    return data;
+}
+
 Session::Session(const ExperimentConfig& cfg) : cfg_(cfg) {
     validate(cfg_);
-    data_ = generate_dataset(cfg_.data);
+    auto data = std::make_shared<Dataset>(generate_dataset(cfg_.data));
+    data_ = std::move(data);
     build();
 }
 
-Session::Session(const ExperimentConfig& cfg, Dataset data) : cfg_(cfg), data_(std::move(data)) {
+Session::Session(const ExperimentConfig& cfg, Dataset data)
+    : cfg_(cfg), data_(std::make_shared<const Dataset>(std::move(data))) {
+    validate(cfg_);
+    build();
+}
+
+Session::Session(const ExperimentConfig& cfg, std::shared_ptr<const Dataset> data)
+    : cfg_(cfg), data_(std::move(data)) {
     validate(cfg_);
     build();
 }
 
 void Session::build() {
-    hold_out_validation(data_, cfg_.validation_percent);  // the same split for given data
-    if (data_.input_dims > 2) inputs_ = data_.x;
-    else compute_features(data_.x, cfg_.features, inputs_);
-    norm_ = fit_input_norm(cfg_.normalization, inputs_.topRows(data_.n_train));
+    // The validation split of cfg; a shared data set already split that way is used as it is.
+    if (validation_rows(*data_, cfg_.validation_percent) != data_->n_val) {
+        auto split = std::make_shared<Dataset>(*data_);
+        hold_out_validation(*split, cfg_.validation_percent);
+        data_ = std::move(split);
+    }
+    if (data_->input_dims > 2) inputs_ = data_->x;
+    else compute_features(data_->x, cfg_.features, inputs_);
+    norm_ = fit_input_norm(cfg_.normalization, inputs_.topRows(data_->n_train));
     apply_input_norm(norm_, inputs_);
     NetworkSpec spec = network_spec(cfg_);
     spec.inputs = static_cast<int>(inputs_.cols());
-    if (data_.task == Task::Regression) spec.outputs = 1;
-    else if (data_.num_classes > 2) spec.outputs = data_.num_classes;
+    if (data_->task == Task::Regression) spec.outputs = 1;
+    else if (data_->num_classes > 2) spec.outputs = data_->num_classes;
     else spec.outputs = cfg_.output == Activation::Softmax ? 2 : 1;
-    build_targets(data_, cfg_, spec.outputs, targets_);
+    build_targets(*data_, cfg_, spec.outputs, targets_);
     net_ = Mlp(spec);
-    order_.resize(data_.n_train);
-    eval_ws_.resize(net_, std::max(1, data_.size()), false);  // inference only
+    order_.resize(data_->n_train);
+    eval_ws_.resize(net_, std::max(1, data_->size()), false);  // inference only
     apply_live(cfg_);  // sizes the batch buffers
     reinitialize(cfg_.seed);
 }
@@ -89,7 +110,7 @@ bool Session::apply_live(const ExperimentConfig& cfg) {
     validate(next);
     if (needs_rebuild(cfg_, next)) return false;
     if (next.optimizer.kind != cfg_.optimizer.kind) optimizer_.reset(net_.params().size());
-    const int batch_rows = std::clamp(next.batch_size, 1, std::max(1, data_.n_train));
+    const int batch_rows = std::clamp(next.batch_size, 1, std::max(1, data_->n_train));
     for (std::size_t i = 0; i < next.hidden.size(); ++i)
         if (next.hidden[i].dropout != net_.dropout(static_cast<int>(i)))
             net_.set_dropout(static_cast<int>(i), next.hidden[i].dropout);
@@ -154,9 +175,9 @@ void Session::start_epoch() {
 }
 
 bool Session::train_batch() {
-    if (stop_ != StopReason::None || data_.n_train == 0) return false;
+    if (stop_ != StopReason::None || data_->n_train == 0) return false;
     if (cursor_ == 0) start_epoch();
-    const int rows = std::min(train_ws_.max_rows, data_.n_train - cursor_);
+    const int rows = std::min(train_ws_.max_rows, data_->n_train - cursor_);
     for (int i = 0; i < rows; ++i) {
         const int src = order_[cursor_ + i];
         batch_x_.row(i) = inputs_.row(src);
@@ -175,7 +196,7 @@ bool Session::train_batch() {
     last_rows_ = rows;
     ++steps_;
     cursor_ += rows;
-    if (cursor_ >= data_.n_train) {
+    if (cursor_ >= data_->n_train) {
         cursor_ = 0;
         ++epoch_;
         evaluate();
@@ -210,8 +231,8 @@ bool Session::train_epoch() {
 }
 
 void Session::evaluate() {
-    const int n = data_.size();
-    const int n_train = data_.n_train;
+    const int n = data_->size();
+    const int n_train = data_->n_train;
     EpochRecord r;
     r.epoch = epoch_;
     if (n == 0) {
@@ -228,15 +249,15 @@ void Session::evaluate() {
                                     a.middleRows(begin, count), targets_.middleRows(begin, count));
         return static_cast<float>(sum / count);
     };
-    const int n_val = data_.n_val, test_begin = data_.test_begin();
+    const int n_val = data_->n_val, test_begin = data_->test_begin();
     r.train_loss = span_loss(0, n_train);
     r.val_loss = span_loss(n_train, n_val);
     r.test_loss = span_loss(test_begin, n - test_begin);
-    if (data_.task != Task::Regression) {
+    if (data_->task != Task::Regression) {
         const int outputs = static_cast<int>(a.cols());
         int right[3] = {0, 0, 0};  // train, validation, test
         for (int i = 0; i < n; ++i) {
-            const bool ok = predicted_class(a.row(i).data(), outputs, net_.spec().output) == data_.label[i];
+            const bool ok = predicted_class(a.row(i).data(), outputs, net_.spec().output) == data_->label[i];
             right[i < n_train ? 0 : i < test_begin ? 1 : 2] += ok ? 1 : 0;
         }
         const auto share = [](int count, int total) { return total > 0 ? float(count) / float(total) : 0.0f; };
@@ -260,12 +281,12 @@ void Session::restore_best() {
 }
 
 void Session::compute_grid(int width, int height, GridPictures& out) const {
-    nnp::compute_grid(net_, cfg_.features, data_.domain, width, height, out, norm_);
+    nnp::compute_grid(net_, cfg_.features, data_->domain, width, height, out, norm_);
 }
 
 float Session::learned_threshold(int samples) const {
     samples = std::clamp(samples, 2, 100000);
-    if (data_.input_dims != 1) return std::numeric_limits<float>::quiet_NaN();
+    if (data_->input_dims != 1) return std::numeric_limits<float>::quiet_NaN();
     GridPictures grid;
     compute_grid(samples, 1, grid);
     return class_boundary_1d(net_, grid);

@@ -8,6 +8,7 @@
 #include "grid.hpp"
 #include "history.hpp"
 
+#include <memory>
 #include <string>
 
 namespace nnp {
@@ -25,6 +26,10 @@ enum class WatchedLoss { Validation, Training };
 template <>
 std::span<const EnumEntry<StopReason>> enum_table<StopReason>();
 
+// The data set of `cfg`, generated and split for its validation share, to share between the
+// sessions of a race (they differ in a setting that leaves the data as it is).
+std::shared_ptr<const Dataset> shared_data(const ExperimentConfig& cfg);
+
 class Session {
 public:
     // Validates a copy of `cfg` (clamping silently; call validate() first to see the issues),
@@ -34,9 +39,12 @@ public:
     // generating cfg.data. Data with more than two inputs is fed to the network as it is (the
     // feature toggles apply to the 2-D plane only).
     Session(const ExperimentConfig& cfg, Dataset data);
+    // Shares `data` with other sessions (the runs of a race): nothing is copied when it is
+    // already split for cfg.validation_percent (see shared_data).
+    Session(const ExperimentConfig& cfg, std::shared_ptr<const Dataset> data);
 
     const ExperimentConfig& config() const { return cfg_; }
-    const Dataset& data() const { return data_; }
+    const Dataset& data() const { return *data_; }
     const Mlp& net() const { return net_; }
     Mlp& net() { return net_; }  // e.g. to edit one weight; call params_changed() afterwards
     // Re-evaluates the losses after an outside edit of the weights (a link's weights, an edited
@@ -47,8 +55,8 @@ public:
     // samples: training rows, then validation rows, then test rows (see Dataset).
     const Matrix& inputs() const { return inputs_; }
     const Matrix& targets() const { return targets_; }
-    int n_train() const { return data_.n_train; }
-    int n_val() const { return data_.n_val; }
+    int n_train() const { return data_->n_train; }
+    int n_val() const { return data_->n_val; }
     // The input normalisation fitted to the training rows: part of the model.
     const InputNorm& input_norm() const { return norm_; }
 
@@ -108,7 +116,7 @@ private:
     void clear_early_stop();
 
     ExperimentConfig cfg_;
-    Dataset data_;
+    std::shared_ptr<const Dataset> data_;  // never null; shared by the runs of a race
     Matrix inputs_, targets_;
     InputNorm norm_;
     Mlp net_;

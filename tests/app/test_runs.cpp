@@ -244,3 +244,22 @@ TEST_CASE("other runs' maps are computed small and resampled into the atlas", "[
     update_pictures(app);
     CHECK(app.runs[1].grid.width == kGridSize);
 }
+
+TEST_CASE("the runs of a race share one data set", "[runs]") {
+    AppState app;
+    app_init(app, ExperimentConfig{});
+    app_open_link(app, "v=1&es=1&race=lr:0.3,0.03,0.003");
+    REQUIRE(app.runs.size() == 3);
+    for (const Run& r : app.runs) {
+        CHECK(&r.session->data() == &app.runs[0].session->data());  // the same object, not a copy
+        CHECK(r.session->n_val() > 0);
+    }
+    // A session given a data set split another way makes its own split, leaving the shared one.
+    ExperimentConfig other = app.runs[0].session->config();
+    other.validation_percent = 40.0f;
+    const auto shared = shared_data(app.runs[0].session->config());
+    Session s(other, shared);
+    CHECK(&s.data() != shared.get());
+    CHECK(s.n_val() > shared->n_val);
+    CHECK(s.data().n_test() == shared->n_test());
+}

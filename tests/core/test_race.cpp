@@ -88,6 +88,14 @@ TEST_CASE("hostile races get named issues and at most eight runs, never a crash"
     CHECK(many.config.race.values.size() == static_cast<std::size_t>(kMaxRaceRuns));
     CHECK(has_issue(many, IssueCode::OutOfRange, "race"));
 
+    std::string noisy_text = "v=1&race=drop:";  // 64 values with a problem each: a short report
+    for (int i = 0; i < 64; ++i) noisy_text += std::string(i ? "," : "") + "x" + std::to_string(i);
+    const DecodedConfig noisy = decode_config(noisy_text);
+    std::size_t race_issues = 0;
+    for (const auto& i : noisy.issues) race_issues += i.field.rfind("race", 0) == 0 ? 1 : 0;
+    CHECK(race_issues == 13);  // 12 listed and one count
+    CHECK(noisy.issues.back().message.find("more problems of the race") != std::string::npos);
+
     const DecodedConfig data = decode_config("v=1&race=data:circle,xor");  // would change the data
     CHECK(data.config.race.empty());
     CHECK(has_issue(data, IssueCode::UnknownName, "race"));
