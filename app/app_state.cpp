@@ -198,6 +198,17 @@ void app_play(AppState& app, bool playing) {
 
 void app_reset(AppState& app) {
     app.config.seed += 1;
+    // A seed race's runs take their seeds from the race: each moves on by the number of runs,
+    // so every run gets new weights and no two share a seed (1,2,3 becomes 4,5,6).
+    if (app.config.race.key == "seed") {
+        const std::vector<ExperimentConfig> before = race_configs(app.config);
+        for (std::size_t i = 0; i < app.config.race.values.size() && i < before.size(); ++i) {
+            std::string& value = app.config.race.values[i];
+            const std::size_t own = value.find('/');  // the run's own settings stay
+            value = std::to_string(before[i].seed + std::uint32_t(before.size())) +
+                    (own == std::string::npos ? std::string() : value.substr(own));
+        }
+    }
     const std::vector<ExperimentConfig> configs = race_configs(app.config);
     for (std::size_t i = 0; i < app.runs.size() && i < configs.size(); ++i) {
         app.runs[i].session->reinitialize(configs[i].seed);

@@ -263,3 +263,19 @@ TEST_CASE("the runs of a race share one data set", "[runs]") {
     CHECK(s.n_val() > shared->n_val);
     CHECK(s.data().n_test() == shared->n_test());
 }
+
+TEST_CASE("reset gives every run of a seed race new seeds", "[runs]") {
+    AppState app;
+    app_init(app, ExperimentConfig{});
+    app_open_link(app, "v=1&race=seed:1,2,3");
+    const auto w = params_of(app);
+    app_reset(app);
+    CHECK(app.config.race.values == std::vector<std::string>{"4", "5", "6"});
+    CHECK(app.runs[2].session->config().seed == 6u);
+    CHECK(params_of(app) != w);
+    ExperimentConfig copy = app.config;
+    CHECK(validate(copy).empty());
+    app_open_link(app, "v=1&race=seed:1,2/lr=0.1");
+    app_reset(app);
+    CHECK(app.config.race.values == std::vector<std::string>{"3", "4/lr=0.1"});
+}
