@@ -43,11 +43,6 @@ void rebuild(AppState& app) {
     mark_dirty(app);
 }
 
-// The loss a race is decided on: validation where there is a validation split.
-float watched(const Session& s) {
-    return s.watched_loss() == WatchedLoss::Validation ? s.current().val_loss : s.current().train_loss;
-}
-
 }  // namespace
 
 Rgb run_color(int i) {
@@ -63,9 +58,9 @@ int leader(const AppState& app) {
     if (!app.racing()) return -1;
     int best = -1;
     for (std::size_t i = 0; i < app.runs.size(); ++i) {
-        const float loss = watched(*app.runs[i].session);
+        const float loss = app.runs[i].session->watched_value();
         if (!std::isfinite(loss)) continue;
-        if (best < 0 || loss < watched(*app.runs[std::size_t(best)].session)) best = int(i);
+        if (best < 0 || loss < app.runs[std::size_t(best)].session->watched_value()) best = int(i);
     }
     return best;
 }

@@ -23,10 +23,6 @@ constexpr std::array<RaceChoice, 11> kChoices = {{
     {"depth", "RaceDepth", "0,1,2,3"},
 }};
 
-float watched(const Session& s) {
-    return s.watched_loss() == WatchedLoss::Validation ? s.current().val_loss : s.current().train_loss;
-}
-
 }  // namespace
 
 std::span<const RaceChoice> race_choices() { return kChoices; }
@@ -63,7 +59,7 @@ std::string race_values_text(const RaceSpec& race) {
 LossSpread loss_spread(const AppState& app) {
     std::vector<float> losses;
     for (const Run& r : app.runs) {
-        const float l = watched(*r.session);
+        const float l = r.session->watched_value();
         if (std::isfinite(l)) losses.push_back(l);
     }
     if (losses.empty()) return {};

@@ -207,8 +207,7 @@ bool Session::train_batch() {
             stop_epoch_ = epoch_;
             return false;
         }
-        const float watched =
-            watched_loss() == WatchedLoss::Validation ? current_.val_loss : current_.train_loss;
+        const float watched = watched_value();
         if (best_epoch_ < 0 || watched < best_loss_) {
             best_loss_ = watched;
             best_epoch_ = epoch_;

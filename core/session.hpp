@@ -91,6 +91,10 @@ public:
     // The lowest watched loss so far and the parameters it had. When early stopping ends a run,
     // those parameters are put back (and the optimizer's memory restarts).
     WatchedLoss watched_loss() const { return n_val() > 0 ? WatchedLoss::Validation : WatchedLoss::Training; }
+    // That loss of the current parameters (what a race's leader is decided on).
+    float watched_value() const {
+        return watched_loss() == WatchedLoss::Validation ? current_.val_loss : current_.train_loss;
+    }
     bool has_best() const { return best_epoch_ >= 0; }
     std::int64_t best_epoch() const { return best_epoch_; }
     std::span<const float> best_params() const { return best_params_; }

@@ -214,8 +214,7 @@ void run_maps(PanelContext& c, float width) {
         const ImU32 color = to_imgui(run_color(i));
         dl->AddRect(mn, mx, color, 0.0f, 0, i == app.selected ? 3.0f * c.scale : 1.5f * c.scale);
         tooltip(Str::TipRunMap);
-        const bool val = s.n_val() > 0;
-        const float loss = val ? s.current().val_loss : s.current().train_loss;
+        const float loss = s.watched_value();
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);
         ImGui::TextUnformatted(run.name.c_str());
