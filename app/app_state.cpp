@@ -5,6 +5,7 @@
 #include "race.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <utility>
 
@@ -239,7 +240,8 @@ void train_frame(AppState& app, const std::function<double()>& now_ms) {
     const double start = now_ms();
     // Every run aims at `speed` more epochs; runs take turns batch by batch, so within the
     // frame's budget they advance alike, and a stopped run waits while the others go on.
-    std::vector<std::int64_t> target(app.runs.size());
+    std::int64_t target[kMaxRaceRuns];  // a frame allocates nothing
+    assert(app.runs.size() <= std::size_t(kMaxRaceRuns));  // check_race keeps races this short
     for (std::size_t i = 0; i < app.runs.size(); ++i) target[i] = app.runs[i].session->epoch() + app.speed;
     long long steps = 0;
     float batches_per_epoch = 0.0f;

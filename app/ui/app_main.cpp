@@ -50,12 +50,13 @@ void sync_link_out(AppState& app) {
     if (!text.empty()) page.write_hash(text);
 }
 
-void apply_requests(UiRequests& req) {
+// `shown`: the config the panels started from this frame (shown_config).
+void apply_requests(UiRequests& req, const ExperimentConfig& shown) {
     AppState& app = g_app;
     if (req.weight.set) app_set_weight(app, req.weight.layer, req.weight.from, req.weight.to, req.weight.value);
     // The panels edited the selected run's view; in a race, fold_edit sorts the edit into that
     // run's own value or the base shared by every run.
-    if (!(req.next == shown_config(app))) apply_config(app, fold_edit(app, req.next));
+    if (!(req.next == shown)) apply_config(app, fold_edit(app, req.next));
     if (req.reset) app_reset(app);
     if (req.step) app_step(app);
     if (req.toggle_play) app_play(app, !app.playing);
@@ -95,7 +96,8 @@ void app_frame(float ui_scale) {
 
     sync_link_in(app);
     UiRequests req;
-    req.next = shown_config(app);
+    const ExperimentConfig shown = shown_config(app);
+    req.next = shown;
     // Keyboard: space play/pause, s step, r reset (not while typing into a field).
     if (!io.WantTextInput) {
         if (ImGui::IsKeyPressed(ImGuiKey_Space, false)) req.toggle_play = true;
@@ -118,7 +120,7 @@ void app_frame(float ui_scale) {
     panel_network(ctx, layout.network);
     panel_output(ctx, layout.output);
     stop_banner(ctx, layout.network);
-    apply_requests(req);
+    apply_requests(req, shown);
     sync_link_out(app);
     app.stats.ui_ms = float(now_ms() - t1);
 }
