@@ -28,7 +28,7 @@ void rebuild(AppState& app) {
         Run run;
         run.session = std::make_unique<Session>(configs[i], data);
         run.config = run.session->config();  // the session's validated copy
-        run.name = race_run_name(app.config, i);
+        run.name = race_run_name(app.config.race, configs[i], i);
         app.runs.push_back(std::move(run));
     }
     app.selected = std::clamp(app.selected, 0, int(app.runs.size()) - 1);

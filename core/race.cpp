@@ -158,21 +158,8 @@ bool is_race_key(std::string_view key) {
     return f != nullptr && is_race_field(*f);
 }
 
-void check_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& out) {
-    // A hostile race (64 values, each with several problems) is reported in at most
-    // kMaxRaceIssues lines and a count, so the list of a link's problems stays short.
-    constexpr std::size_t kMaxRaceIssues = 12;
-    std::vector<ConfigIssue> issues;
-    struct Report {
-        std::vector<ConfigIssue>& from;
-        std::vector<ConfigIssue>& to;
-        ~Report() {
-            for (std::size_t i = 0; i < from.size() && i < kMaxRaceIssues; ++i) to.push_back(std::move(from[i]));
-            if (from.size() > kMaxRaceIssues)
-                to.push_back({IssueCode::Malformed, "race",
-                              std::to_string(from.size() - kMaxRaceIssues) + " more problems of the race were not listed."});
-        }
-    } report{issues, out};
+// check_race's work: each value applied, checked and written back canonically.
+static void canonicalise_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& issues) {
     RaceSpec& race = cfg.race;
     if (race.empty()) {
         race.values.clear();
@@ -212,6 +199,18 @@ void check_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& out) {
     race.values = std::move(canonical);
 }
 
+void check_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& out) {
+    // A hostile race (64 values, each with several problems) is reported in at most
+    // kMaxRaceIssues lines and a count, so the list of a link's problems stays short.
+    constexpr std::size_t kMaxRaceIssues = 12;
+    std::vector<ConfigIssue> issues;
+    canonicalise_race(cfg, issues);
+    for (std::size_t i = 0; i < issues.size() && i < kMaxRaceIssues; ++i) out.push_back(std::move(issues[i]));
+    if (issues.size() > kMaxRaceIssues)
+        out.push_back({IssueCode::Malformed, "race",
+                       std::to_string(issues.size() - kMaxRaceIssues) + " more problems of the race were not listed."});
+}
+
 std::vector<ExperimentConfig> race_configs(const ExperimentConfig& base) {
     ExperimentConfig plain = base;
     plain.race = {};
@@ -228,8 +227,11 @@ std::vector<ExperimentConfig> race_configs(const ExperimentConfig& base) {
 
 std::string race_run_name(const ExperimentConfig& base, std::size_t i) {
     if (base.race.empty() || i >= base.race.values.size()) return {};
-    const std::vector<ExperimentConfig> runs = race_configs(base);
-    const ExperimentConfig& run = runs[i];
+    return race_run_name(base.race, race_configs(base)[i], i);
+}
+
+std::string race_run_name(const RaceSpec& race, const ExperimentConfig& run, std::size_t i) {
+    if (race.empty() || i >= race.values.size()) return {};
     const auto name_of = [&](std::string_view key) -> std::string {
         const Field* f = find_field(key);
         if (f && f->type == FieldType::Enum) {
@@ -240,9 +242,9 @@ std::string race_run_name(const ExperimentConfig& base, std::size_t i) {
         if (key == "act" && !run.hidden.empty()) return enum_label(run.hidden.front().activation);
         return std::string(key) + ' ' + setting_text(run, key);
     };
-    std::string_view rest = base.race.values[i];
+    std::string_view rest = race.values[i];
     next_token(rest, '/');
-    std::string name = name_of(base.race.key);
+    std::string name = name_of(race.key);
     while (!rest.empty()) {
         const std::string_view pair = next_token(rest, '/');
         name += ", " + name_of(pair.substr(0, pair.find('=')));

@@ -42,5 +42,7 @@ std::vector<std::string> race_value_keys(const RaceSpec& race, std::size_t i);
 
 // A short name of run `i`, e.g. "Adam", "lr 0.003", "seed 3", "Adam, lr 0.001".
 std::string race_run_name(const ExperimentConfig& base, std::size_t i);
+// The same from the run's config (race_configs(base)[i]), without building every run's.
+std::string race_run_name(const RaceSpec& race, const ExperimentConfig& run, std::size_t i);
 
 }  // namespace nnp

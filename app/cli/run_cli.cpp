@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
     runs.reserve(configs.size());
     for (std::size_t i = 0; i < configs.size(); ++i) {
         runs.emplace_back(configs[i]);
-        names.push_back(nnp::race_run_name(decoded.config, i));
+        names.push_back(nnp::race_run_name(decoded.config.race, configs[i], i));
         // The decoder checked the count against the base network; a run of another shape
         // (a width or depth race) starts from its own initial weights.
         if (!decoded.params.empty() && runs.back().net().set_params(decoded.params)) runs.back().params_changed();
