@@ -64,8 +64,7 @@ std::shared_ptr<const Dataset> shared_data(const ExperimentConfig& cfg) {
 
 Session::Session(const ExperimentConfig& cfg) : cfg_(cfg) {
     validate(cfg_);
-    auto data = std::make_shared<Dataset>(generate_dataset(cfg_.data));
-    data_ = std::move(data);
+    data_ = std::make_shared<const Dataset>(generate_dataset(cfg_.data));
     build();
 }
 
