@@ -230,6 +230,14 @@ std::string state_json(const AppState& app) {
     w.num("y_min", s.data().domain.y_min);
     w.num("y_max", s.data().domain.y_max);
     w.close('}');
+    // The main controls' screen rectangles, [x, y, w, h] in CSS pixels.
+    w.open("ui", '{');
+    for (const AppState::UiRect& r : app.ui) {
+        const float rect[4] = {r.x, r.y, r.w, r.h};
+        w.numbers(r.name.c_str(), rect);
+    }
+    w.close('}');
+    w.boolean("stacked", app.stacked);
     w.out += '}';
     return w.out;
 }

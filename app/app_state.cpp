@@ -190,6 +190,7 @@ void app_play(AppState& app, bool playing) {
         any = any || r.session->stop_reason() == StopReason::None;
     }
     app.playing = playing && any;
+    app.ever_played = app.ever_played || app.playing;
 }
 
 void app_reset(AppState& app) {

@@ -54,6 +54,7 @@ struct LinkState {
     double next_check_ms = 0.0;       // the URL is compared again at or after this time
     std::string copied;               // the link last copied, shown read-only to copy by hand
     CopyStatus copy = CopyStatus::None;
+    ExperimentConfig copied_config;   // the experiment it was copied from: a change ends the note
 };
 
 // What the page offers for share links: registered by js_api.cpp on the web; all null in the
@@ -64,6 +65,7 @@ struct LinkPlatform {
     void (*write_hash)(const std::string& text) = nullptr;  // history.replaceState: no new entry
     void (*copy)(const std::string& text) = nullptr;      // starts a clipboard write
     CopyStatus (*copy_status)() = nullptr;                // that write's result so far
+    std::string (*page_address)() = nullptr;              // the page's URL without its fragment
 };
 LinkPlatform& link_platform();
 
@@ -106,6 +108,16 @@ struct AppState {
     struct ViewRect {
         float x = 0, y = 0, w = 0, h = 0;
     } output_view;
+    // Where the main controls were drawn last frame, in CSS pixels (display pixels over the UI
+    // scale), by name ("play", "copy_link", "data_spiral", ...): state_json's "ui", so tests click where a
+    // person would, at any window size.
+    struct UiRect {
+        std::string name;
+        float x = 0, y = 0, w = 0, h = 0;
+    };
+    std::vector<UiRect> ui;
+    bool ever_played = false;  // training was started at least once (the first-visit hint goes)
+    bool stacked = false;  // the panels were stacked on a scrolling page (a narrow window)
 
     LinkState link;
 

@@ -32,6 +32,8 @@ Rgb class_color(int k) {
     return kClassColors[i];
 }
 
+Rgb picture_color(Rgb c) { return mix(middle_color(), c, kPictureStrength); }
+
 Rgb mix(Rgb a, Rgb b, float t) {
     // a (1 - t) + b t, as GLSL's mix(): exact at both ends.
     const float u = 1.0f - t;

@@ -21,6 +21,13 @@ Rgb class_color(int k);  // k in [0, kMaxClassColors); wraps around beyond
 
 Rgb mix(Rgb a, Rgb b, float t);  // a at t = 0, b at t = 1
 
+// The pictures' (heatmaps') strongest colour for class or sign colour `c`: partway from the
+// middle colour, so the data points, drawn at full strength with a light ring, keep their class
+// visible even where the map is most certain (as TF Playground draws them). The heatmap shader
+// gets these as its end colours.
+constexpr float kPictureStrength = 0.62f;
+Rgb picture_color(Rgb c);
+
 // Maps v in [lo, hi] to [-1, 1] (clamped; midpoint -> 0); lo < hi expected, a degenerate
 // range maps everything to 0 unless v differs from lo.
 float diverging_position(float v, float lo, float hi);

@@ -37,12 +37,12 @@ bool HeatmapRenderer::init(const char* version_line, bool float_linear) {
         loc_scale_[m] = glGetUniformLocation(program, "u_scale");
         loc_offset_[m] = glGetUniformLocation(program, "u_offset");
         glUniform1i(glGetUniformLocation(program, "u_values"), 0);
-        set_color(program, "u_negative", negative_color());
+        set_color(program, "u_negative", picture_color(negative_color()));
         set_color(program, "u_middle", middle_color());
-        set_color(program, "u_positive", positive_color());
+        set_color(program, "u_positive", picture_color(positive_color()));
         for (int k = 0; k < kMaxClassColors; ++k) {
             const std::string name = "u_classes[" + std::to_string(k) + "]";
-            set_color(program, name.c_str(), class_color(k));
+            set_color(program, name.c_str(), picture_color(class_color(k)));
         }
     }
     glUseProgram(0);

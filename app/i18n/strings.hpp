@@ -29,6 +29,7 @@ namespace nnp::app {
     X(Step, "Step")                                                                               \
     X(Reset, "Reset")                                                                             \
     X(EpochFmt, "Epoch %lld")                                                                     \
+    X(WelcomeHint, "New here? Pick a data set on the left and press Play; hover any control to see what it does.") \
     X(TipPlay, "Start or pause training (key: space). Each epoch shows the network every training point once.") \
     X(TipStep, "Train exactly one epoch and stop (key: s), to watch gradient descent one move at a time.") \
     X(TipReset, "Start again from new random weights on the same data (key: r).")                \
@@ -118,6 +119,9 @@ namespace nnp::app {
     X(NeuronsFmt, "%d neurons")                                                                   \
     X(TipAddNeuron, "Add a neuron to this layer: more neurons can bend the boundary more.")      \
     X(TipRemoveNeuron, "Remove a neuron from this layer.")                                        \
+    X(TipNeuronsAtMaxFmt, "This layer has %d neurons, the most a layer can have here.")          \
+    X(TipLayersAtMaxFmt, "The network has %d hidden layers, the most it can have here.")        \
+    X(TipFeatureOneInput, "This data set has one input (the oyster's size), so features of x2 have nothing to read.") \
     X(Activation, "Activation")                                                                   \
     X(TipActivation, "The bend each neuron applies to its weighted sum. Without a non-linear activation, stacked layers are still one straight line.") \
     X(Dropout, "Dropout")                                                                         \
@@ -127,6 +131,7 @@ namespace nnp::app {
     X(WeightFmt, "Weight %.3f (click to edit)")                                                  \
     X(TipEdge, "Blue weights are positive, orange negative; thicker means larger. Backpropagation adjusts each by how much it changed the loss.") \
     X(EditWeight, "Weight")                                                                       \
+    X(WeightStepFmt, "+ and - step by %g")                                                     \
     X(Close, "Close")                                                                             \
     X(NeuronTitleFmt, "Layer %d, neuron %d")                                                      \
     X(InputsLabel, "Inputs")                                                                      \

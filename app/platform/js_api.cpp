@@ -37,6 +37,11 @@ EM_JS(void, js_write_hash, (const char* text), {
     history.replaceState(null, "", "#" + UTF8ToString(text));
 });
 
+// The page's address without the fragment (origin, path and query), to which "Copy link" adds
+// the experiment's fragment.
+EM_JS(int, js_address_bytes, (), { return lengthBytesUTF8(location.href.split("#")[0]); });
+EM_JS(void, js_read_address, (char* out, int size), { stringToUTF8(location.href.split("#")[0], out, size); });
+
 // Starts a clipboard write; js_copy_status then reports 1 pending, 2 copied, 3 failed (no
 // Clipboard API, e.g. a page not served over https, or the browser refused).
 EM_JS(void, js_copy, (const char* text), {
@@ -45,6 +50,8 @@ EM_JS(void, js_copy, (const char* text), {
     try {
         navigator.clipboard.writeText(s).then(function() { Module.nnpCopyStatus = 2; },
                                               function() { Module.nnpCopyStatus = 3; });
+        // Keys (space, s, r) go on reaching the app after the page's clipboard action.
+        if (Module.canvas && document.activeElement !== Module.canvas) Module.canvas.focus();
     } catch (e) {
         Module.nnpCopyStatus = 3;
     }
@@ -58,6 +65,14 @@ std::string read_hash() {
     const int limit = int(nnp::kMaxLinkLength) + 1;
     std::string text(std::size_t(bytes < limit ? bytes : limit), '\0');
     if (!text.empty()) js_read_hash(text.data(), int(text.size()) + 1);
+    return text;
+}
+
+std::string page_address() {
+    const int bytes = js_address_bytes();
+    if (bytes <= 0 || bytes > 4096) return {};  // an absurd address: copy the fragment alone
+    std::string text(std::size_t(bytes), '\0');
+    js_read_address(text.data(), bytes + 1);
     return text;
 }
 
@@ -80,7 +95,7 @@ nnp::app::CopyStatus copy_status() {
 
 // Registered before main() runs, so app_create already reads the link of the page.
 [[maybe_unused]] const bool g_registered = [] {
-    nnp::app::link_platform() = {take_hash_change, read_hash, write_hash, copy, copy_status};
+    nnp::app::link_platform() = {take_hash_change, read_hash, write_hash, copy, copy_status, page_address};
     return true;
 }();
 

@@ -7,7 +7,7 @@
 #include "app_main.hpp"
 #include "gl.hpp"
 #include "imgui_renderer.hpp"
-#include "sprites.hpp"
+#include "theme.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -50,28 +50,8 @@ void apply_ui_scale(float scale) {
     if (scale < 0.5f) scale = 1.0f;
     if (scale == g.ui_scale) return;
     g.ui_scale = scale;
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    ImFontConfig font;
-    font.SizePixels = std::round(13.0f * scale);
-    font.OversampleH = font.OversampleV = 1;
-    font.PixelSnapH = true;
-    io.Fonts->AddFontDefault(&font);
-    sprites_register(*io.Fonts, scale);
-    sprites_paint(*io.Fonts);
+    apply_theme(scale);
     imgui_renderer_update_fonts();
-    ImGuiStyle style;
-    ImGui::StyleColorsLight(&style);
-    style.WindowRounding = 0.0f;
-    style.FrameRounding = 2.0f;
-    style.WindowBorderSize = 1.0f;
-    style.ItemSpacing = ImVec2(6.0f, 4.0f);
-    // Panels are not filled: the frame is cleared to the same grey, and skipping a full-screen
-    // layer of blended pixels matters to software renderers. (Panels never overlap.)
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 0.0f);
-    style.Colors[ImGuiCol_FrameBg] = ImVec4(0.87f, 0.87f, 0.87f, 1.0f);  // visible on the light panels
-    style.ScaleAllSizes(scale);
-    ImGui::GetStyle() = style;
 }
 
 float current_ui_scale() {

@@ -69,6 +69,7 @@ AppState& app_state() { return g_app; }
 
 bool app_create(const char* version_line, bool float_linear, const std::vector<std::string>& commands) {
     app_init(g_app, ExperimentConfig{});
+    g_panels = PanelState{};
     const LinkPlatform& page = link_platform();
     if (page.read_hash) {
         const std::string hash = page.read_hash();
@@ -80,8 +81,10 @@ bool app_create(const char* version_line, bool float_linear, const std::vector<s
         if (result.find("\"ok\":true") == std::string::npos)
             std::fprintf(stderr, "command %s: %s\n", cmd.c_str(), result.c_str());
     }
-    g_created = g_heat.init(version_line, float_linear);
-    return g_created;
+    // Without a version line there is no GL (the headless layout test): the pictures are laid
+    // out but never uploaded or drawn.
+    g_created = version_line && g_heat.init(version_line, float_linear);
+    return g_created || !version_line;
 }
 
 void app_frame(float ui_scale) {
@@ -112,14 +115,26 @@ void app_frame(float ui_scale) {
 
     const double t1 = now_ms();
     g_heat.begin_frame(app.pictures);
+    app.ui.clear();
     PanelContext ctx{app, g_heat, req, g_panels, ui_scale};
-    const WindowLayout layout = window_layout(io.DisplaySize.x, io.DisplaySize.y, ui_scale,
-                                              training_bar_height());
-    panel_training(ctx, layout.training);
-    panel_data(ctx, layout.data);
-    panel_network(ctx, layout.network);
-    panel_output(ctx, layout.output);
-    stop_banner(ctx, layout.network);
+    const WindowLayout layout = window_layout(io.DisplaySize.x, io.DisplaySize.y, ui_scale, g_panels.heights);
+    app.stacked = layout.stacked;
+    panel_training(ctx, layout.training, !layout.stacked);
+    if (layout.stacked) {
+        begin_page(ctx, layout);
+        panel_settings(ctx, layout.settings);
+        panel_data(ctx, layout.data);
+        panel_network(ctx, layout.network);
+        panel_output(ctx, layout.output);
+        end_page(ctx);
+        stop_banner(ctx, layout.page);
+    } else {
+        panel_data(ctx, layout.data);
+        panel_network(ctx, layout.network);
+        panel_output(ctx, layout.output);
+        stop_banner(ctx, layout.network);
+    }
+    link_banner(ctx);
     apply_requests(req, shown);
     sync_link_out(app);
     app.stats.ui_ms = float(now_ms() - t1);

@@ -12,7 +12,8 @@ namespace nnp::app {
 
 // `version_line` is the GLSL version line (and precision) for this GL; `float_linear` says
 // whether float textures can be filtered linearly. Commands are JSON accessor commands run once
-// at start (e.g. from the command line). False if GL setup failed.
+// at start (e.g. from the command line). False if GL setup failed. A null `version_line` sets
+// the app up without GL (the headless layout test).
 bool app_create(const char* version_line, bool float_linear, const std::vector<std::string>& commands);
 // Trains within the frame budget, updates pictures and builds the UI. `ui_scale` is the UI's
 // scale factor (1 at 96 dpi).

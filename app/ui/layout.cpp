@@ -10,14 +10,38 @@ bool overlaps(const Rect& a, const Rect& b) {
     return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
 }
 
-WindowLayout window_layout(float width, float height, float scale, float top_height) {
+WindowLayout window_layout(float width, float height, float scale, const PanelHeights& heights) {
     WindowLayout l;
     width = std::max(width, 1.0f);
     height = std::max(height, 1.0f);
-    top_height = std::clamp(top_height, 0.0f, height * 0.5f);
+    scale = std::max(scale, 0.25f);
+    const float row = 30.0f * scale;  // a row of controls, for estimates
+    const float known_top = heights.training > 0 ? heights.training : 2.0f * row;
+    const float top_height = std::clamp(known_top, 0.0f, height * 0.5f);
+    l.training = {0.0f, 0.0f, width, top_height};
+    if (width < kStackBelowWidth * scale) {
+        l.stacked = true;
+        l.page = {0.0f, top_height, width, std::max(height - top_height, 1.0f)};
+        const float settings_h = heights.settings > 0 ? heights.settings : 3.0f * row;
+        const float data_h = heights.data > 0 ? heights.data : 420.0f * scale;
+        // The diagram scales with the width; it needs some height to show 8 neurons a layer.
+        const float network_h = std::clamp(0.85f * width, 340.0f * scale, std::max(340.0f * scale, l.page.h));
+        const float output_h = heights.output > 0 ? heights.output : width + 320.0f * scale;
+        float y = 0.0f;
+        l.settings = {0.0f, y, width, settings_h};
+        y += settings_h;
+        l.data = {0.0f, y, width, data_h};
+        y += data_h;
+        l.network = {0.0f, y, width, network_h};
+        y += network_h;
+        l.output = {0.0f, y, width, output_h};
+        l.page_height = y + output_h;
+        return l;
+    }
     const float body_h = height - top_height;
-    // Preferred widths at 1280 x 720 and scale 1: data 240, output 350, network the rest.
-    float data_w = 240.0f * scale, output_w = 350.0f * scale;
+    // The side columns grow with the window (240 and 350 at 1280 wide, up to 320 and 560).
+    float data_w = std::clamp(0.19f * width, 240.0f * scale, 320.0f * scale);
+    float output_w = std::clamp(0.29f * width, 350.0f * scale, 560.0f * scale);
     const float min_network = 300.0f * scale;
     const float side = data_w + output_w;
     if (width - side < min_network) {
@@ -27,7 +51,6 @@ WindowLayout window_layout(float width, float height, float scale, float top_hei
         output_w = std::max(width * 0.2f, avail - data_w);
     }
     const float network_w = std::max(width - data_w - output_w, 0.0f);
-    l.training = {0.0f, 0.0f, width, top_height};
     l.data = {0.0f, top_height, data_w, body_h};
     l.network = {data_w, top_height, network_w, body_h};
     l.output = {data_w + network_w, top_height, width - data_w - network_w, body_h};
@@ -71,13 +94,18 @@ int nearest_segment(std::span<const Segment> segments, Point p, float radius) {
     int best = -1;
     float best_d = radius;
     for (std::size_t i = 0; i < segments.size(); ++i) {
-        const float d = distance_to_segment(p, segments[i].a, segments[i].b);
+        const float d = std::max(distance_to_segment(p, segments[i].a, segments[i].b) - segments[i].half_width, 0.0f);
         if (d <= best_d) {
             best_d = d;
             best = static_cast<int>(i);
         }
     }
     return best;
+}
+
+float weight_step(float w) {
+    const float m = std::isfinite(w) ? std::max(std::fabs(w), 0.01f) : 1.0f;
+    return std::max(std::pow(10.0f, std::floor(std::log10(m)) - 1.0f), 0.001f);
 }
 
 }  // namespace nnp::app

@@ -21,14 +21,31 @@ struct Rect {
 
 bool overlaps(const Rect& a, const Rect& b);
 
-struct WindowLayout {
-    Rect training, data, network, output;
+// The panels' own heights as they came out in the last frame (0 = not known yet): the
+// training bar's, and in the stacked layout the training settings', data and output panels'.
+struct PanelHeights {
+    float training = 0, settings = 0, data = 0, output = 0;
 };
 
-// Panels for a display of width x height pixels at `scale` (1 = 96 dpi); `top_height` is the
-// training bar's height. The panels tile the display without overlapping; the side columns
-// shrink before the network does when the window is narrow.
-WindowLayout window_layout(float width, float height, float scale, float top_height);
+// Wide windows: the training bar on top, then data, network and output side by side, tiling the
+// display. Narrow ones (phones, small windows) are `stacked`: a bar with the transport buttons
+// on top, and below it a page that scrolls, holding the training settings, data, network and
+// output panels one under the other at the full width; their rects are then in page
+// coordinates (y from the page's top) and `page` is the page's place on the screen.
+struct WindowLayout {
+    Rect training, settings, data, network, output;
+    bool stacked = false;
+    Rect page;
+    float page_height = 0;  // stacked: the height of everything on the page
+};
+
+// Below this width (in pixels at scale 1) the panels stack.
+constexpr float kStackBelowWidth = 960.0f;
+
+// Panels for a display of width x height pixels at `scale` (1 = 96 dpi). `heights` are the
+// panels' own heights from the last frame; unknown ones are estimated. In the side-by-side
+// layout the side columns grow with the window (up to a limit) and the network takes the rest.
+WindowLayout window_layout(float width, float height, float scale, const PanelHeights& heights);
 
 struct NetworkLayout {
     float node = 0;                         // side of a neuron's square picture
@@ -46,8 +63,13 @@ float distance_to_segment(Point p, Point a, Point b);
 
 struct Segment {
     Point a, b;
+    float half_width = 0;  // of the line as drawn: a point on its body is at distance 0
 };
-// Index of the segment nearest to p within `radius`, or -1.
+// Index of the segment whose drawn body is nearest to p, within `radius` of it, or -1.
 int nearest_segment(std::span<const Segment> segments, Point p, float radius);
+
+// The weight editor's step for weight w: a tenth of its order of magnitude, at least 0.001
+// (2.3 steps by 0.1, 0.04 by 0.001, 15 by 1).
+float weight_step(float w);
 
 }  // namespace nnp::app

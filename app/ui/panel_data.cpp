@@ -91,15 +91,16 @@ void compare_controls(AppState& app, ExperimentConfig& next, float width) {
 void panel_data(PanelContext& c, const Rect& r) {
     ExperimentConfig& next = c.req.next;
     const float em = ImGui::GetFontSize();
-    if (!begin_panel(tr(Str::PanelData), r)) {
-        ImGui::End();
+    if (!begin_panel(c, tr(Str::PanelData), r)) {
+        end_panel(c);
         return;
     }
     ImGui::TextUnformatted(tr(Str::Dataset));
     tooltip(Str::TipDataset);
     const auto& kinds = enum_table<DatasetKind>();
     const float avail = ImGui::GetContentRegionAvail().x;
-    const int cols = 3;
+    // Three thumbnails a row in the side column; a wide stacked panel fits up to five.
+    const int cols = std::clamp(int(avail / (5.5f * em)), 3, 5);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float w = (avail - gap * float(cols - 1)) / float(cols);
     const ImVec2 size(w, std::min(w, 3.4f * em));
@@ -107,7 +108,9 @@ void panel_data(PanelContext& c, const Rect& r) {
         const DatasetKind kind = kinds[i].value;
         if (i % cols != 0) ImGui::SameLine();
         ImGui::BeginGroup();
-        if (thumbnail_button(kind, kind == next.data.kind, size) && kind != next.data.kind) {
+        const bool picked = thumbnail_button(kind, kind == next.data.kind, size);
+        note_ui(c, std::string("data_") + kinds[i].url);
+        if (picked && kind != next.data.kind) {
             const DatasetKind previous = next.data.kind;
             next.data.kind = kind;
             adapt_to_dataset(next, previous);
@@ -185,10 +188,12 @@ void panel_data(PanelContext& c, const Rect& r) {
 
     if (ImGui::Button(tr(Str::Regenerate), ImVec2(avail, 0))) next.data.seed += 1;
     tooltip(Str::TipRegenerate);
+    note_ui(c, "regenerate");
     ImGui::Checkbox(tr(Str::ShowTest), &next.show_test);
     tooltip(Str::TipShowTest);
+    note_ui(c, "show_test");
     compare_controls(c.app, next, avail);
-    ImGui::End();
+    end_panel(c, &c.state.heights.data);
 }
 
 }  // namespace nnp::app

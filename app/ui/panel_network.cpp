@@ -22,26 +22,38 @@ using EdgeRef = PanelState::EdgeRef;
 
 ImVec2 iv(Point p) { return ImVec2(p.x, p.y); }
 
-// The hidden-layer header: neurons +/-, activation, dropout.
+// The hidden-layer header: neurons +/-, the count, activation and dropout, in a column
+// `width` wide. Narrow columns get smaller buttons, the bare count and combos that show only
+// their arrow (the value is in the tooltip), so nothing overlaps the next column.
 void layer_controls(ExperimentConfig& next, int l, float x, float y, float width) {
     LayerSpec& layer = next.hidden[std::size_t(l)];
     ImGui::PushID(l);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    const float b = ImGui::GetFrameHeight();
-    if (ImGui::Button("+", ImVec2(b, 0)) && layer.width < kUiMaxNeurons) ++layer.width;
-    tooltip(Str::TipAddNeuron);
+    const float b = std::min(ImGui::GetFrameHeight(), (width - 2.0f) * 0.5f);
+    const bool at_max = layer.width >= kUiMaxNeurons;
+    if (ImGui::Button("+", ImVec2(b, 0)) && !at_max) ++layer.width;
+    char tip_text[160];
+    std::snprintf(tip_text, sizeof tip_text, tr(Str::TipNeuronsAtMaxFmt), kUiMaxNeurons);
+    tooltip(at_max ? tip_text : tr(Str::TipAddNeuron));
     ImGui::SameLine(0, 2);
     if (ImGui::Button("-", ImVec2(b, 0)) && layer.width > 1) --layer.width;
     tooltip(Str::TipRemoveNeuron);
     ImGui::SetCursorScreenPos(ImVec2(x, y + ImGui::GetFrameHeightWithSpacing()));
-    ImGui::TextDisabled(tr(Str::NeuronsFmt), layer.width);
+    char count[48];
+    std::snprintf(count, sizeof count, tr(Str::NeuronsFmt), layer.width);
+    if (ImGui::CalcTextSize(count).x > width) std::snprintf(count, sizeof count, "%d", layer.width);
+    ImGui::TextDisabled("%s", count);
+    const auto hidden_ok = [](Activation a) { return allowed_in_hidden(a); };
+    const bool roomy = width >= enum_combo_width<Activation>(hidden_ok) &&
+                       width >= choice_combo_width(kDropoutChoices, tr(Str::DropoutShort));
+    const ImGuiComboFlags flags = roomy ? ImGuiComboFlags_None : ImGuiComboFlags_NoPreview;
     ImGui::SetCursorScreenPos(ImVec2(x, y + 2 * ImGui::GetFrameHeightWithSpacing()));
-    ImGui::SetNextItemWidth(width);
-    enum_combo("##act", &layer.activation, [](Activation a) { return allowed_in_hidden(a); });
-    tooltip(Str::TipActivation);
+    ImGui::SetNextItemWidth(roomy ? width : ImGui::GetFrameHeight());
+    enum_combo("##act", &layer.activation, hidden_ok, flags);
+    tooltip(roomy ? tr(Str::TipActivation) : label(layer.activation));
     ImGui::SetCursorScreenPos(ImVec2(x, y + 3 * ImGui::GetFrameHeightWithSpacing()));
-    ImGui::SetNextItemWidth(width);
-    choice_combo("##drop", &layer.dropout, kDropoutChoices, tr(Str::DropoutShort));
+    ImGui::SetNextItemWidth(roomy ? width : ImGui::GetFrameHeight());
+    choice_combo("##drop", &layer.dropout, kDropoutChoices, tr(Str::DropoutShort), flags);
     tooltip(Str::TipDropout);
     ImGui::PopID();
 }
@@ -56,22 +68,27 @@ void panel_network(PanelContext& c, const Rect& r) {
     const PictureSet& pics = app.pictures;
     const float em = ImGui::GetFontSize();
 
-    if (!begin_panel(tr(Str::PanelNetwork), r)) {
-        ImGui::End();
+    if (!begin_panel(c, tr(Str::PanelNetwork), r)) {
+        end_panel(c);
         return;
     }
     app.hover_layer = app.hover_unit = -1;
 
     // Top row: add or remove hidden layers.
-    if (ImGui::Button(tr(Str::AddLayer)) && int(next.hidden.size()) < kUiMaxHiddenLayers) {
+    const bool layers_at_max = int(next.hidden.size()) >= kUiMaxHiddenLayers;
+    if (ImGui::Button(tr(Str::AddLayer)) && !layers_at_max) {
         LayerSpec spec = next.hidden.empty() ? LayerSpec{} : next.hidden.back();
         spec.dropout = 0.0f;
         next.hidden.push_back(spec);
     }
-    tooltip(Str::TipAddLayer);
+    char layers_tip[160];
+    std::snprintf(layers_tip, sizeof layers_tip, tr(Str::TipLayersAtMaxFmt), kUiMaxHiddenLayers);
+    tooltip(layers_at_max ? layers_tip : tr(Str::TipAddLayer));
+    note_ui(c, "add_layer");
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::RemoveLayer)) && !next.hidden.empty()) next.hidden.pop_back();
     tooltip(Str::TipRemoveLayer);
+    note_ui(c, "remove_layer");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::Text(tr(Str::HiddenLayersFmt), int(net.spec().hidden.size()));
@@ -90,7 +107,10 @@ void panel_network(PanelContext& c, const Rect& r) {
     const NetworkLayout lay = network_layout(area, counts, 3.6f * em, 0.8f * em);
     const float node = lay.node;
     const float col_step = counts.size() > 1 ? lay.column_x[1] - lay.column_x[0] : area.w;
-    const float control_w = std::min(col_step - 0.4f * em, 7.0f * em);
+    // The layer controls take what their widest entries need, up to the column's step.
+    const float wanted_w = std::max(enum_combo_width<Activation>([](Activation a) { return allowed_in_hidden(a); }),
+                                    choice_combo_width(kDropoutChoices, tr(Str::DropoutShort)));
+    const float control_w = std::min(col_step - 0.4f * em, wanted_w);
 
     // Column headers: inputs, each hidden layer's controls, output.
     ImGui::SetCursorScreenPos(ImVec2(lay.column_x[0], origin.y));
@@ -99,7 +119,9 @@ void panel_network(PanelContext& c, const Rect& r) {
         for (int l = 0; l < hidden; ++l)
             layer_controls(next, l, lay.column_x[std::size_t(l + 1)], origin.y, control_w);
     }
-    ImGui::SetCursorScreenPos(ImVec2(lay.column_x.back(), origin.y));
+    // The output's label ends at the panel's edge at the latest.
+    const float output_label_w = ImGui::CalcTextSize(tr(Str::OutputLabel)).x;
+    ImGui::SetCursorScreenPos(ImVec2(std::min(lay.column_x.back(), origin.x + avail.x - output_label_w), origin.y));
     ImGui::TextDisabled("%s", tr(Str::OutputLabel));
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -134,7 +156,7 @@ void panel_network(PanelContext& c, const Rect& r) {
                 // Whole-pixel widths take ImGui's cheap textured line path; alpha shows the rest.
                 const float width = std::round(std::clamp(0.6f + 1.6f * mag, 0.6f, 6.0f) * c.scale);
                 dl->AddLine(iv(a), iv(b), col, std::max(width, 1.0f));
-                segments.push_back({a, b});
+                segments.push_back({a, b, 0.5f * std::max(width, 1.0f)});
                 refs.push_back({l, i, o});
             }
         }
@@ -173,7 +195,7 @@ void panel_network(PanelContext& c, const Rect& r) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(em * 24.0f);
                 if (const char* t = tip(Feature(f))) ImGui::TextUnformatted(t);
-                ImGui::TextDisabled("%s", tr(Str::TipFeature));
+                ImGui::TextDisabled("%s", tr(usable ? Str::TipFeature : Str::TipFeatureOneInput));
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
@@ -233,22 +255,37 @@ void panel_network(PanelContext& c, const Rect& r) {
         }
     }
     if (ImGui::BeginPopup("##weight")) {
+        // The editor stays open while the weight is stepped or typed; Enter or Close ends it.
+        const EdgeRef& e = c.state.popup_edge;
+        float& value = c.state.popup_value;
         ImGui::TextUnformatted(tr(Str::EditWeight));
-        ImGui::SetNextItemWidth(8.0f * em);
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        const bool enter = ImGui::InputFloat("##value", &c.state.popup_value, 0.01f, 0.1f, "%.3f",
-                                             ImGuiInputTextFlags_EnterReturnsTrue);
-        if (enter || ImGui::IsItemDeactivatedAfterEdit()) {
-            const EdgeRef& e = c.state.popup_edge;
-            c.req.weight = {true, e.layer, e.from, e.to, c.state.popup_value};
+        const float step = weight_step(value);
+        const float b = ImGui::GetFrameHeight();
+        if (ImGui::Button("-", ImVec2(b, 0))) {
+            value -= step;
+            c.req.weight = {true, e.layer, e.from, e.to, value};
         }
+        ImGui::SameLine(0, 2);
+        ImGui::SetNextItemWidth(6.0f * em);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        const bool enter = ImGui::InputFloat("##value", &value, 0.0f, 0.0f, "%.4g",
+                                             ImGuiInputTextFlags_EnterReturnsTrue);
+        if (enter || ImGui::IsItemDeactivatedAfterEdit()) c.req.weight = {true, e.layer, e.from, e.to, value};
+        ImGui::SameLine(0, 2);
+        if (ImGui::Button("+", ImVec2(b, 0))) {
+            value += step;
+            c.req.weight = {true, e.layer, e.from, e.to, value};
+        }
+        char step_text[48];
+        std::snprintf(step_text, sizeof step_text, tr(Str::WeightStepFmt), double(step));
+        ImGui::TextDisabled("%s", step_text);
         if (ImGui::Button(tr(Str::Close)) || enter) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     // The diagram was drawn at absolute positions: one item over its whole area sizes the window.
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(std::max(avail.x, 1.0f), std::max(avail.y - 0.5f * em, 1.0f)));
-    ImGui::End();
+    end_panel(c);
 }
 
 }  // namespace nnp::app

@@ -313,7 +313,7 @@ void oyster_strip(PanelContext& c, ImVec2 size) {
         ImGui::TextColored(ImVec4(0.78f, 0.08f, 0.08f, 1.0f), tr(Str::OysterLearnedFmt),
                            double(learned), count_threshold_errors(d, learned, 0, n));
     } else {
-        ImGui::TextColored(ImVec4(0.78f, 0.08f, 0.08f, 1.0f), "%s", tr(Str::OysterNoThreshold));
+        ImGui::TextDisabled("%s", tr(Str::OysterNoThreshold));  // not an error: training has not found one yet
     }
     ImGui::Text(tr(Str::OysterRuleFmt), double(kOysterRuleCm), count_threshold_errors(d, kOysterRuleCm, 0, n));
 }
@@ -324,18 +324,27 @@ void oyster_strip(PanelContext& c, ImVec2 size) {
 void link_controls(PanelContext& c, float width) {
     AppState& app = c.app;
     LinkState& link = app.link;
+    // The note of a copy stays until the experiment changes (or it is closed).
+    if (!link.copied.empty() && !(app.config == link.copied_config)) {
+        link.copied.clear();
+        link.copy = CopyStatus::None;
+    }
     if (ImGui::Button(tr(Str::CopyLink))) {
-        link.copied = app_share_link(app);
+        // The whole address on the web (the page's URL and the fragment); natively the fragment,
+        // which nnp_run and the app's open_link read.
         const LinkPlatform& page = link_platform();
+        const std::string address = page.page_address ? page.page_address() : std::string();
+        link.copied = address.empty() ? app_share_link(app) : address + "#" + app_share_link(app);
+        link.copied_config = app.config;
         if (page.copy) {
             page.copy(link.copied);
             link.copy = CopyStatus::Pending;
         } else {
             link.copy = CopyStatus::Failed;  // no clipboard here (native): copy by hand
         }
-        c.state.focus_link_box = true;
     }
     tooltip(Str::TipCopyLink);
+    note_ui(c, "copy_link");
     if (link_can_carry_weights(app)) {  // only offered when the weights fit in a link
         ImGui::SameLine();
         ImGui::Checkbox(tr(Str::IncludeWeights), &link.include_weights);
@@ -352,8 +361,10 @@ void link_controls(PanelContext& c, float width) {
     }
     ImGui::SameLine();
     ImGui::TextUnformatted(tr(status));
-    if (c.state.focus_link_box) ImGui::SetKeyboardFocusHere();
-    c.state.focus_link_box = false;
+    // Only a failed copy takes the keyboard (the link selected, for Ctrl+C by hand): otherwise
+    // space, s and r keep working.
+    if (link.copy == CopyStatus::Failed && !c.state.link_box_focused) ImGui::SetKeyboardFocusHere();
+    c.state.link_box_focused = link.copy == CopyStatus::Failed;
     ImGui::SetNextItemWidth(width);
     // Read-only: ImGui never writes into the buffer, so the string's own storage serves.
     ImGui::InputText("##link", link.copied.data(), link.copied.size() + 1,
@@ -363,7 +374,7 @@ void link_controls(PanelContext& c, float width) {
 // The issues of the link that was opened, as plain text (never markup), until dismissed. Placed
 // at the bottom of the display, over the network panel's free space, so it never hides the
 // layer buttons; long lists scroll.
-void link_banner(AppState& app, const Rect& r) {
+void draw_link_banner(AppState& app) {
     LinkState& link = app.link;
     if (!link.show_issues) return;
     const float em = ImGui::GetFontSize();
@@ -371,7 +382,7 @@ void link_banner(AppState& app, const Rect& r) {
     const float w = std::min(display.x - 2.0f * em, 44.0f * em);
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - 0.5f * em), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.0f), ImVec2(w, std::max(r.h * 0.6f, 6.0f * em)));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.0f), ImVec2(w, std::max(display.y * 0.5f, 6.0f * em)));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 243, 205, 245));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 45, 0, 255));
     ImGui::Begin("##link_issues", nullptr,
@@ -400,8 +411,8 @@ void panel_output(PanelContext& c, const Rect& r) {
     const Session& s = app.session();
     ExperimentConfig& next = c.req.next;
     const float em = ImGui::GetFontSize();
-    if (!begin_panel(tr(Str::PanelOutput), r)) {
-        ImGui::End();
+    if (!begin_panel(c, tr(Str::PanelOutput), r)) {
+        end_panel(c);
         return;
     }
     const EpochRecord& cur = s.current();
@@ -435,7 +446,9 @@ void panel_output(PanelContext& c, const Rect& r) {
         oyster_strip(c, ImVec2(avail_w, 4.0f * em));
     } else {
         // The big view: the prediction, or the hovered neuron's / feature's own picture.
-        const float side = std::max(std::min(avail_w, avail_h - 13.0f * em), 4.0f * em);
+        // Side by side the charts keep 20 lines of height; stacked, the map takes the width.
+        const float side = c.stacked ? std::min(avail_w, 0.8f * ImGui::GetIO().DisplaySize.y)
+                                     : std::max(std::min(avail_w, avail_h - 20.0f * em), 4.0f * em);
         const PictureSet& pics = app.pictures;
         const PictureInfo* shown = &pics.output;
         bool discretize = next.discretize;
@@ -492,8 +505,10 @@ void panel_output(PanelContext& c, const Rect& r) {
     const int charts = classify ? 2 : 1;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float labels = classify ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;  // the accuracy chart's
-    const float chart_h = std::max((ImGui::GetContentRegionAvail().y - labels - float(charts) * spacing) / float(charts),
-                                   2.0f * em);
+    // Stacked, the panel is as tall as its content: the charts get a fixed height.
+    const float chart_h = c.stacked ? 8.0f * em
+                                    : std::max((ImGui::GetContentRegionAvail().y - labels - float(charts) * spacing) / float(charts),
+                                               2.0f * em);
     const Session* marks = app.racing() ? nullptr : &s;
     chart(c, "loss", marks, line_set(false), app.log_scale, false, ImVec2(avail_w, chart_h));
     if (classify) {
@@ -501,9 +516,10 @@ void panel_output(PanelContext& c, const Rect& r) {
         tooltip(Str::TipAccuracyChart);
         chart(c, "acc", marks, line_set(true), false, true, ImVec2(avail_w, chart_h));
     }
-    ImGui::End();
-    link_banner(app, r);
+    end_panel(c, &c.state.heights.output);
 }
+
+void link_banner(PanelContext& c) { draw_link_banner(c.app); }
 
 void stop_banner(PanelContext& c, const Rect& r) {
     const Session& s = c.app.session();

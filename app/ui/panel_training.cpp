@@ -5,7 +5,10 @@
 #include "panels.hpp"
 #include "widgets.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace nnp::app {
 
@@ -24,7 +27,16 @@ Str task_name(Task t) {
 }
 }  // namespace
 
-bool begin_panel(const char* title, const Rect& r, bool title_bar) {
+bool begin_panel(PanelContext& c, const char* title, const Rect& r, bool title_bar) {
+    if (c.stacked) {
+        // On the page: a child at the full width, titled by a separator line of its own.
+        ImGui::SetCursorPos(ImVec2(r.x, r.y));
+        const float w = ImGui::GetContentRegionAvail().x;
+        const bool open = ImGui::BeginChild(title, ImVec2(w, r.h), ImGuiChildFlags_AlwaysUseWindowPadding,
+                                            ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        if (open && title_bar) ImGui::SeparatorText(title);
+        return open;
+    }
     ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
@@ -34,53 +46,75 @@ bool begin_panel(const char* title, const Rect& r, bool title_bar) {
     return ImGui::Begin(title, nullptr, flags);
 }
 
-float training_bar_height() {
-    const ImGuiStyle& s = ImGui::GetStyle();
-    return 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * s.WindowPadding.y;
+void end_panel(PanelContext& c, float* height) {
+    if (height) {
+        // The content's height: to the last row, plus the padding below it.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        *height = std::ceil(ImGui::GetCursorPosY() - st.ItemSpacing.y + st.WindowPadding.y);
+    }
+    if (c.stacked) ImGui::EndChild();
+    else ImGui::End();
 }
 
-void panel_training(PanelContext& c, const Rect& r) {
-    AppState& app = c.app;
-    ExperimentConfig& next = c.req.next;
-    const Session& s = app.session();
-    const float em = ImGui::GetFontSize();
-    if (!begin_panel(tr(Str::PanelTraining), r, false)) {
-        ImGui::End();
-        return;
-    }
-    // Row 1: transport, epoch, learning rate, optimizer and its hyperparameters, speed.
-    const float button_w = 4.5f * em;
-    if (ImGui::Button(app.playing ? tr(Str::Pause) : tr(Str::Play), ImVec2(button_w, 0)))
-        c.req.toggle_play = true;
-    tooltip(Str::TipPlay);
-    ImGui::SameLine();
-    if (ImGui::Button(tr(Str::Step), ImVec2(button_w, 0))) c.req.step = true;
-    tooltip(Str::TipStep);
-    ImGui::SameLine();
-    if (ImGui::Button(tr(Str::Reset), ImVec2(button_w, 0))) c.req.reset = true;
-    tooltip(Str::TipReset);
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    char epoch[64];
-    std::snprintf(epoch, sizeof epoch, tr(Str::EpochFmt), static_cast<long long>(s.epoch()));
-    ImGui::Text("%-16s", epoch);
-    tooltip(Str::TipEpoch);
+void begin_page(PanelContext& c, const WindowLayout& l) {
+    ImGui::SetNextWindowPos(ImVec2(l.page.x, l.page.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(l.page.w, l.page.h), ImGuiCond_Always);
+    ImGui::SetNextWindowContentSize(ImVec2(0.0f, l.page_height));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 0.0f));
+    ImGui::Begin("##page", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+    c.stacked = true;
+}
 
-    ImGui::SameLine();
-    label_left(tr(Str::LearningRate), 5.5f * em);
+void end_page(PanelContext& c) {
+    // A press on the page's background (not on a control) and a drag scroll the page, as a
+    // finger expects; the wheel and the scroll bar work as usual.
+    bool& drag = c.state.page_drag;
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+        drag = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && !ImGui::IsAnyItemHovered();
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) drag = false;
+    if (drag && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f * c.scale))
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+    ImGui::End();
+    c.stacked = false;
+}
+
+void note_ui(PanelContext& c, std::string name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float k = 1.0f / std::max(c.scale, 0.25f);
+    c.app.ui.push_back({std::move(name), a.x * k, a.y * k, (b.x - a.x) * k, (b.y - a.y) * k});
+}
+
+namespace {
+
+// The training settings, each group on the current row while it fits: learning rate, optimizer
+// and its hyperparameters; task, output activation, loss, regularization, initialisation, seed
+// and early stopping.
+void training_settings(PanelContext& c, Flow& flow) {
+    ExperimentConfig& next = c.req.next;
+    const Session& s = c.app.session();
+    const float em = ImGui::GetFontSize();
+    // A label and a widget of `width`, placed by the flow.
+    const auto place = [&](const char* text, float width) {
+        flow.next(labelled_width(text, width));
+        label_left(text, width);
+    };
+    place(tr(Str::LearningRate), choice_combo_width(kLearningRates));
     choice_combo("##lr", &next.optimizer.learning_rate, kLearningRates);
     tooltip(Str::TipLearningRate);
-    ImGui::SameLine();
-    label_left(tr(Str::Optimizer), 7.0f * em);
+    note_ui(c, "learning_rate");
+    place(tr(Str::Optimizer), enum_combo_width<OptimizerKind>());
     enum_combo("##opt", &next.optimizer.kind);
     tooltip(Str::TipOptimizer);
-    // One drag per hyperparameter; its range is the field table's.
+    note_ui(c, "optimizer");
     // One drag per hyperparameter, with its row's range, label and tooltip.
     const auto param = [&](const char* key, float* v, const char* fmt) {
         const Field& f = field(key);
         const float lo = float(f.lo), hi = float(f.hi);
-        ImGui::SameLine();
-        label_left(field_label(key), 4.5f * em);
+        place(field_label(key), 4.5f * em);
         ImGui::PushID(key);
         ImGui::DragFloat("##p", v, (hi - lo) / 500.0f, lo, hi, fmt, ImGuiSliderFlags_AlwaysClamp);
         ImGui::PopID();
@@ -102,53 +136,44 @@ void panel_training(PanelContext& c, const Rect& r) {
             param("eps", &o.epsilon, "%.0e");
             break;
     }
-    ImGui::SameLine();
-    label_left(tr(Str::Speed), 4.0f * em);
-    choice_combo("##speed", &app.speed, kSpeedChoices);
-    tooltip(Str::TipSpeed);
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled(tr(Str::SpeedActualFmt), double(app.stats.epochs_per_frame),
-                        double(app.stats.fps));
 
-    // Row 2: task, output, loss, regularization, init, seed, early stopping.
     const Task task = s.data().task;
+    const char* task_text = tr(task_name(task));
+    flow.next(labelled_width(tr(Str::Task), ImGui::CalcTextSize(task_text).x));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(Str::Task));
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr(task_name(task)));
+    ImGui::TextDisabled("%s", task_text);
     tooltip(Str::TipTask);
-    ImGui::SameLine();
-    label_left(tr(Str::OutputActivation), 6.0f * em);
+    const auto output_fits_task = [task](Activation a) { return output_fits(task, a); };
+    place(tr(Str::OutputActivation), enum_combo_width<Activation>(output_fits_task));
     {
         const ExperimentConfig before = next;  // the loss follows the output while at its default
-        if (enum_combo("##out", &next.output, [task](Activation a) { return output_fits(task, a); }))
-            follow_defaults(before, next);
+        if (enum_combo("##out", &next.output, output_fits_task)) follow_defaults(before, next);
     }
     tooltip(Str::TipOutputActivation);
-    ImGui::SameLine();
-    label_left(tr(Str::Loss), 13.0f * em);
     const Activation output = next.output;
-    enum_combo("##loss", &next.loss, [output](Loss l) { return loss_fits(output, l); });
+    const auto loss_fits_output = [output](Loss l) { return loss_fits(output, l); };
+    place(tr(Str::Loss), enum_combo_width<Loss>(loss_fits_output));
+    enum_combo("##loss", &next.loss, loss_fits_output);
     tooltip(Str::TipLoss);
-    ImGui::SameLine();
-    label_left(tr(Str::Regularization), 4.5f * em);
+    place(tr(Str::Regularization), enum_combo_width<Regularization>());
     enum_combo("##reg", &next.regularization);
     tooltip(Str::TipRegularization);
-    ImGui::SameLine();
-    label_left(tr(Str::RegRate), 4.5f * em);
+    place(tr(Str::RegRate), choice_combo_width(kRegRates));
     choice_combo("##regrate", &next.reg_rate, kRegRates);
     tooltip(Str::TipRegRate);
-    ImGui::SameLine();
-    label_left(tr(Str::InitLabel), 8.5f * em);
+    place(tr(Str::InitLabel), enum_combo_width<Init>());
     enum_combo("##init", &next.init);
     tooltip(Str::TipInit);
-    ImGui::SameLine();
-    label_left(tr(Str::Seed), 5.0f * em);
+    // The seed's field: room for 6 digits and its two step buttons.
+    place(tr(Str::Seed), ImGui::CalcTextSize("000000").x + 2.0f * ImGui::GetStyle().FramePadding.x +
+                             2.0f * (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x));
     int seed = static_cast<int>(next.seed & 0x7fffffff);
     if (ImGui::InputInt("##seed", &seed, 1, 10) && seed >= 0) next.seed = std::uint32_t(seed);
     tooltip(Str::TipSeed);
-    ImGui::SameLine();
+    flow.next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+              ImGui::CalcTextSize(tr(Str::EarlyStopping)).x);
     {
         // Early stopping brings its validation share (the field table's derived default).
         const ExperimentConfig before = next;
@@ -156,14 +181,84 @@ void panel_training(PanelContext& c, const Rect& r) {
     }
     tooltip(Str::TipEarlyStopping);
     if (next.early_stopping) {
-        ImGui::SameLine();
-        label_left(tr(Str::Patience), 4.0f * em);
+        place(tr(Str::Patience), 4.0f * em);
         const Field& pat = field("pat");
         ImGui::DragInt("##patience", &next.patience, 1.0f, int(pat.lo), int(pat.hi), "%d",
                        ImGuiSliderFlags_AlwaysClamp);
         tooltip(Str::TipPatience);
     }
-    ImGui::End();
+}
+
+}  // namespace
+
+void panel_training(PanelContext& c, const Rect& r, bool with_settings) {
+    AppState& app = c.app;
+    const Session& s = app.session();
+    if (!begin_panel(c, tr(Str::PanelTraining), r, false)) {
+        end_panel(c);
+        return;
+    }
+    Flow flow;
+    // Transport: play/pause, step, reset, the epoch, the speed and what it achieves.
+    const float button_w = button_width({tr(Str::Play), tr(Str::Pause), tr(Str::Step), tr(Str::Reset)});
+    flow.next(button_w);
+    if (ImGui::Button(app.playing ? tr(Str::Pause) : tr(Str::Play), ImVec2(button_w, 0)))
+        c.req.toggle_play = true;
+    tooltip(Str::TipPlay);
+    note_ui(c, "play");
+    flow.next(button_w);
+    if (ImGui::Button(tr(Str::Step), ImVec2(button_w, 0))) c.req.step = true;
+    tooltip(Str::TipStep);
+    note_ui(c, "step");
+    flow.next(button_w);
+    if (ImGui::Button(tr(Str::Reset), ImVec2(button_w, 0))) c.req.reset = true;
+    tooltip(Str::TipReset);
+    note_ui(c, "reset");
+    // The epoch in a box as wide as 7 digits need, so the row does not jump as it counts.
+    char epoch[64], widest[64];
+    std::snprintf(epoch, sizeof epoch, tr(Str::EpochFmt), static_cast<long long>(s.epoch()));
+    std::snprintf(widest, sizeof widest, tr(Str::EpochFmt), 8888888LL);
+    const float epoch_w = std::max(ImGui::CalcTextSize(epoch).x, ImGui::CalcTextSize(widest).x);
+    flow.next(epoch_w);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(epoch);
+    tooltip(Str::TipEpoch);
+    ImGui::SameLine(0.0f, 0.0f);
+    ImGui::Dummy(ImVec2(epoch_w - ImGui::CalcTextSize(epoch).x, 1.0f));
+    if (with_settings) training_settings(c, flow);
+    flow.next(labelled_width(tr(Str::Speed), choice_combo_width(kSpeedChoices)));
+    label_left(tr(Str::Speed), choice_combo_width(kSpeedChoices));
+    choice_combo("##speed", &app.speed, kSpeedChoices);
+    tooltip(Str::TipSpeed);
+    note_ui(c, "speed");
+    char actual[96];
+    std::snprintf(actual, sizeof actual, tr(Str::SpeedActualFmt), double(app.stats.epochs_per_frame),
+                  double(app.stats.fps));
+    std::snprintf(widest, sizeof widest, tr(Str::SpeedActualFmt), 88.8, 88.0);
+    flow.next(std::max(ImGui::CalcTextSize(actual).x, ImGui::CalcTextSize(widest).x));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", actual);
+    if (!app.ever_played) {
+        // A first visit: what to do, until training starts for the first time.
+        // Wrapped on a row of its own when it does not fit beside the rest.
+        const char* hint = tr(Str::WelcomeHint);
+        flow.next(ImGui::CalcTextSize(hint).x);
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(13, 90, 166, 255));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(hint);
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    end_panel(c, &c.state.heights.training);
+}
+
+void panel_settings(PanelContext& c, const Rect& r) {
+    if (begin_panel(c, tr(Str::PanelTraining), r)) {
+        Flow flow;
+        training_settings(c, flow);
+    }
+    end_panel(c, &c.state.heights.settings);
 }
 
 }  // namespace nnp::app

@@ -12,6 +12,7 @@
 
 #include <imgui.h>
 
+#include <string>
 #include <vector>
 
 namespace nnp::app {
@@ -43,8 +44,12 @@ struct PanelState {
     float popup_value = 0.0f;
     std::vector<Segment> segments;
     std::vector<EdgeRef> segment_refs;
-    // Output panel: the copied link's box takes focus on the next frame; chart buffers.
-    bool focus_link_box = false;
+    // Output panel: the copied link's box took the keyboard (a failed copy); chart buffers.
+    bool link_box_focused = false;
+    // The panels' own heights last frame (the layout of the next one), and whether a drag that
+    // started on the page's background scrolls it (touch screens have no wheel).
+    PanelHeights heights;
+    bool page_drag = false;
     std::vector<ChartPoint> chart_points[kMaxRaceRuns > 3 ? kMaxRaceRuns : 3];
     std::vector<ImVec2> chart_screen;
 };
@@ -55,19 +60,31 @@ struct PanelContext {
     UiRequests& req;
     PanelState& state;
     float scale = 1.0f;  // UI scale (1 at 96 dpi)
+    bool stacked = false;  // the panels lie one under the other on a scrolling page
 };
 
-// Fixed window at `r`, no move/resize; returns whether it is open for drawing.
-bool begin_panel(const char* title, const Rect& r, bool title_bar = true);
+// A panel at `r`: a fixed window (no move or resize) side by side, a child of the page when
+// stacked (r then in page coordinates, the width the page's). Returns whether it is open for
+// drawing; end_panel closes it either way and stores its content's height in `*height`.
+bool begin_panel(PanelContext& c, const char* title, const Rect& r, bool title_bar = true);
+void end_panel(PanelContext& c, float* height = nullptr);
+// The stacked layout's scrolling page around the panels; the end scrolls it by dragging.
+void begin_page(PanelContext& c, const WindowLayout& l);
+void end_page(PanelContext& c);
+// Records the last item's rectangle as the main control `name` for the accessor's "ui".
+void note_ui(PanelContext& c, std::string name);
 
-void panel_training(PanelContext& c, const Rect& r);
+// The training bar: transport (play, step, reset, epoch, speed) and, side by side, every
+// training setting after it on wrapping rows (`with_settings`; stacked, they have their own panel).
+void panel_training(PanelContext& c, const Rect& r, bool with_settings);
+void panel_settings(PanelContext& c, const Rect& r);
 void panel_data(PanelContext& c, const Rect& r);
 void panel_network(PanelContext& c, const Rect& r);
 void panel_output(PanelContext& c, const Rect& r);
-// The divergence / early-stopping banner over the top of `r` (nothing while training runs).
+// The divergence / early-stopping banner over the bottom of `r` (nothing while training runs).
 void stop_banner(PanelContext& c, const Rect& r);
+// The issues of the link that was opened, until dismissed, at the bottom of the display.
+void link_banner(PanelContext& c);
 
-// Height of the training bar for the current font.
-float training_bar_height();
 
 }  // namespace nnp::app

@@ -3,6 +3,7 @@
 
 #include "colormap.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace nnp::app {
@@ -21,12 +22,12 @@ void tooltip(Str id) { tooltip(tr(id)); }
 
 template <typename T>
 static bool choice_combo_impl(const char* id, T* value, std::span<const T> choices, const char* fmt,
-                              const char* prefix = nullptr) {
+                              const char* prefix = nullptr, ImGuiComboFlags flags = 0) {
     char number[32], preview[96];
     std::snprintf(number, sizeof number, fmt, double(*value));
     std::snprintf(preview, sizeof preview, "%s%s%s", prefix ? prefix : "", prefix ? " " : "", number);
     bool changed = false;
-    if (ImGui::BeginCombo(id, preview)) {
+    if (ImGui::BeginCombo(id, preview, flags)) {
         for (const T c : choices) {
             char text[32];
             std::snprintf(text, sizeof text, fmt, double(c));
@@ -42,8 +43,9 @@ static bool choice_combo_impl(const char* id, T* value, std::span<const T> choic
     return changed;
 }
 
-bool choice_combo(const char* id, float* value, std::span<const float> choices, const char* prefix) {
-    return choice_combo_impl(id, value, choices, "%g", prefix);
+bool choice_combo(const char* id, float* value, std::span<const float> choices, const char* prefix,
+                  ImGuiComboFlags flags) {
+    return choice_combo_impl(id, value, choices, "%g", prefix, flags);
 }
 
 bool choice_combo(const char* id, int* value, std::span<const int> choices) {
@@ -55,6 +57,50 @@ void label_left(const char* text, float width) {
     ImGui::TextUnformatted(text);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(width);
+}
+
+float labelled_width(const char* text, float width) {
+    return ImGui::CalcTextSize(text).x + ImGui::GetStyle().ItemSpacing.x + width;
+}
+
+float combo_width(float text_width) {
+    return text_width + 2.0f * ImGui::GetStyle().FramePadding.x + ImGui::GetFrameHeight();
+}
+
+float choice_combo_width(std::span<const float> choices, const char* prefix) {
+    float widest = 0.0f;
+    for (const float c : choices) {
+        char text[64];
+        std::snprintf(text, sizeof text, "%s%s%g", prefix ? prefix : "", prefix ? " " : "", double(c));
+        widest = std::max(widest, ImGui::CalcTextSize(text).x);
+    }
+    return combo_width(widest);
+}
+
+float choice_combo_width(std::span<const int> choices) {
+    float widest = 0.0f;
+    for (const int c : choices) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%d", c);
+        widest = std::max(widest, ImGui::CalcTextSize(text).x);
+    }
+    return combo_width(widest);
+}
+
+float button_width(std::initializer_list<const char*> labels) {
+    float widest = 0.0f;
+    for (const char* l : labels) widest = std::max(widest, ImGui::CalcTextSize(l).x);
+    return widest + 2.0f * ImGui::GetStyle().FramePadding.x;
+}
+
+void Flow::next(float width) {
+    if (first_) {
+        first_ = false;
+        return;
+    }
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
 }
 
 ImU32 to_imgui(Rgb c, float alpha) { return pack_rgba(c, alpha); }

@@ -123,3 +123,19 @@ TEST_CASE("pack_rgba uses ImGui's byte order", "[colormap]") {
     CHECK(pack_rgba({0.0f, 0.0f, 1.0f}, 0.0f) == 0x00FF0000u);
     CHECK(pack_rgba({0.0f, 1.0f, 0.0f}, 0.5f) == 0x8000FF00u);
 }
+
+TEST_CASE("a point in its class colour stands out on the most certain map of its own class", "[colormap]") {
+    // The map's strongest colour lies between the middle and the class colour, far enough from
+    // the point's fill to see the point, and still clearly that class's hue.
+    for (int k = 0; k < kMaxClassColors; ++k) {
+        const Rgb point = class_color(k);
+        const Rgb map = picture_color(point);
+        const auto dist = [](Rgb a, Rgb b) {
+            return std::sqrt((a.r - b.r) * (a.r - b.r) + (a.g - b.g) * (a.g - b.g) + (a.b - b.b) * (a.b - b.b));
+        };
+        INFO("class " << k);
+        CHECK(dist(map, point) > 0.12f);
+        CHECK(dist(map, middle_color()) > 0.12f);
+        CHECK(dist(map, point) < dist(middle_color(), point));
+    }
+}

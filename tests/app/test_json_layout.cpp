@@ -53,11 +53,13 @@ TEST_CASE("JSON writing escapes and nulls non-finite numbers", "[json]") {
     CHECK(parse_json_object(obj)->string("k") == "tab\there");
 }
 
-TEST_CASE("panels tile the window without overlapping", "[layout]") {
+TEST_CASE("wide windows: panels tile the window without overlapping", "[layout]") {
     for (auto [w, h, s] : std::vector<std::tuple<float, float, float>>{
-             {1280, 720, 1}, {2560, 1440, 2}, {800, 600, 1}, {1920, 1080, 1}, {640, 480, 1.5f}}) {
-        const float top = 80 * s;
-        const WindowLayout l = window_layout(w, h, s, top);
+             {1280, 720, 1}, {2560, 1440, 2}, {1920, 1080, 1}, {1000, 700, 1}, {3000, 1800, 1.5f}}) {
+        PanelHeights heights;
+        heights.training = 80 * s;
+        const WindowLayout l = window_layout(w, h, s, heights);
+        CHECK_FALSE(l.stacked);
         const Rect all[] = {l.training, l.data, l.network, l.output};
         float area = 0;
         for (int i = 0; i < 4; ++i) {
@@ -77,11 +79,42 @@ TEST_CASE("panels tile the window without overlapping", "[layout]") {
     }
 }
 
-TEST_CASE("at 1280 x 720 the network gets the room it needs", "[layout]") {
-    const WindowLayout l = window_layout(1280, 720, 1, 80);
+TEST_CASE("narrow windows: panels stack on a page that scrolls", "[layout]") {
+    for (auto [w, h, s] : std::vector<std::tuple<float, float, float>>{
+             {390, 844, 1}, {800, 600, 1}, {1170, 2532, 3}, {640, 480, 1.5f}}) {
+        PanelHeights heights;
+        heights.training = 40 * s;
+        const WindowLayout l = window_layout(w, h, s, heights);
+        REQUIRE(l.stacked);
+        CHECK(l.page.y == Approx(l.training.bottom()));
+        CHECK(l.page.bottom() == Approx(h));
+        const Rect order[] = {l.settings, l.data, l.network, l.output};
+        for (int i = 0; i < 4; ++i) {
+            CHECK(order[i].x == 0);
+            CHECK(order[i].w == w);  // the full width
+            CHECK(order[i].h > 0);
+            if (i > 0) CHECK(order[i].y == Approx(order[i - 1].bottom()));
+        }
+        CHECK(l.page_height == Approx(l.output.bottom()));
+        // The panels' measured heights are used as they are.
+        heights.data = 123;
+        heights.output = 456;
+        const WindowLayout m = window_layout(w, h, s, heights);
+        CHECK(m.data.h == 123);
+        CHECK(m.output.h == 456);
+    }
+}
+
+TEST_CASE("at 1280 x 720 the network gets the room it needs, at 1920 the side columns grow", "[layout]") {
+    PanelHeights heights;
+    heights.training = 80;
+    const WindowLayout l = window_layout(1280, 720, 1, heights);
     CHECK(l.network.w >= 500);
     CHECK(l.output.w >= 330);  // a 300 px heatmap plus padding
     CHECK(l.data.w >= 220);
+    const WindowLayout big = window_layout(1920, 1080, 1, heights);
+    CHECK(big.output.w >= 500);
+    CHECK(big.network.w >= 900);
 }
 
 TEST_CASE("network layout fits the columns into the area", "[layout]") {
@@ -116,4 +149,18 @@ TEST_CASE("segment distance and edge picking", "[layout]") {
     CHECK(nearest_segment(segs, {5, 1}, 3) == 0);
     CHECK(nearest_segment(segs, {5, 4}, 3) == 1);
     CHECK(nearest_segment(segs, {5, 20}, 3) == -1);
+    // A click on a thick line's body picks it, even where a thin neighbour's centre is nearer.
+    const std::vector<Segment> thick = {{{0, 0}, {10, 0}, 3.0f}, {{0, 4}, {10, 4}, 0.5f}};
+    CHECK(nearest_segment(thick, {5, 2.5f}, 3) == 0);
+    CHECK(nearest_segment(thick, {5, 3.8f}, 3) == 1);
+}
+
+TEST_CASE("the weight editor steps by a tenth of the weight's order of magnitude", "[layout]") {
+    CHECK(weight_step(2.3f) == Approx(0.1f));
+    CHECK(weight_step(-2.3f) == Approx(0.1f));
+    CHECK(weight_step(0.04f) == Approx(0.001f));
+    CHECK(weight_step(15.0f) == Approx(1.0f));
+    CHECK(weight_step(0.0f) == Approx(0.001f));
+    CHECK(weight_step(1e-9f) == Approx(0.001f));
+    CHECK(weight_step(std::numeric_limits<float>::quiet_NaN()) == Approx(0.1f));
 }

@@ -1,0 +1,157 @@
+// The first five minutes at four screen sizes, driven as a person would: real mouse clicks,
+// touch taps and keys at the places the accessor's "ui" rectangles give (CSS pixels), checked
+// in the app's state. Per size: Play and Pause toggle once per click or tap; Space, s and r
+// work, also right after Copy link; the clipboard then holds a whole URL that reopens the same
+// experiment in a fresh page; the panels stack on narrow screens; a data set button picks its
+// set. On the phone: a long press shows a tooltip without clicking, and a drag scrolls the page.
+// Screenshots of each size go to NNP_ARTIFACTS.
+// Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, serveSite } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const site = path.resolve(process.env.NNP_SITE || path.join(here, '../../build/web/site'));
+const artifacts = path.resolve(process.env.NNP_ARTIFACTS || path.join(site, '../e2e'));
+fs.mkdirSync(artifacts, { recursive: true });
+
+const failures = [];
+function check(ok, what, detail = '') {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ' (' + detail + ')' : ''}`);
+  if (!ok) failures.push(what);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const { server, base } = await serveSite(site);
+const browser = await launchChromium();
+
+const screens = [
+  { name: '800x600', width: 800, height: 600, stacked: true },
+  { name: '1280x800', width: 1280, height: 800, stacked: false },
+  { name: '1920x1080', width: 1920, height: 1080, stacked: false },
+  { name: '390x844-touch', width: 390, height: 844, stacked: true, touch: true, dpr: 3 },
+];
+
+for (const screen of screens) {
+  const context = await browser.newContext({
+    viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.dpr || 1,
+    hasTouch: !!screen.touch, isMobile: !!screen.touch });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + '#v=1&data=xor');
+  await page.waitForFunction(() => window.nnpReady === true && typeof Module !== 'undefined' && Module.calledRun,
+                             null, { timeout: 30000 });
+  const state = async () => JSON.parse(await page.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
+  const frames = async (n) => { const f0 = (await state()).frame.count; while ((await state()).frame.count < f0 + n) await sleep(20); };
+  await frames(3);
+  const tag = `[${screen.name}]`;
+  let s = await state();
+  check(s.stacked === screen.stacked, `${tag} the panels ${screen.stacked ? 'stack' : 'lie side by side'}`, `stacked=${s.stacked}`);
+  for (const name of ['play', 'step', 'reset', 'copy_link', 'data_spiral'])
+    check(Array.isArray(s.ui[name]) && s.ui[name][2] > 0, `${tag} the accessor gives where "${name}" is`);
+  const centre = (r) => ({ x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 });
+  // A click or a tap where the control is, as the screen's user would.
+  const press = async (name) => {
+    const c = centre((await state()).ui[name]);
+    if (screen.touch) await page.touchscreen.tap(c.x, c.y);
+    else await page.mouse.click(c.x, c.y);
+  };
+  // Whether the page has been scrolled to show `name` on screen (stacked: it may be below).
+  const onScreen = (r) => r[1] >= 0 && r[1] + r[3] <= screen.height;
+
+  // Play then pause: each press toggles once.
+  const seen = [];
+  await press('play');
+  for (let i = 0; i < 10; ++i) { seen.push((await state()).playing ? 1 : 0); await sleep(20); }
+  s = await state();
+  check(s.playing === true && !seen.includes(0, seen.indexOf(1)), `${tag} one ${screen.touch ? 'tap' : 'click'} on Play starts training, once`, seen.join(''));
+  await sleep(300);
+  const epochPlaying = (await state()).epoch;
+  check(epochPlaying > 0, `${tag} training advances`, `epoch ${epochPlaying}`);
+  await press('play');
+  await sleep(150);
+  seen.length = 0;
+  for (let i = 0; i < 10; ++i) { seen.push((await state()).playing ? 1 : 0); await sleep(20); }
+  check(seen.every((v) => v === 0), `${tag} a second ${screen.touch ? 'tap' : 'click'} pauses it`, seen.join(''));
+
+  // Keys go to the app, also right after Copy link.
+  await press('copy_link');
+  await page.waitForFunction(() => true);
+  await sleep(300);
+  let clip = '';
+  try { clip = await page.evaluate(() => navigator.clipboard.readText()); } catch (e) { clip = 'error: ' + e.message; }
+  check(clip.startsWith(base) && clip.includes('#v=1') && clip.includes('data=xor'), `${tag} Copy link puts the whole URL on the clipboard`, clip);
+  const before = (await state()).epoch;
+  await page.keyboard.press('s');
+  await sleep(200);
+  check((await state()).epoch === before + 1, `${tag} s steps one epoch right after Copy link`);
+  await page.keyboard.press('Space');
+  await sleep(200);
+  check((await state()).playing === true, `${tag} Space plays right after Copy link`);
+  await page.keyboard.press('Space');
+  await sleep(100);
+  await page.keyboard.press('r');
+  await sleep(200);
+  s = await state();
+  check(s.playing === false && s.epoch === 0, `${tag} Space pauses and r resets`, `playing=${s.playing} epoch=${s.epoch}`);
+  await page.screenshot({ path: path.join(artifacts, `screen-${screen.name}.png`) });
+
+  // The copied URL reopens the same experiment in a fresh page.
+  if (clip.startsWith(base)) {
+    const other = await context.newPage();
+    await other.goto(clip);
+    await other.waitForFunction(() => typeof Module !== 'undefined' && Module.calledRun, null, { timeout: 30000 });
+    const o = JSON.parse(await other.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
+    check(o.link === s.link, `${tag} the copied URL opens the same experiment`, `${o.link} vs ${s.link}`);
+    await other.close();
+  }
+
+  // A data set button picks its set (scrolling to it first where the page scrolls).
+  if (!onScreen((await state()).ui.data_spiral)) await page.mouse.wheel(0, 200);
+  await sleep(150);
+  await press('data_spiral');
+  await sleep(200);
+  check((await state()).config.dataset === 'spiral', `${tag} the Spiral button picks the spiral`, (await state()).config.dataset);
+
+  if (screen.touch) {
+    // A long press shows the control's tooltip and does not click it.
+    const c = centre((await state()).ui.step);
+    const cdp = await context.newCDPSession(page);
+    const e0 = (await state()).epoch;
+    const point = [{ x: c.x, y: c.y }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point });
+    await sleep(900);
+    const shot = await page.screenshot({ path: path.join(artifacts, `screen-${screen.name}-long-press.png`) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await sleep(250);
+    check((await state()).epoch === e0, `${tag} a long press on Step does not step`);
+    check(shot.length > 0, `${tag} long-press screenshot taken`);
+    // A drag on the page's background scrolls it.
+    const y0 = (await state()).ui.play[1];
+    const dataRect = (await state()).ui.regenerate;
+    const from = { x: screen.width - 12, y: 500 }, to = { x: screen.width - 12, y: 200 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+    for (let k = 1; k <= 6; ++k) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x, y: from.y + (to.y - from.y) * k / 6 }] });
+      await sleep(40);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await sleep(200);
+    const moved = (await state()).ui.regenerate[1];
+    check(moved < dataRect[1] - 50 && (await state()).ui.play[1] === y0, `${tag} a finger drag scrolls the page under the fixed bar`,
+          `regenerate y ${dataRect[1]} -> ${moved}`);
+  }
+  check(errors.length === 0, `${tag} no page errors`, errors.join('; '));
+  await context.close();
+}
+
+await browser.close();
+server.close();
+if (failures.length) {
+  console.log(`${failures.length} check(s) failed`);
+  process.exit(1);
+}
+console.log('all screen checks passed');

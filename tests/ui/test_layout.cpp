@@ -1,0 +1,67 @@
+// The layout at the sizes people use (a phone, a small laptop window, a laptop, a big screen,
+// and a HiDPI laptop): for the experiments that fill the panels most, no two texts overlap and
+// no text is cut at the side. Fails with the texts and where they are.
+#include "headless.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <string>
+
+using nnp::app::test::Headless;
+
+namespace {
+
+struct Screen {
+    const char* name;
+    float width, height, scale;
+};
+constexpr Screen kScreens[] = {
+    {"phone 390x844", 390, 844, 1.0f},          {"small 800x600", 800, 600, 1.0f},
+    {"laptop 1280x800", 1280, 800, 1.0f},       {"wide 1920x1080", 1920, 1080, 1.0f},
+    {"HiDPI 1280x800 at 2x", 2560, 1600, 2.0f},
+};
+
+struct Experiment {
+    const char* name;
+    const char* link;
+};
+constexpr Experiment kExperiments[] = {
+    {"the default", ""},
+    {"the big spiral", "#v=1&data=spiral&f=x,y,xSquared,ySquared,xTimesY,sinX,sinY"
+                       "&net=8:tanh,8:tanh,8:tanh,8:tanh,8:tanh,8:tanh"},
+    {"an optimizer race", "#v=1&data=spiral&race=opt:sgd,mom,nag,adag,rms,adam"},
+    {"a seed race", "#v=1&data=xor&race=seed:1,2,3,4"},
+    {"the oysters", "#v=1&data=oyster"},
+    {"five blobs, Adam, early stopping", "#v=1&data=blobs&classes=5&opt=adam&es=1&net=8:relu:0.2,8:relu"},
+    {"regression", "#v=1&data=reg-gauss&reg=L2&rr=0.001&test=1"},
+};
+
+std::string joined(const std::vector<std::string>& v) {
+    std::string s;
+    for (std::size_t i = 0; i < v.size() && i < 12; ++i) s += "\n  " + v[i];
+    if (v.size() > 12) s += "\n  ... and " + std::to_string(v.size() - 12) + " more";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("No text overlaps other text and none is cut, at every screen size", "[layout]") {
+    for (const Screen& screen : kScreens) {
+        for (const Experiment& ex : kExperiments) {
+            Headless h(screen.width, screen.height, screen.scale, ex.link);
+            h.frames(4);  // ImGui sizes windows and combos over the first frames
+            // A stacked page is checked a screenful at a time, top to bottom.
+            for (float y = 0.0f;; y += 0.7f * screen.height) {
+                h.scroll_page(y);
+                h.frames(2);
+                char at[48];
+                std::snprintf(at, sizeof at, ", page scrolled to %.0f", double(y));
+                INFO(std::string(screen.name) + ", " + ex.name + (h.page_scroll_max() > 0 ? at : ""));
+                CHECK(joined(overlapping_text(h)) == "");
+                CHECK(joined(cut_text(h)) == "");
+                if (y >= h.page_scroll_max()) break;
+            }
+        }
+    }
+}
