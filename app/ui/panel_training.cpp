@@ -67,6 +67,7 @@ void begin_page(PanelContext& c, const WindowLayout& l) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
     c.stacked = true;
+    c.app.ui.push_back({"page", l.page.x / c.scale, l.page.y / c.scale, l.page.w / c.scale, l.page.h / c.scale});
 }
 
 void end_page(PanelContext& c) {
@@ -197,6 +198,10 @@ void panel_training(PanelContext& c, const Rect& r, bool with_settings) {
     if (!begin_panel(c, tr(Str::PanelTraining), r, false)) {
         end_panel(c);
         return;
+    }
+    {
+        const float k = 1.0f / std::max(c.scale, 0.25f);
+        c.app.ui.push_back({"bar", r.x * k, r.y * k, r.w * k, r.h * k});
     }
     Flow flow;
     // Transport: play/pause, step, reset, the epoch, the speed and what it achieves.

@@ -50,17 +50,41 @@ for (const screen of screens) {
   const tag = `[${screen.name}]`;
   let s = await state();
   check(s.stacked === screen.stacked, `${tag} the panels ${screen.stacked ? 'stack' : 'lie side by side'}`, `stacked=${s.stacked}`);
-  for (const name of ['play', 'step', 'reset', 'copy_link', 'data_spiral'])
+  for (const name of ['play', 'step', 'reset', 'data_spiral'])
     check(Array.isArray(s.ui[name]) && s.ui[name][2] > 0, `${tag} the accessor gives where "${name}" is`);
   const centre = (r) => ({ x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 });
+  // On screen: inside the scrolling page where there is one (not under the fixed bar).
+  const barControls = ['play', 'step', 'reset', 'speed'];
+  const onScreen = (name, r, ui) => {
+    if (!Array.isArray(r)) return false;
+    const inside = (a) => r[1] >= a[1] && r[1] + r[3] <= a[1] + a[3];
+    if (!ui.page) return inside([0, 0, screen.width, screen.height]);
+    return barControls.includes(name) ? inside(ui.bar) : inside(ui.page);
+  };
+  // Scrolls the page with the wheel until control `name` is on screen, as a person would (a
+  // control far below is not drawn at all until it comes near).
+  const reveal = async (name) => {
+    let down = true;
+    await page.mouse.move(screen.width / 2, screen.height / 2);
+    for (let k = 0; k < 30; ++k) {
+      const ui = (await state()).ui;
+      const r = ui[name];
+      if (onScreen(name, r, ui)) return r;
+      if (Array.isArray(r)) down = r[1] > (ui.page ? ui.page[1] : 0);
+      const y0 = JSON.stringify((await state()).ui);
+      await page.mouse.wheel(0, down ? 250 : -250);
+      await frames(2);
+      if (!Array.isArray(r) && JSON.stringify((await state()).ui) === y0) down = !down;  // the end
+    }
+    check(false, `${tag} "${name}" can be scrolled to`);
+    return (await state()).ui[name];
+  };
   // A click or a tap where the control is, as the screen's user would.
   const press = async (name) => {
-    const c = centre((await state()).ui[name]);
+    const c = centre(await reveal(name));
     if (screen.touch) await page.touchscreen.tap(c.x, c.y);
     else await page.mouse.click(c.x, c.y);
   };
-  // Whether the page has been scrolled to show `name` on screen (stacked: it may be below).
-  const onScreen = (r) => r[1] >= 0 && r[1] + r[3] <= screen.height;
 
   // Play then pause: each press toggles once.
   const seen = [];
@@ -81,6 +105,7 @@ for (const screen of screens) {
   await press('copy_link');
   await page.waitForFunction(() => true);
   await sleep(300);
+  const copiedLink = (await state()).link;
   let clip = '';
   try { clip = await page.evaluate(() => navigator.clipboard.readText()); } catch (e) { clip = 'error: ' + e.message; }
   check(clip.startsWith(base) && clip.includes('#v=1') && clip.includes('data=xor'), `${tag} Copy link puts the whole URL on the clipboard`, clip);
@@ -105,13 +130,12 @@ for (const screen of screens) {
     await other.goto(clip);
     await other.waitForFunction(() => typeof Module !== 'undefined' && Module.calledRun, null, { timeout: 30000 });
     const o = JSON.parse(await other.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
-    check(o.link === s.link, `${tag} the copied URL opens the same experiment`, `${o.link} vs ${s.link}`);
+    check(o.link === copiedLink, `${tag} the copied URL opens the same experiment`, `${o.link} vs ${copiedLink}`);
     await other.close();
+    await page.bringToFront();  // a page in the background gets no animation frames
   }
 
   // A data set button picks its set (scrolling to it first where the page scrolls).
-  if (!onScreen((await state()).ui.data_spiral)) await page.mouse.wheel(0, 200);
-  await sleep(150);
   await press('data_spiral');
   await sleep(200);
   check((await state()).config.dataset === 'spiral', `${tag} the Spiral button picks the spiral`, (await state()).config.dataset);
@@ -131,8 +155,9 @@ for (const screen of screens) {
     check(shot.length > 0, `${tag} long-press screenshot taken`);
     // A drag on the page's background scrolls it.
     const y0 = (await state()).ui.play[1];
-    const dataRect = (await state()).ui.regenerate;
-    const from = { x: screen.width - 12, y: 500 }, to = { x: screen.width - 12, y: 200 };
+    const dataRect = await reveal('regenerate');
+    // In the panels' left margin: no control there, and not the scroll bar on the right.
+    const from = { x: 3, y: 600 }, to = { x: 3, y: 300 };
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
     for (let k = 1; k <= 6; ++k) {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x, y: from.y + (to.y - from.y) * k / 6 }] });
