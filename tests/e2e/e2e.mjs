@@ -74,6 +74,11 @@ function distinctColours(img, rect) {
   return seen.size;
 }
 const ORANGE = [245, 147, 34], BLUE = [9, 111, 187];  // app/colormap.cpp class 0 and class 1
+// The pictures' strongest colours: partway from the middle grey (app/colormap.cpp's
+// picture_color, kPictureStrength), so the points in the full colours stand out on them.
+const MIDDLE = [0.910 * 255, 0.918 * 255, 0.922 * 255], STRENGTH = 0.62;
+const towards = (c) => c.map((v, i) => Math.round(MIDDLE[i] * (1 - STRENGTH) + v * STRENGTH));
+const ORANGE_MAP = towards(ORANGE), BLUE_MAP = towards(BLUE);
 
 // Screenshot pixel (x, y) of plane point (x1, x2) in the output view. state.output_view is in
 // the canvas's pixels; the screenshot has the page's CSS pixels (device scale 1).
@@ -163,7 +168,7 @@ try {
     'the output heatmap\'s colour under known points is the trained network\'s class there');
   const output = { x: 1280 - 340, y: 100, w: 330, h: 330 };  // the output panel's heatmap area
   const network = { x: 250, y: 100, w: 680, h: 400 };
-  const orange = share(img, output, ORANGE), blue = share(img, output, BLUE);
+  const orange = share(img, output, ORANGE_MAP), blue = share(img, output, BLUE_MAP);
   check(orange > 0.03 && blue > 0.03, 'the output heatmap shows both class colours',
         `orange ${(orange * 100).toFixed(1)}%, blue ${(blue * 100).toFixed(1)}%`);
   check(distinctColours(img, network) > 40, 'the network panel is drawn (not blank)',
