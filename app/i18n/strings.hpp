@@ -29,7 +29,7 @@ namespace nnp::app {
     X(Step, "Step")                                                                               \
     X(Reset, "Reset")                                                                             \
     X(EpochFmt, "Epoch %lld")                                                                     \
-    X(WelcomeHint, "New here? Pick a data set on the left and press Play; hover any control to see what it does.") \
+    X(WelcomeHint, "Neural network playground. New here? Pick a data set and press Play; hover any control to see what it does.") \
     X(TipPlay, "Start or pause training (key: space). Each epoch shows the network every training point once.") \
     X(TipStep, "Train exactly one epoch and stop (key: s), to watch gradient descent one move at a time.") \
     X(TipReset, "Start again from new random weights on the same data (key: r).")                \

@@ -43,18 +43,30 @@ void layer_controls(ExperimentConfig& next, int l, float x, float y, float width
     std::snprintf(count, sizeof count, tr(Str::NeuronsFmt), layer.width);
     if (ImGui::CalcTextSize(count).x > width) std::snprintf(count, sizeof count, "%d", layer.width);
     ImGui::TextDisabled("%s", count);
-    const auto hidden_ok = [](Activation a) { return allowed_in_hidden(a); };
-    const bool roomy = width >= enum_combo_width<Activation>(hidden_ok) &&
-                       width >= choice_combo_width(kDropoutChoices, tr(Str::DropoutShort));
-    const ImGuiComboFlags flags = roomy ? ImGuiComboFlags_None : ImGuiComboFlags_NoPreview;
+    // Each combo shows its value with the arrow if that fits, else the value alone, else only
+    // the arrow (the value then in the tooltip): the value is never cut.
+    struct Fit {
+        float width;
+        ImGuiComboFlags flags;
+    };
+    const auto fitted = [&](const char* text) -> Fit {
+        const float text_w = ImGui::CalcTextSize(text).x;
+        if (combo_width(text_w) <= width) return {width, ImGuiComboFlags_None};
+        if (text_w + 2.0f * ImGui::GetStyle().FramePadding.x <= width) return {width, ImGuiComboFlags_NoArrowButton};
+        return {ImGui::GetFrameHeight(), ImGuiComboFlags_NoPreview};
+    };
+    const Fit act = fitted(label(layer.activation));
     ImGui::SetCursorScreenPos(ImVec2(x, y + 2 * ImGui::GetFrameHeightWithSpacing()));
-    ImGui::SetNextItemWidth(roomy ? width : ImGui::GetFrameHeight());
-    enum_combo("##act", &layer.activation, hidden_ok, flags);
-    tooltip(roomy ? tr(Str::TipActivation) : label(layer.activation));
+    ImGui::SetNextItemWidth(act.width);
+    enum_combo("##act", &layer.activation, [](Activation a) { return allowed_in_hidden(a); }, act.flags);
+    tooltip(act.flags & ImGuiComboFlags_NoPreview ? label(layer.activation) : tr(Str::TipActivation));
+    char drop_text[48];
+    std::snprintf(drop_text, sizeof drop_text, "%s %g", tr(Str::DropoutShort), double(layer.dropout));
+    const Fit drop = fitted(drop_text);
     ImGui::SetCursorScreenPos(ImVec2(x, y + 3 * ImGui::GetFrameHeightWithSpacing()));
-    ImGui::SetNextItemWidth(roomy ? width : ImGui::GetFrameHeight());
-    choice_combo("##drop", &layer.dropout, kDropoutChoices, tr(Str::DropoutShort), flags);
-    tooltip(Str::TipDropout);
+    ImGui::SetNextItemWidth(drop.width);
+    choice_combo("##drop", &layer.dropout, kDropoutChoices, tr(Str::DropoutShort), drop.flags);
+    tooltip(drop.flags & ImGuiComboFlags_NoPreview ? drop_text : tr(Str::TipDropout));
     ImGui::PopID();
 }
 
@@ -113,15 +125,20 @@ void panel_network(PanelContext& c, const Rect& r) {
     const float control_w = std::min(col_step - 0.4f * em, wanted_w);
 
     // Column headers: inputs, each hidden layer's controls, output.
-    ImGui::SetCursorScreenPos(ImVec2(lay.column_x[0], origin.y));
+    // "Inputs" starts over the feature names, so a narrow first column leaves it room.
+    ImGui::SetCursorScreenPos(ImVec2(std::min(lay.column_x[0], origin.x + 0.2f * em), origin.y));
     ImGui::TextDisabled("%s", tr(Str::InputsLabel));
     if (next.hidden.size() == std::size_t(hidden)) {
         for (int l = 0; l < hidden; ++l)
             layer_controls(next, l, lay.column_x[std::size_t(l + 1)], origin.y, control_w);
     }
     // The output's label ends at the panel's edge at the latest.
+    // Where the last layer's controls leave no room beside it, it goes under the output nodes.
     const float output_label_w = ImGui::CalcTextSize(tr(Str::OutputLabel)).x;
-    ImGui::SetCursorScreenPos(ImVec2(std::min(lay.column_x.back(), origin.x + avail.x - output_label_w), origin.y));
+    const float output_label_x = std::min(lay.column_x.back(), origin.x + avail.x - output_label_w);
+    const bool crowded = hidden > 0 && output_label_x < lay.column_x[std::size_t(hidden)] + control_w + 0.3f * em;
+    const float output_label_y = crowded ? lay.nodes.back().back().y + node + 0.2f * em : origin.y;
+    ImGui::SetCursorScreenPos(ImVec2(output_label_x, output_label_y));
     ImGui::TextDisabled("%s", tr(Str::OutputLabel));
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
