@@ -238,6 +238,7 @@ std::string state_json(const AppState& app) {
     }
     w.close('}');
     w.boolean("stacked", app.stacked);
+    w.str("lang", language_code(language()));
     w.out += '}';
     return w.out;
 }
@@ -327,6 +328,11 @@ std::string run_command(AppState& app, std::string_view json) {
     } else if (*cmd == "set_include_weights") {
         if (!value) return error("value must be true or false");
         app.link.include_weights = *value != 0.0;
+    } else if (*cmd == "set_language") {
+        const auto text = obj->string("value");
+        const auto lang = text ? parse_language(*text) : std::nullopt;
+        if (!lang) return error("value must be \"en\" or \"ko\"");
+        app_set_language(*lang);
     } else if (*cmd == "dismiss_link_issues") {
         app.link.show_issues = false;
     } else if (*cmd == "predict") {

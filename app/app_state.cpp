@@ -273,8 +273,42 @@ void train_frame(AppState& app, const std::function<double()>& now_ms) {
     if (steps > 0) app.pictures_dirty = true;
 }
 
-void app_open_link(AppState& app, std::string_view text) {
+std::optional<Language> take_language(std::string& link, std::string* unknown) {
+    std::optional<Language> lang;
+    std::string kept;
+    std::size_t start = 0;
+    if (!link.empty() && link[0] == '#') kept = "#", start = 1;
+    bool first = true;
+    while (start <= link.size()) {
+        const std::size_t end = std::min(link.find('&', start), link.size());
+        const std::string_view pair = std::string_view(link).substr(start, end - start);
+        if (pair.rfind("lang=", 0) == 0) {
+            if (const auto l = parse_language(pair.substr(5))) lang = l;
+            else if (unknown) *unknown = link_text::clip(pair.substr(5));
+        } else if (!pair.empty()) {
+            if (!first) kept += '&';
+            kept += pair;
+            first = false;
+        }
+        start = end + 1;
+    }
+    link = kept;
+    return lang;
+}
+
+void app_set_language(Language lang) {
+    set_language(lang);
+    const LinkPlatform& page = link_platform();
+    if (page.store_language) page.store_language(language_code(lang));
+}
+
+void app_open_link(AppState& app, std::string_view link_text) {
+    std::string text(link_text), unknown_language;
+    if (const auto lang = take_language(text, &unknown_language)) set_language(*lang);  // this visit only
     DecodedConfig decoded = decode_config(text);
+    if (!unknown_language.empty())
+        decoded.issues.push_back({IssueCode::UnknownName, "lang",
+                                  "lang=" + unknown_language + " is not a known language (en, ko); it was ignored."});
     app.config = decoded.config;
     rebuild(app);  // always fresh: the link's seeds decide data, weights and batch order
     // The link's weights start every run whose network has their shape.

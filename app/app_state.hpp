@@ -12,9 +12,11 @@
 #include "pictures.hpp"
 #include "session.hpp"
 #include "step_budget.hpp"
+#include "strings.hpp"
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +68,9 @@ struct LinkPlatform {
     void (*copy)(const std::string& text) = nullptr;      // starts a clipboard write
     CopyStatus (*copy_status)() = nullptr;                // that write's result so far
     std::string (*page_address)() = nullptr;              // the page's URL without its fragment
+    // The language to start in: the one the user last chose here, else the browser's ("ko-KR").
+    std::string (*preferred_language)() = nullptr;
+    void (*store_language)(const std::string& code) = nullptr;  // remembered for the next visit
 };
 LinkPlatform& link_platform();
 
@@ -195,6 +200,12 @@ bool unit_dropped(const Session& s, int layer, int j);
 // gives the same data, initial weights and trajectory; its weights are applied if it carries
 // them; training pauses; its issues are kept for the banner. The URL then counts as written.
 void app_open_link(AppState& app, std::string_view text);
+// Removes the keys the app reads itself from a link's text (lang=ko|en: the page's language,
+// not part of the experiment) and returns the language it asked for, if any; an unknown value
+// goes to `*unknown` (when given), so the link's banner can name it.
+std::optional<Language> take_language(std::string& link, std::string* unknown = nullptr);
+// Switches the language and remembers it for the next visit where the page can.
+void app_set_language(Language lang);
 
 // True when the current network is small enough for its weights to travel in a link.
 bool link_can_carry_weights(const AppState& app);

@@ -6,9 +6,12 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-# python3 serves the web build (scripts/serve.sh); emcc needs it anyway.
+# python3 serves the web build (scripts/serve.sh); emcc needs it anyway. fonts-nanum gives the UI
+# its font (NanumGothic: Hangul and Latin, OFL), which fonttools' pyftsubset cuts down at build
+# time to the characters the string tables use.
 packages=(build-essential cmake ninja-build pkg-config libeigen3-dev catch2 emscripten node-acorn
-          libglfw3-dev libgl-dev xvfb chromium xz-utils python3 clang libclang-rt-14-dev)
+          libglfw3-dev libgl-dev xvfb chromium xz-utils python3 clang libclang-rt-14-dev
+          fonts-nanum fonttools)
 
 # One dpkg-query for all packages keeps the no-op run fast.
 installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null || true)

@@ -3,6 +3,7 @@
 // link, for N epochs and prints the per-epoch history as JSON lines or CSV; a race's runs side
 // by side, with each line's run index and name.
 // A bad config exits with status 2 and names each problem; nothing is silently changed.
+#include "app_state.hpp"
 #include "config_codec.hpp"
 #include "fields.hpp"
 #include "race.hpp"
@@ -24,6 +25,7 @@ void usage() {
                  "  a whole link also works: 'v=1&data=xor&net=4:tanh', or a TF Playground link\n"
                  "  --print-link: after training, print a link with the trained weights to stderr\n"
                  "  --print-fields: print the table of keys (Markdown) and exit\n"
+                 "  --lang en|ko: the language of the notes on stderr (also lang= in the link)\n"
                  "  a race (race=opt:sgd,adam or race=seed:1,2,3) prints every run's epochs with its run and name\n");
 }
 
@@ -84,6 +86,13 @@ int main(int argc, char** argv) {
             print_config = true;
         } else if (std::strcmp(arg, "--print-link") == 0) {
             print_link = true;
+        } else if (std::strcmp(arg, "--lang") == 0 && i + 1 < argc) {
+            const auto lang = nnp::app::parse_language(argv[++i]);
+            if (!lang) {
+                std::fprintf(stderr, "nnp_run: --lang must be en or ko\n");
+                return 2;
+            }
+            nnp::app::set_language(*lang);
         } else if (std::strcmp(arg, "--print-fields") == 0) {
             std::fputs(nnp::fields_markdown().c_str(), stdout);
             return 0;
@@ -100,6 +109,13 @@ int main(int argc, char** argv) {
         }
     }
 
+    // lang= is the app's own key (the language of the notes), not the experiment's.
+    std::string unknown_language;
+    if (const auto lang = nnp::app::take_language(text, &unknown_language)) nnp::app::set_language(*lang);
+    if (!unknown_language.empty()) {
+        std::fprintf(stderr, "nnp_run: lang=%s is not a known language (en, ko)\n", unknown_language.c_str());
+        return 2;
+    }
     const nnp::DecodedConfig decoded = nnp::decode_config(text);
     if (!decoded.issues.empty()) {
         for (const nnp::ConfigIssue& issue : decoded.issues)

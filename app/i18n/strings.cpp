@@ -2,6 +2,8 @@
 // enumeration tooltips are keyed by core's code names so they follow the enum tables.
 #include "strings.hpp"
 
+#include "strings_tables.hpp"
+
 #include "fields.hpp"
 #include "session.hpp"
 
@@ -23,11 +25,6 @@ constexpr std::array<const char*, static_cast<std::size_t>(Str::Count)> kNames =
 #define NNP_APP_STR_NAME(id, text) #id,
     NNP_APP_STRINGS(NNP_APP_STR_NAME)
 #undef NNP_APP_STR_NAME
-};
-
-struct CodeText {
-    const char* code;
-    const char* text;
 };
 
 // English enumeration labels: core's own labels are used (empty list); a translation lists
@@ -91,15 +88,44 @@ constexpr CodeText kEnglishTips[] = {
 
 Language g_language = Language::English;
 
+// The Korean texts indexed by id (null where a row is missing: English is shown).
+const std::array<const char*, static_cast<std::size_t>(Str::Count)>& korean() {
+    static const auto table = [] {
+        std::array<const char*, static_cast<std::size_t>(Str::Count)> t{};
+        for (std::size_t i = 0; i < kKoreanTextCount; ++i) {
+            const auto k = static_cast<std::size_t>(kKoreanTexts[i].id);
+            if (k < t.size()) t[k] = kKoreanTexts[i].text;
+        }
+        return t;
+    }();
+    return table;
+}
+
+const char* find_code(const CodeText* rows, std::size_t n, std::string_view code) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (code == rows[i].code && rows[i].text[0] != '\0') return rows[i].text;
+    return nullptr;
+}
+
 }  // namespace
 
 void set_language(Language lang) { g_language = lang; }
 Language language() { return g_language; }
 
+std::optional<Language> parse_language(std::string_view code) {
+    const std::string_view primary = code.substr(0, code.find_first_of("-_"));
+    if (primary == "en" || primary == "EN") return Language::English;
+    if (primary == "ko" || primary == "KO") return Language::Korean;
+    return std::nullopt;
+}
+
+const char* language_code(Language lang) { return lang == Language::Korean ? "ko" : "en"; }
+
 const char* tr(Str id) {
     const auto i = static_cast<std::size_t>(id);
     if (i >= kEnglish.size()) return "?";
-    return kEnglish[i];  // the only language so far; a translation would be looked up first
+    if (g_language == Language::Korean && korean()[i]) return korean()[i];
+    return kEnglish[i];
 }
 
 std::optional<Str> str_by_name(std::string_view name) {
@@ -140,15 +166,16 @@ std::string describe_stop(const Session& s) {
 }
 
 const char* label_for_code(std::string_view code, const char* fallback) {
-    for (const auto& e : kEnglishLabels)
-        if (code == e.code && e.text[0] != '\0') return e.text;
+    if (g_language == Language::Korean)
+        if (const char* t = find_code(kKoreanLabels, kKoreanLabelCount, code)) return t;
+    if (const char* t = find_code(kEnglishLabels, std::size(kEnglishLabels), code)) return t;
     return fallback ? fallback : "?";
 }
 
 const char* tip_for_code(std::string_view code) {
-    for (const auto& e : kEnglishTips)
-        if (code == e.code) return e.text;
-    return nullptr;
+    if (g_language == Language::Korean)
+        if (const char* t = find_code(kKoreanTips, kKoreanTipCount, code)) return t;
+    return find_code(kEnglishTips, std::size(kEnglishTips), code);
 }
 
 }  // namespace nnp::app

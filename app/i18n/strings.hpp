@@ -1,7 +1,8 @@
 // The app's one string table: every user-visible text is a Str id looked up in the active
-// language's table. English is complete; another language (e.g. Korean) adds a table of the same
-// length where a null entry falls back to English. Enumeration labels come from core's
-// enum_table code names, looked up in a per-language list of (code, label) pairs.
+// language's table: English here, Korean in strings_ko.cpp (a test requires every id there, with
+// the same printf directives). Enumeration labels come from core's enum_table code names, looked
+// up in a per-language list of (code, label) pairs. (Messages about a link's problems still come
+// from core in English.)
 #pragma once
 
 #include "enum_table.hpp"
@@ -179,7 +180,10 @@ namespace nnp::app {
     X(UnripeLabel, "unripe")                                                                      \
     X(TaskBinary, "Binary")                                                                       \
     X(TaskMulti, "k classes")                                                                     \
-    X(TaskRegression, "Regression")
+    X(TaskRegression, "Regression")                                                               \
+    X(Language, "Language")                                                                       \
+    X(LanguageSwitch, "한국어")                                                                   \
+    X(TipLanguage, "페이지를 한국어로 바꿉니다. (Switch the page to Korean.)")
 
 enum class Str : int {
 #define NNP_APP_STR_ENUM(id, text) id,
@@ -188,9 +192,12 @@ enum class Str : int {
     Count
 };
 
-enum class Language { English };
+enum class Language { English, Korean };
 
 void set_language(Language lang);
+// "en" / "ko" (also "ko-KR", "en-US": a browser's language tag), else nullopt.
+std::optional<Language> parse_language(std::string_view code);
+const char* language_code(Language lang);
 // The table's id of a name (the X-macro's identifier, e.g. "LearningRate"); nullopt if none.
 std::optional<Str> str_by_name(std::string_view name);
 Language language();

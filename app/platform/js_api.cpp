@@ -68,6 +68,29 @@ std::string read_hash() {
     return text;
 }
 
+// The language the user last picked on this page (localStorage), else the browser's first one.
+EM_JS(int, js_language_bytes, (), {
+    var lang = "";
+    try { lang = localStorage.getItem("nnp.lang") || ""; } catch (e) {}
+    if (!lang) lang = (navigator.languages && navigator.languages[0]) || navigator.language || "";
+    Module.nnpLanguage = String(lang).slice(0, 32);
+    return lengthBytesUTF8(Module.nnpLanguage);
+});
+EM_JS(void, js_read_language, (char* out, int size), { stringToUTF8(Module.nnpLanguage || "", out, size); });
+EM_JS(void, js_store_language, (const char* code), {
+    try { localStorage.setItem("nnp.lang", UTF8ToString(code)); } catch (e) {}
+    document.documentElement.lang = UTF8ToString(code);
+});
+
+std::string preferred_language() {
+    const int bytes = js_language_bytes();
+    std::string text(std::size_t(bytes > 0 ? bytes : 0), '\0');
+    if (!text.empty()) js_read_language(text.data(), bytes + 1);
+    return text;
+}
+
+void store_language(const std::string& code) { js_store_language(code.c_str()); }
+
 std::string page_address() {
     const int bytes = js_address_bytes();
     if (bytes <= 0 || bytes > 4096) return {};  // an absurd address: copy the fragment alone
@@ -95,7 +118,8 @@ nnp::app::CopyStatus copy_status() {
 
 // Registered before main() runs, so app_create already reads the link of the page.
 [[maybe_unused]] const bool g_registered = [] {
-    nnp::app::link_platform() = {take_hash_change, read_hash, write_hash, copy, copy_status, page_address};
+    nnp::app::link_platform() = {take_hash_change, read_hash,       write_hash,        copy,
+                                 copy_status,      page_address,    preferred_language, store_language};
     return true;
 }();
 

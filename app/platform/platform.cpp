@@ -2,11 +2,12 @@
 // one main loop, which runs under emscripten_set_main_loop on the web and as a plain while-loop
 // natively. The only file of the app that knows which platform it is on. Native flags:
 //   --frames N (render N frames, then exit 0)  --play  --print-state  --command JSON
-//   --width W --height H
+//   --width W --height H  --lang en|ko
 #include "app_api.hpp"
 #include "app_main.hpp"
 #include "gl.hpp"
 #include "imgui_renderer.hpp"
+#include "strings.hpp"
 #include "theme.hpp"
 
 #include <GLFW/glfw3.h>
@@ -121,6 +122,14 @@ int main(int argc, char** argv) {
         else if (a == "--print-state") g.print_state = true;
         else if (a == "--command" && has_value) commands.push_back(argv[++i]);
         else if (a == "--width" && has_value) width = std::max(320, std::atoi(argv[++i]));
+        else if (a == "--lang" && has_value) {
+            const auto lang = parse_language(argv[++i]);
+            if (!lang) {
+                std::fprintf(stderr, "--lang must be en or ko\n");
+                return 2;
+            }
+            set_language(*lang);
+        }
         else if (a == "--height" && has_value) height = std::max(240, std::atoi(argv[++i]));
         else {
             std::fprintf(stderr, "unknown argument: %s\n", a.c_str());

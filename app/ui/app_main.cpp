@@ -61,6 +61,7 @@ void apply_requests(UiRequests& req, const ExperimentConfig& shown) {
     if (req.step) app_step(app);
     if (req.toggle_play) app_play(app, !app.playing);
     if (req.select_run >= 0) app_select_run(app, req.select_run);
+    if (req.language) app_set_language(*req.language);
 }
 
 }  // namespace
@@ -71,6 +72,10 @@ bool app_create(const char* version_line, bool float_linear, const std::vector<s
     app_init(g_app, ExperimentConfig{});
     g_panels = PanelState{};
     const LinkPlatform& page = link_platform();
+    // The language: a link's lang= (applied by app_open_link below), else the last choice on
+    // this page, else the browser's.
+    if (page.preferred_language)
+        if (const auto lang = parse_language(page.preferred_language())) set_language(*lang);
     if (page.read_hash) {
         const std::string hash = page.read_hash();
         if (!hash.empty() && hash != "#") app_open_link(g_app, hash);

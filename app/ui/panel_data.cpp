@@ -135,11 +135,17 @@ void panel_data(PanelContext& c, const Rect& r) {
         widest = std::max(widest, ImGui::CalcTextSize(field_label(key)).x);
     const float label_w = std::min(widest + gap, 0.45f * avail);
     const float field_w = std::max(avail - label_w - gap, 4.0f * em);
+    // A label wider than the column (a narrow panel, a long translation) gets a row of its own,
+    // with its widget below at the full width, rather than a widget drawn over it.
     auto row_label = [&](const char* text) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(text);
-        ImGui::SameLine(label_w);
-        ImGui::SetNextItemWidth(field_w);
+        if (ImGui::CalcTextSize(text).x + gap <= label_w) {
+            ImGui::SameLine(label_w);
+            ImGui::SetNextItemWidth(field_w);
+        } else {
+            ImGui::SetNextItemWidth(avail);
+        }
     };
     ExperimentConfig& editing = c.state.data_editing;  // the slider values while dragging
     bool& dragging = c.state.data_dragging;

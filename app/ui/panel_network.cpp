@@ -29,7 +29,11 @@ void layer_controls(ExperimentConfig& next, int l, float x, float y, float width
     LayerSpec& layer = next.hidden[std::size_t(l)];
     ImGui::PushID(l);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
+    // Two buttons side by side in the column; narrow ones get less padding so "+" stays whole.
     const float b = std::min(ImGui::GetFrameHeight(), (width - 2.0f) * 0.5f);
+    const float sign_w = std::max(ImGui::CalcTextSize("+").x, ImGui::CalcTextSize("-").x);
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(std::clamp((b - sign_w) * 0.5f, 0.0f, pad.x), pad.y));
     const bool at_max = layer.width >= kUiMaxNeurons;
     if (ImGui::Button("+", ImVec2(b, 0)) && !at_max) ++layer.width;
     char tip_text[160];
@@ -38,6 +42,7 @@ void layer_controls(ExperimentConfig& next, int l, float x, float y, float width
     ImGui::SameLine(0, 2);
     if (ImGui::Button("-", ImVec2(b, 0)) && layer.width > 1) --layer.width;
     tooltip(Str::TipRemoveNeuron);
+    ImGui::PopStyleVar();
     ImGui::SetCursorScreenPos(ImVec2(x, y + ImGui::GetFrameHeightWithSpacing()));
     char count[48];
     std::snprintf(count, sizeof count, tr(Str::NeuronsFmt), layer.width);

@@ -243,6 +243,13 @@ void panel_training(PanelContext& c, const Rect& r, bool with_settings) {
     flow.next(std::max(ImGui::CalcTextSize(actual).x, ImGui::CalcTextSize(widest).x));
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", actual);
+    // The other language, named in itself ("한국어" / "English").
+    const char* other_language = tr(Str::LanguageSwitch);
+    flow.next(button_width({other_language}));
+    if (ImGui::Button(other_language))
+        c.req.language = language() == Language::Korean ? Language::English : Language::Korean;
+    tooltip(Str::TipLanguage);
+    note_ui(c, "language");
     if (!app.ever_played) {
         // A first visit: what to do, until training starts for the first time.
         // Wrapped on a row of its own when it does not fit beside the rest.

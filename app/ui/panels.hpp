@@ -12,6 +12,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct UiRequests {
     ExperimentConfig next;  // starts as the current config; panels edit it
     bool toggle_play = false, step = false, reset = false;
     int select_run = -1;  // show this run in the network and output panels
+    std::optional<Language> language;  // switch the UI to this language
     WeightEdit weight;
 };
 

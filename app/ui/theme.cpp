@@ -7,16 +7,38 @@
 
 #include <cmath>
 
+#ifdef NNP_UI_FONT
+#include "nnp_ui_font.hpp"
+#endif
+
 namespace nnp::app {
+
+namespace {
+
+#ifdef NNP_UI_FONT
+// What the font holds: Latin with Latin-1, general punctuation, Hangul compatibility jamo and
+// syllables, and the replacement box. ImGui bakes only the glyphs the subset really has.
+constexpr ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF,
+                                    0x3131, 0x3163, 0xAC00, 0xD7A3, 0xFFFD, 0xFFFD, 0};
+#endif
+
+}  // namespace
 
 void apply_theme(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig font;
-    font.SizePixels = std::round(13.0f * scale);
     font.OversampleH = font.OversampleV = 1;
     font.PixelSnapH = true;
+#ifdef NNP_UI_FONT
+    // NanumGothic for both languages (the embedded subset; the atlas must not free it).
+    font.FontDataOwnedByAtlas = false;
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kUiFont), int(kUiFontSize),
+                                   std::round(14.0f * scale), &font, kGlyphRanges);
+#else
+    font.SizePixels = std::round(13.0f * scale);
     io.Fonts->AddFontDefault(&font);
+#endif
     sprites_register(*io.Fonts, scale);
     sprites_paint(*io.Fonts);
     ImGuiStyle style;

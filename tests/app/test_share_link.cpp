@@ -212,3 +212,30 @@ TEST_CASE("the accessor opens links and toggles the weights option", "[link][api
     CHECK(contains(json, "\"link\":\"" + app_link_text(app, false) + "\""));
     CHECK(contains(run_command(app, R"({"cmd":"open_link"})"), "\"ok\":false"));
 }
+
+TEST_CASE("lang= in a link sets the page's language and is not part of the experiment", "[link][ko]") {
+    std::string link = "#v=1&lang=ko&data=xor";
+    CHECK(take_language(link) == Language::Korean);
+    CHECK(link == "#v=1&data=xor");
+    link = "v=1&data=xor&lang=en";
+    CHECK(take_language(link) == Language::English);
+    CHECK(link == "v=1&data=xor");
+    std::string unknown;
+    link = "v=1&lang=fr";
+    CHECK_FALSE(take_language(link, &unknown).has_value());
+    CHECK(unknown == "fr");
+    CHECK(link == "v=1");
+
+    AppState app;
+    app_init(app, ExperimentConfig{});
+    app_open_link(app, "#v=1&data=xor&lang=ko");
+    CHECK(language() == Language::Korean);
+    CHECK(app.config.data.kind == DatasetKind::Xor);
+    CHECK(app.link.issues.empty());  // lang is the app's own key, not an unknown one
+    CHECK(app_link_text(app, false).find("lang") == std::string::npos);
+    app_open_link(app, "#v=1&lang=xx");
+    REQUIRE(app.link.issues.size() == 1);
+    CHECK(app.link.issues[0].field == "lang");
+    CHECK(language() == Language::Korean);  // an unknown value changes nothing
+    set_language(Language::English);
+}

@@ -48,4 +48,11 @@ check_bad "unknown option" --frobnicate
 check_bad "epochs" --epochs -1
 check_bad "race" 'race=data:circle,xor'
 check_bad "more than 8 runs" 'race=seed:1,2,3,4,5,6,7,8,9,10'
+# The notes on stderr follow --lang (or lang= in the link); lang is not an unknown key.
+ko=$("$run" --epochs 3000 --lang ko data=xor noise=50 es=1 pat=1 2>&1 >/dev/null) || fail "--lang ko exited $?"
+printf '%s' "$ko" | grep -q "조기 종료" || fail "--lang ko: no Korean early-stopping note: $ko"
+"$run" --epochs 1 'v=1&data=xor&lang=ko' >/dev/null 2>&1 || fail "lang=ko in a link was refused"
+"$run" --epochs 1 --lang fr data=xor >/dev/null 2>&1; [ $? -eq 2 ] || fail "--lang fr should exit 2"
+
 echo "run_cli_test: all passed"
+

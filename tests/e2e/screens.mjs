@@ -4,6 +4,7 @@
 // work, also right after Copy link; the clipboard then holds a whole URL that reopens the same
 // experiment in a fresh page; the panels stack on narrow screens; a data set button picks its
 // set. On the phone: a long press shows a tooltip without clicking, and a drag scrolls the page.
+// At 1280x800: the language button switches to Korean, which sticks after a reload; lang= wins.
 // Screenshots of each size go to NNP_ARTIFACTS.
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
 import fs from 'node:fs';
@@ -168,6 +169,24 @@ for (const screen of screens) {
     const moved = (await state()).ui.regenerate[1];
     check(moved < dataRect[1] - 50 && (await state()).ui.play[1] === y0, `${tag} a finger drag scrolls the page under the fixed bar`,
           `regenerate y ${dataRect[1]} -> ${moved}`);
+  }
+  if (screen.name === '1280x800') {
+    // The language: the button switches it, it sticks for the next visit, lang= in a link wins.
+    check((await state()).lang === 'en', `${tag} the page starts in the browser's language (en-US)`);
+    await press('language');
+    await frames(2);
+    check((await state()).lang === 'ko', `${tag} the language button switches to Korean`);
+    await page.screenshot({ path: path.join(artifacts, `screen-${screen.name}-ko.png`) });
+    await page.reload();
+    await page.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
+    await frames(2);
+    check((await state()).lang === 'ko', `${tag} Korean sticks after a reload`);
+    await page.goto(base + '#v=1&data=xor&lang=en');
+    await page.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
+    await frames(2);
+    s = await state();
+    check(s.lang === 'en' && s.link_issues.length === 0, `${tag} lang=en in a link wins, and is no link problem`);
+    await page.evaluate(() => localStorage.removeItem('nnp.lang'));
   }
   check(errors.length === 0, `${tag} no page errors`, errors.join('; '));
   await context.close();

@@ -2,6 +2,7 @@
 #include "headless.hpp"
 
 #include "app_main.hpp"
+#include "strings.hpp"
 #include "theme.hpp"
 
 #include <imgui.h>
@@ -36,6 +37,7 @@ Headless::Headless(float width, float height, float scale, const std::string& li
 
 Headless::~Headless() {
     app_destroy();
+    set_language(Language::English);  // a link's lang= must not leak into the next test
     ImGui::DestroyContext();
 }
 

@@ -49,9 +49,11 @@ std::string joined(const std::vector<std::string>& v) {
 }  // namespace
 
 TEST_CASE("No text overlaps other text and none is cut, at every screen size", "[layout]") {
+    for (const char* lang : {"en", "ko"}) {
     for (const Screen& screen : kScreens) {
         for (const Experiment& ex : kExperiments) {
-            Headless h(screen.width, screen.height, screen.scale, ex.link);
+            const std::string link = std::string(*ex.link ? ex.link : "#") + (*ex.link ? "&lang=" : "lang=") + lang;
+            Headless h(screen.width, screen.height, screen.scale, link);
             h.frames(4);  // ImGui sizes windows and combos over the first frames
             // A stacked page is checked a screenful at a time, top to bottom.
             for (float y = 0.0f;; y += 0.7f * screen.height) {
@@ -59,11 +61,17 @@ TEST_CASE("No text overlaps other text and none is cut, at every screen size", "
                 h.frames(2);
                 char at[48];
                 std::snprintf(at, sizeof at, ", page scrolled to %.0f", double(y));
-                INFO(std::string(screen.name) + ", " + ex.name + (h.page_scroll_max() > 0 ? at : ""));
+                INFO(std::string(lang) + ", " + screen.name + ", " + ex.name + (h.page_scroll_max() > 0 ? at : ""));
+                // The page really is in that language (Hangul glyphs drawn, or none).
+                int hangul = 0;
+                for (const auto& g : h.glyphs()) hangul += g.codepoint >= 0xAC00 && g.codepoint <= 0xD7A3;
+                if (std::string(lang) == "ko") CHECK(hangul > 20);
+                else CHECK(hangul <= 3);  // the "한국어" button alone
                 CHECK(joined(overlapping_text(h)) == "");
                 CHECK(joined(cut_text(h)) == "");
                 if (y >= h.page_scroll_max()) break;
             }
         }
+    }
     }
 }
