@@ -169,6 +169,7 @@ void panel_data(PanelContext& c, const Rect& r) {
         active |= ImGui::IsItemActive();
         released |= ImGui::IsItemDeactivatedAfterEdit();
         tooltip(field_tip(key));
+        note_ui(c, std::string("slider_") + key);
     };
     slider("noise", "%.0f", false);
     slider("train", "%.0f%%", false);

@@ -3,7 +3,8 @@
 // in the app's state. Per size: Play and Pause toggle once per click or tap; Space, s and r
 // work, also right after Copy link; the clipboard then holds a whole URL that reopens the same
 // experiment in a fresh page; the panels stack on narrow screens; a data set button picks its
-// set. On the phone: a long press shows a tooltip without clicking, and a drag scrolls the page.
+// set. On the phone: a long press shows a tooltip without clicking, a drag on the background
+// scrolls the page and a drag on a slider moves the slider.
 // At 1280x800: the language button switches to Korean, which sticks after a reload; lang= wins.
 // Screenshots of each size go to NNP_ARTIFACTS.
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
@@ -169,6 +170,21 @@ for (const screen of screens) {
     const moved = (await state()).ui.regenerate[1];
     check(moved < dataRect[1] - 50 && (await state()).ui.play[1] === y0, `${tag} a finger drag scrolls the page under the fixed bar`,
           `regenerate y ${dataRect[1]} -> ${moved}`);
+    // A finger drags a slider (and the page does not scroll instead): noise from 0 to about half.
+    const noise = await reveal('slider_noise');
+    const n0 = (await state()).config.noise;
+    const sy = noise[1] + noise[3] / 2, sx0 = noise[0] + 4, sx1 = noise[0] + noise[2] * 0.5;
+    const pageY = (await state()).ui.slider_noise[1];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: sx0, y: sy }] });
+    for (let k = 1; k <= 8; ++k) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: sx0 + (sx1 - sx0) * k / 8, y: sy }] });
+      await sleep(40);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await sleep(300);
+    s = await state();
+    check(s.config.noise > n0 + 10 && s.ui.slider_noise[1] === pageY, `${tag} a finger drags the noise slider`,
+          `noise ${n0} -> ${s.config.noise}`);
   }
   if (screen.name === '1280x800') {
     // The language: the button switches it, it sticks for the next visit, lang= in a link wins.
