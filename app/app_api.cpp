@@ -1,6 +1,8 @@
 // State JSON and commands for the JavaScript accessor (see app_api.hpp).
 #include "app_api.hpp"
 
+#include <algorithm>
+
 #include "fields.hpp"
 #include "json_lite.hpp"
 #include "strings.hpp"
@@ -239,6 +241,20 @@ std::string state_json(const AppState& app) {
     w.close('}');
     w.boolean("stacked", app.stacked);
     w.str("lang", language_code(language()));
+    // The lesson being followed: its id, 1-based step, goal and whether that step was met.
+    w.open("lesson", '{');
+    if (app.lesson.lesson >= 0 && app.lesson.lesson < int(lessons().size())) {
+        const Lesson& l = lessons()[std::size_t(app.lesson.lesson)];
+        const int k = std::clamp(app.lesson.step, 0, int(l.steps.size()) - 1);
+        w.str("id", l.id);
+        w.num("step", k + 1);
+        w.num("steps", double(l.steps.size()));
+        w.str("goal", l.steps[std::size_t(k)].goal);
+        w.boolean("met", step_met(app.lesson, l.id, k + 1));
+    }
+    w.close('}');
+    w.num("lessons", double(lessons().size()));
+    w.str("lessons_met", progress_text(app.lesson));
     w.out += '}';
     return w.out;
 }
@@ -328,6 +344,18 @@ std::string run_command(AppState& app, std::string_view json) {
     } else if (*cmd == "set_include_weights") {
         if (!value) return error("value must be true or false");
         app.link.include_weights = *value != 0.0;
+    } else if (*cmd == "open_lesson") {
+        // value: a lesson's id, or "" to close; step: 1-based (default 1).
+        const auto id = obj->string("value");
+        if (!id) return error("value must be a lesson id, or empty to close the lesson");
+        if (id->empty()) {
+            app_open_lesson(app, -1, 0);
+        } else {
+            const Lesson* l = find_lesson(*id);
+            if (!l) return error("no such lesson");
+            const auto step = obj->number("step");
+            app_open_lesson(app, int(l - lessons().data()), step ? int(*step) - 1 : 0);
+        }
     } else if (*cmd == "set_language") {
         const auto text = obj->string("value");
         const auto lang = text ? parse_language(*text) : std::nullopt;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstdlib>
 #include <utility>
 
 namespace nnp::app {
@@ -302,10 +303,85 @@ void app_set_language(Language lang) {
     if (page.store_language) page.store_language(language_code(lang));
 }
 
+std::optional<LessonKey> take_lesson(std::string& link, std::string* unknown) {
+    std::optional<LessonKey> key;
+    std::string kept;
+    std::size_t start = 0;
+    if (!link.empty() && link[0] == '#') kept = "#", start = 1;
+    bool first = true;
+    int step = 1;
+    std::string id;
+    while (start <= link.size()) {
+        const std::size_t end = std::min(link.find('&', start), link.size());
+        const std::string_view pair = std::string_view(link).substr(start, end - start);
+        if (pair.rfind("lesson=", 0) == 0) {
+            id = std::string(pair.substr(7));
+        } else if (pair.rfind("step=", 0) == 0) {
+            step = std::clamp(std::atoi(std::string(pair.substr(5)).c_str()), 1, 1000);
+        } else if (!pair.empty()) {
+            if (!first) kept += '&';
+            kept += pair;
+            first = false;
+        }
+        start = end + 1;
+    }
+    link = kept;
+    if (id.empty()) return key;
+    for (std::size_t i = 0; i < lessons().size(); ++i) {
+        if (lessons()[i].id != id) continue;
+        const int steps = int(lessons()[i].steps.size());
+        return LessonKey{int(i), std::clamp(step, 1, steps) - 1};
+    }
+    if (unknown) *unknown = link_text::clip(id);
+    return key;
+}
+
+namespace {
+
+void store_progress(const AppState& app) {
+    const LinkPlatform& page = link_platform();
+    if (page.write_store) page.write_store("nnp.lessons", progress_text(app.lesson));
+}
+
+}  // namespace
+
+void app_open_lesson(AppState& app, int lesson, int step) {
+    LessonState& ls = app.lesson;
+    if (lesson < 0 || lesson >= int(lessons().size())) {
+        ls.lesson = -1;
+        return;
+    }
+    const Lesson& l = lessons()[std::size_t(lesson)];
+    ls.lesson = lesson;
+    ls.step = std::clamp(step, 0, int(l.steps.size()) - 1);
+    ls.show_hint = false;
+    app_open_link(app, l.steps[std::size_t(ls.step)].link);  // a plain link: the lesson stays
+}
+
+void lesson_update(AppState& app) {
+    LessonState& ls = app.lesson;
+    if (ls.lesson < 0 || ls.lesson >= int(lessons().size())) return;
+    const Lesson& l = lessons()[std::size_t(ls.lesson)];
+    const LessonStep& step = l.steps[std::size_t(std::clamp(ls.step, 0, int(l.steps.size()) - 1))];
+    if (goal_met(app, step.terms) && mark_met(ls, l.id, ls.step + 1)) store_progress(app);
+}
+
 void app_open_link(AppState& app, std::string_view link_text) {
-    std::string text(link_text), unknown_language;
+    std::string text(link_text), unknown_language, unknown_lesson;
     if (const auto lang = take_language(text, &unknown_language)) set_language(*lang);  // this visit only
+    const auto lesson = take_lesson(text, &unknown_lesson);
+    if (lesson) {
+        // lesson=ID[&step=N]: follow it; with nothing else in the link, open the step's own link.
+        const bool bare = text.empty() || text == "#";
+        app.lesson.lesson = lesson->lesson;
+        app.lesson.step = lesson->step;
+        app.lesson.show_hint = false;
+        if (bare) text = lessons()[std::size_t(lesson->lesson)].steps[std::size_t(lesson->step)].link;
+    }
     DecodedConfig decoded = decode_config(text);
+    if (!unknown_lesson.empty())
+        decoded.issues.push_back({IssueCode::UnknownName, "lesson",
+                                  "lesson=" + unknown_lesson + " is not a lesson here; it was ignored."});
     if (!unknown_language.empty())
         decoded.issues.push_back({IssueCode::UnknownName, "lang",
                                   "lang=" + unknown_language + " is not a known language (en, ko); it was ignored."});

@@ -11,6 +11,7 @@
 #include "config_codec.hpp"
 #include "pictures.hpp"
 #include "session.hpp"
+#include "lessons.hpp"
 #include "step_budget.hpp"
 #include "strings.hpp"
 
@@ -71,6 +72,9 @@ struct LinkPlatform {
     // The language to start in: the one the user last chose here, else the browser's ("ko-KR").
     std::string (*preferred_language)() = nullptr;
     void (*store_language)(const std::string& code) = nullptr;  // remembered for the next visit
+    // A small value kept for the next visit (localStorage): the lessons' progress.
+    std::string (*read_store)(const char* key) = nullptr;
+    void (*write_store)(const char* key, const std::string& value) = nullptr;
 };
 LinkPlatform& link_platform();
 
@@ -121,6 +125,7 @@ struct AppState {
         float x = 0, y = 0, w = 0, h = 0;
     };
     std::vector<UiRect> ui;
+    LessonState lesson;        // the lesson being followed, and the steps met so far
     bool ever_played = false;  // training was started at least once (the first-visit hint goes)
     bool stacked = false;  // the panels were stacked on a scrolling page (a narrow window)
 
@@ -206,6 +211,17 @@ void app_open_link(AppState& app, std::string_view text);
 std::optional<Language> take_language(std::string& link, std::string* unknown = nullptr);
 // Switches the language and remembers it for the next visit where the page can.
 void app_set_language(Language lang);
+// Removes lesson=ID and step=N from a link's text; the lesson's index and 0-based step, if any
+// (an unknown lesson goes to `*unknown`).
+struct LessonKey {
+    int lesson = -1, step = 0;
+};
+std::optional<LessonKey> take_lesson(std::string& link, std::string* unknown = nullptr);
+// Follows lesson `lesson` (index into lessons()) from step `step`, opening that step's link;
+// -1 closes the lesson.
+void app_open_lesson(AppState& app, int lesson, int step);
+// Checks the current step's goal (each frame): a goal met is marked and remembered.
+void lesson_update(AppState& app);
 
 // True when the current network is small enough for its weights to travel in a link.
 bool link_can_carry_weights(const AppState& app);

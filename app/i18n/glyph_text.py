@@ -5,7 +5,7 @@ Usage: glyph_text.py OUT FILE...   (the files to scan: app/i18n/*, core/*.cpp)""
 import sys
 
 chars = {chr(c) for c in range(0x20, 0x7F)}
-chars.update('\u2026\u00b2\u00b7\u2013\u2014\u00d7\u2212\ufffd')  # ... ² · – — × − and the fallback box
+chars.update('\u2026\u00b2\u00b7\u2013\u2014\u00d7\u2264\u2265\u25cf\ufffd')  # … ² · – — × ≤ ≥ ● and the box
 for path in sys.argv[2:]:
     with open(path, encoding='utf-8') as f:
         chars.update(c for c in f.read() if ord(c) > 0x7F)

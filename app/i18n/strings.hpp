@@ -30,7 +30,7 @@ namespace nnp::app {
     X(Step, "Step")                                                                               \
     X(Reset, "Reset")                                                                             \
     X(EpochFmt, "Epoch %lld")                                                                     \
-    X(WelcomeHint, "Neural network playground. New here? Pick a data set and press Play; hover any control to see what it does.") \
+    X(WelcomeHint, "Neural network playground. New here? Start with Lessons (above), or pick a data set and press Play; hover any control to see what it does.") \
     X(TipPlay, "Start or pause training (key: space). Each epoch shows the network every training point once.") \
     X(TipStep, "Train exactly one epoch and stop (key: s), to watch gradient descent one move at a time.") \
     X(TipReset, "Start again from new random weights on the same data (key: r).")                \
@@ -183,7 +183,33 @@ namespace nnp::app {
     X(TaskRegression, "Regression")                                                               \
     X(Language, "Language")                                                                       \
     X(LanguageSwitch, "한국어")                                                                   \
-    X(TipLanguage, "페이지를 한국어로 바꿉니다. (Switch the page to Korean.)")
+    X(TipLanguage, "페이지를 한국어로 바꿉니다. (Switch the page to Korean.)")                 \
+    X(Lessons, "Lessons")                                                                         \
+    X(TipLessons, "Short lessons that follow the lecture, from the oysters to dropout: each step sets up an experiment and gives a goal the page checks as you train.") \
+    X(LessonsPickTitle, "Lessons that follow the lecture")                                        \
+    X(LessonProgressFmt, "%d of %d steps met")                                                    \
+    X(LessonStepFmt, "Step %d of %d")                                                             \
+    X(LessonGoal, "Goal:")                                                                        \
+    X(LessonGoalMet, "Goal met")                                                                  \
+    X(LessonGoalOpen, "Not yet: press Play and watch")                                           \
+    X(LessonBack, "Back")                                                                         \
+    X(LessonNext, "Next")                                                                         \
+    X(LessonHint, "Hint")                                                                         \
+    X(LessonSetUp, "Set up again")                                                                \
+    X(TipLessonSetUp, "Open this step's experiment again, from its start.")                      \
+    X(LessonClose, "Close the lesson")                                                            \
+    X(GoalAnd, " and ")                                                                           \
+    X(MetricEpoch, "epoch")                                                                       \
+    X(MetricTrainLoss, "training loss")                                                           \
+    X(MetricTestLoss, "test loss")                                                                \
+    X(MetricValLoss, "validation loss")                                                           \
+    X(MetricTrainAccuracy, "training accuracy")                                                   \
+    X(MetricTestAccuracy, "test accuracy")                                                        \
+    X(MetricValAccuracy, "validation accuracy")                                                   \
+    X(MetricLossGap, "test loss minus training loss")                                             \
+    X(MetricHiddenLayers, "hidden layers")                                                        \
+    X(MetricRuns, "runs")                                                                         \
+    X(MetricEarlyStopped, "stopped early (1 = yes)")
 
 enum class Str : int {
 #define NNP_APP_STR_ENUM(id, text) id,

@@ -62,6 +62,7 @@ void apply_requests(UiRequests& req, const ExperimentConfig& shown) {
     if (req.toggle_play) app_play(app, !app.playing);
     if (req.select_run >= 0) app_select_run(app, req.select_run);
     if (req.language) app_set_language(*req.language);
+    if (req.open_lesson) app_open_lesson(app, req.open_lesson->lesson, req.open_lesson->step);
 }
 
 }  // namespace
@@ -80,6 +81,7 @@ bool app_create(const char* version_line, bool float_linear, const std::vector<s
         const std::string hash = page.read_hash();
         if (!hash.empty() && hash != "#") app_open_link(g_app, hash);
     }
+    if (page.read_store) read_progress(g_app.lesson, page.read_store("nnp.lessons"));
     if (page.copy) ImGui::GetIO().SetClipboardTextFn = copy_to_page;
     for (const auto& cmd : commands) {
         const std::string result = run_command(g_app, cmd);
@@ -114,6 +116,7 @@ void app_frame(float ui_scale) {
     }
 
     train_frame(app, now_ms);
+    lesson_update(app);
     const double t0 = now_ms();
     update_pictures(app);
     app.stats.pictures_ms = float(now_ms() - t0);
@@ -140,6 +143,7 @@ void app_frame(float ui_scale) {
         stop_banner(ctx, layout.network);
     }
     link_banner(ctx);
+    lesson_picker(ctx);
     apply_requests(req, shown);
     sync_link_out(app);
     app.stats.ui_ms = float(now_ms() - t1);

@@ -95,6 +95,7 @@ void panel_data(PanelContext& c, const Rect& r) {
         end_panel(c);
         return;
     }
+    lesson_card(c, ImGui::GetContentRegionAvail().x);
     ImGui::TextUnformatted(tr(Str::Dataset));
     tooltip(Str::TipDataset);
     const auto& kinds = enum_table<DatasetKind>();

@@ -243,6 +243,10 @@ void panel_training(PanelContext& c, const Rect& r, bool with_settings) {
     flow.next(std::max(ImGui::CalcTextSize(actual).x, ImGui::CalcTextSize(widest).x));
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", actual);
+    flow.next(button_width({tr(Str::Lessons)}));
+    if (ImGui::Button(tr(Str::Lessons))) c.state.lesson_picker_open = true;
+    tooltip(Str::TipLessons);
+    note_ui(c, "lessons");
     // The other language, named in itself ("한국어" / "English").
     const char* other_language = tr(Str::LanguageSwitch);
     flow.next(button_width({other_language}));

@@ -29,6 +29,7 @@ struct UiRequests {
     bool toggle_play = false, step = false, reset = false;
     int select_run = -1;  // show this run in the network and output panels
     std::optional<Language> language;  // switch the UI to this language
+    std::optional<LessonKey> open_lesson;  // follow this lesson step (lesson -1: close it)
     WeightEdit weight;
 };
 
@@ -52,6 +53,7 @@ struct PanelState {
     // started on the page's background scrolls it (touch screens have no wheel).
     PanelHeights heights;
     bool page_drag = false;
+    bool lesson_picker_open = false;  // the Lessons button asked for the picker
     std::vector<ChartPoint> chart_points[kMaxRaceRuns > 3 ? kMaxRaceRuns : 3];
     std::vector<ImVec2> chart_screen;
 };
@@ -87,6 +89,10 @@ void panel_output(PanelContext& c, const Rect& r);
 void stop_banner(PanelContext& c, const Rect& r);
 // The issues of the link that was opened, until dismissed, at the bottom of the display.
 void link_banner(PanelContext& c);
+// The lessons: the picker (opened from the training bar) and the card of the lesson being
+// followed (its step's text, goal and whether it is met, hint, back and next), `width` wide.
+void lesson_picker(PanelContext& c);
+void lesson_card(PanelContext& c, float width);
 
 
 }  // namespace nnp::app

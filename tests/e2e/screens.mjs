@@ -24,6 +24,7 @@ function check(ok, what, detail = '') {
   if (!ok) failures.push(what);
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const command = (page, c) => page.evaluate((c) => Module.ccall('nnp_app_command', 'string', ['string'], [c]), JSON.stringify(c));
 
 const { server, base } = await serveSite(site);
 const browser = await launchChromium();
@@ -56,7 +57,7 @@ for (const screen of screens) {
     check(Array.isArray(s.ui[name]) && s.ui[name][2] > 0, `${tag} the accessor gives where "${name}" is`);
   const centre = (r) => ({ x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 });
   // On screen: inside the scrolling page where there is one (not under the fixed bar).
-  const barControls = ['play', 'step', 'reset', 'speed'];
+  const barControls = ['play', 'step', 'reset', 'speed', 'lessons', 'language'];
   const onScreen = (name, r, ui) => {
     if (!Array.isArray(r)) return false;
     const inside = (a) => r[1] >= a[1] && r[1] + r[3] <= a[1] + a[3];
@@ -185,6 +186,31 @@ for (const screen of screens) {
     s = await state();
     check(s.config.noise > n0 + 10 && s.ui.slider_noise[1] === pageY, `${tag} a finger drags the noise slider`,
           `noise ${n0} -> ${s.config.noise}`);
+  }
+  if (screen.name === '1280x800' || screen.touch) {
+    // A lesson: picked from the Lessons button, its goal checked live while training, Next.
+    await press('lessons');
+    await frames(2);
+    await press('lesson_xor');
+    await frames(2);
+    s = await state();
+    check(s.lesson.id === 'xor' && s.lesson.step === 1 && s.config.hidden.length === 0,
+          `${tag} the XOR lesson opens its first step (a perceptron)`, JSON.stringify(s.lesson));
+    await command(page, { cmd: 'set_speed', value: 20 });
+    await press('play');
+    const t0 = Date.now();
+    while (!(await state()).lesson.met && Date.now() - t0 < 30000) await sleep(200);
+    check((await state()).lesson.met === true, `${tag} the step's goal is met by training and ticked`,
+          `epoch ${(await state()).epoch}`);
+    await press('play');  // pause
+    await press('lesson_next');
+    await frames(2);
+    s = await state();
+    check(s.lesson.step === 2 && s.config.hidden.length === 2, `${tag} Next opens step 2 (two hidden layers)`, JSON.stringify(s.lesson));
+    await page.screenshot({ path: path.join(artifacts, `screen-${screen.name}-lesson.png`) });
+    await press('lesson_close');
+    await frames(2);
+    check(!(await state()).lesson.id, `${tag} the lesson closes`);
   }
   if (screen.name === '1280x800') {
     // The language: the button switches it, it sticks for the next visit, lang= in a link wins.

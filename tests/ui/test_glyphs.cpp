@@ -1,6 +1,7 @@
 // Every character of every string the UI can show, in both languages, is in the font the UI
 // draws with (the subset cut at build time): none shows as a missing-glyph box.
 #include "headless.hpp"
+#include "lessons.hpp"
 #include "strings.hpp"
 
 #include "config.hpp"
@@ -58,6 +59,16 @@ TEST_CASE("the UI font has every character of both string tables", "[glyphs]") {
         check_enum<Init>(problems);
         check_enum<Feature>(problems);
         check_enum<Normalization>(problems);
+        for (const Lesson& l : lessons()) {
+            for (const std::string* t : {&l.title.en, &l.title.ko})
+                if (!missing(t->c_str()).empty()) problems.push_back(*t);
+            for (const LessonStep& st : l.steps) {
+                for (const std::string* t : {&st.text.en, &st.text.ko, &st.hint.en, &st.hint.ko})
+                    if (!missing(t->c_str()).empty()) problems.push_back(*t);
+                const std::string goal = describe_goal(st.terms);
+                if (!missing(goal.c_str()).empty()) problems.push_back(goal);
+            }
+        }
         INFO(language_code(lang));
         CHECK(problems == std::vector<std::string>{});
     }
