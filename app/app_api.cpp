@@ -254,6 +254,13 @@ std::string state_json(const AppState& app) {
     }
     w.close('}');
     w.num("lessons", double(lessons().size()));
+    // The coach's notes on the run shown, by code.
+    w.open("coach", '[');
+    for (std::size_t i = 0; i < app.run().coach.size(); ++i) {
+        if (i > 0) w.out += ',';
+        json_append_string(w.out, enum_code(app.run().coach[i].code));
+    }
+    w.close(']');
     w.str("lessons_met", progress_text(app.lesson));
     w.out += '}';
     return w.out;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <utility>
 
@@ -364,6 +365,56 @@ void lesson_update(AppState& app) {
     const Lesson& l = lessons()[std::size_t(ls.lesson)];
     const LessonStep& step = l.steps[std::size_t(std::clamp(ls.step, 0, int(l.steps.size()) - 1))];
     if (goal_met(app, step.terms) && mark_met(ls, l.id, ls.step + 1)) store_progress(app);
+}
+
+void coach_update(AppState& app) {
+    if (app.runs.empty()) return;
+    Run& r = app.run();
+    const std::int64_t e = r.session->epoch();
+    constexpr std::int64_t kEvery = 10;
+    if (r.coach_epoch >= 0 && e >= r.coach_epoch && e < r.coach_epoch + kEvery) return;
+    r.coach = coach(*r.session);
+    r.coach_epoch = e;
+}
+
+std::string describe_note(const CoachNote& n) {
+    char text[512];
+    switch (n.code) {
+        case CoachCode::StepActivation: std::snprintf(text, sizeof text, tr(Str::CoachStepFmt), n.layer + 1); break;
+        case CoachCode::Plateau:
+            std::snprintf(text, sizeof text, tr(Str::CoachPlateauFmt), static_cast<long long>(n.span));
+            break;
+        case CoachCode::DeadRelu:
+            std::snprintf(text, sizeof text, tr(Str::CoachDeadReluFmt), n.count, n.total, n.layer + 1);
+            break;
+        case CoachCode::Saturated:
+            std::snprintf(text, sizeof text, tr(Str::CoachSaturatedFmt), n.count, n.total, n.layer + 1);
+            break;
+        case CoachCode::LossRising:
+            std::snprintf(text, sizeof text, tr(Str::CoachRisingFmt), double(n.reference), double(n.value));
+            break;
+        case CoachCode::Overfitting:
+            std::snprintf(text, sizeof text, tr(Str::CoachOverfittingFmt),
+                          tr(n.on_test ? Str::TestLossWord : Str::ValLossWord), static_cast<long long>(n.since));
+            break;
+    }
+    return text;
+}
+
+LessonKey lesson_for_note(const CoachNote& n) {
+    const auto at = [](const char* id, int step) {
+        const Lesson* l = find_lesson(id);
+        return l ? LessonKey{int(l - lessons().data()), step} : LessonKey{};
+    };
+    switch (n.code) {
+        case CoachCode::StepActivation: return at("activations", 0);
+        case CoachCode::Plateau: return at("oysters", 1);
+        case CoachCode::DeadRelu: return at("activations", 1);
+        case CoachCode::Saturated: return at("activations", 2);
+        case CoachCode::LossRising: return at("optimizers", 1);
+        case CoachCode::Overfitting: return at("overfitting", 0);
+    }
+    return {};
 }
 
 void app_open_link(AppState& app, std::string_view link_text) {

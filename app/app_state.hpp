@@ -11,6 +11,7 @@
 #include "config_codec.hpp"
 #include "pictures.hpp"
 #include "session.hpp"
+#include "coach.hpp"
 #include "lessons.hpp"
 #include "step_budget.hpp"
 #include "strings.hpp"
@@ -88,6 +89,9 @@ struct Run {
     PictureInfo output;               // its decision map in the frame's atlas
     float learned_threshold = 0.0f;   // one-input data: where the class changes (NaN: nowhere)
     bool dirty = true;                // the network changed since `grid` was computed
+    // The coach's notes on this run (coach.hpp), and the epoch they were taken at (-1: never).
+    std::vector<CoachNote> coach;
+    std::int64_t coach_epoch = -1;
 };
 
 // The colour of run `i` in maps, charts and legends.
@@ -222,6 +226,11 @@ std::optional<LessonKey> take_lesson(std::string& link, std::string* unknown = n
 void app_open_lesson(AppState& app, int lesson, int step);
 // Checks the current step's goal (each frame): a goal met is marked and remembered.
 void lesson_update(AppState& app);
+// Renews the selected run's coach notes every 10 epochs (a forward pass over the training rows).
+void coach_update(AppState& app);
+// A coach note in words (the active language), and the lesson and step (0-based) that explain it.
+std::string describe_note(const CoachNote& n);
+LessonKey lesson_for_note(const CoachNote& n);
 
 // True when the current network is small enough for its weights to travel in a link.
 bool link_can_carry_weights(const AppState& app);

@@ -209,7 +209,17 @@ namespace nnp::app {
     X(MetricLossGap, "test loss minus training loss")                                             \
     X(MetricHiddenLayers, "hidden layers")                                                        \
     X(MetricRuns, "runs")                                                                         \
-    X(MetricEarlyStopped, "stopped early (1 = yes)")
+    X(MetricEarlyStopped, "stopped early (1 = yes)")                                              \
+    X(CoachTitle, "Coach")                                                                        \
+    X(TipCoach, "What the run's history and neurons say about why training goes badly, and what to try.") \
+    X(CoachLesson, "The lesson on it")                                                            \
+    X(CoachStepFmt, "Layer %d uses the step function: its slope is zero, so no gradient passes through it and it cannot learn. Try tanh or ReLU.") \
+    X(CoachPlateauFmt, "The loss has hardly moved for %lld epochs and the network does no better than guessing. Normalise the inputs, raise the learning rate, or start from random weights.") \
+    X(CoachDeadReluFmt, "%d of %d ReLU units in layer %d are dead: 0 for every training point, so they never learn again. Lower the learning rate or try leaky ReLU.") \
+    X(CoachSaturatedFmt, "%d of %d units in layer %d sit on their flat ends for almost every point, where the gradient vanishes. Normalise the inputs or lower the learning rate.") \
+    X(CoachRisingFmt, "The training loss climbed from %.3g to %.3g: the steps overshoot the valley. Lower the learning rate.") \
+    X(CoachOverfittingFmt, "The %s loss has risen since epoch %lld while the training loss keeps falling: the network is overfitting. Try early stopping, regularization, dropout or more data.") \
+    X(TestLossWord, "test")
 
 enum class Str : int {
 #define NNP_APP_STR_ENUM(id, text) id,

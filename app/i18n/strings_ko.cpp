@@ -196,6 +196,16 @@ const StrText kKoreanTexts[] = {
     {Str::MetricHiddenLayers, "은닉층 수"},
     {Str::MetricRuns, "실행 수"},
     {Str::MetricEarlyStopped, "조기 종료됨 (1 = 예)"},
+    {Str::CoachTitle, "코치"},
+    {Str::TipCoach, "학습이 왜 잘 안 되는지 실행의 기록과 뉴런이 말해 주는 것, 그리고 해 볼 만한 것입니다."},
+    {Str::CoachLesson, "관련 수업"},
+    {Str::CoachStepFmt, "%d층이 계단 함수를 씁니다. 기울기가 0이라 기울기가 지나가지 못해 배울 수 없습니다. tanh나 ReLU를 써 보세요."},
+    {Str::CoachPlateauFmt, "손실이 %lld 에포크 동안 거의 움직이지 않았고, 신경망은 찍는 것보다 나을 게 없습니다. 입력 스케일을 맞추거나, 학습률을 높이거나, 무작위 가중치로 시작해 보세요."},
+    {Str::CoachDeadReluFmt, "%d / %d개의 ReLU 뉴런이 %d층에서 죽었습니다. 모든 학습 점에서 0이라 다시는 배우지 못합니다. 학습률을 낮추거나 Leaky ReLU를 써 보세요."},
+    {Str::CoachSaturatedFmt, "%d / %d개의 뉴런이 %d층에서 거의 모든 점에 대해 평평한 끝에 머물러, 기울기가 사라집니다. 입력 스케일을 맞추거나 학습률을 낮춰 보세요."},
+    {Str::CoachRisingFmt, "학습 손실이 %.3g에서 %.3g로 올라갔습니다. 걸음이 골짜기를 넘어갑니다. 학습률을 낮춰 보세요."},
+    {Str::CoachOverfittingFmt, "%s 손실이 에포크 %lld부터 오르는데 학습 손실은 계속 줄어듭니다. 과적합입니다. 조기 종료, 정규화, 드롭아웃, 또는 더 많은 데이터를 써 보세요."},
+    {Str::TestLossWord, "테스트"},
 };
 const std::size_t kKoreanTextCount = sizeof kKoreanTexts / sizeof kKoreanTexts[0];
 

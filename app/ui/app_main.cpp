@@ -117,6 +117,7 @@ void app_frame(float ui_scale) {
 
     train_frame(app, now_ms);
     lesson_update(app);
+    coach_update(app);
     const double t0 = now_ms();
     update_pictures(app);
     app.stats.pictures_ms = float(now_ms() - t0);

@@ -139,10 +139,11 @@ void panel_data(PanelContext& c, const Rect& r) {
     // A label wider than the column (a narrow panel, a long translation) gets a row of its own,
     // with its widget below at the full width, rather than a widget drawn over it.
     auto row_label = [&](const char* text) {
+        const float x0 = ImGui::GetCursorPosX();  // SameLine's offsets count from the window's edge
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(text);
         if (ImGui::CalcTextSize(text).x + gap <= label_w) {
-            ImGui::SameLine(label_w);
+            ImGui::SameLine(x0 + label_w);
             ImGui::SetNextItemWidth(field_w);
         } else {
             ImGui::SetNextItemWidth(avail);

@@ -371,6 +371,27 @@ void link_controls(PanelContext& c, float width) {
                      ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
 }
 
+// The coach's first note on the run shown (the most fundamental), with the lesson on it.
+void coach_box(PanelContext& c, float width) {
+    const Run& run = c.app.run();
+    if (run.coach.empty()) return;
+    const CoachNote& note = run.coach.front();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 220, 255));
+    ImGui::BeginChild("##coach", ImVec2(width, 0.0f),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::TextUnformatted(tr(Str::CoachTitle));
+    tooltip(Str::TipCoach);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(describe_note(note).c_str());
+    ImGui::PopTextWrapPos();
+    const LessonKey lesson = lesson_for_note(note);
+    if (lesson.lesson >= 0 && c.app.lesson.lesson != lesson.lesson && ImGui::SmallButton(tr(Str::CoachLesson)))
+        c.req.open_lesson = lesson;
+    note_ui(c, "coach_lesson");
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
 // The issues of the link that was opened, as plain text (never markup), until dismissed. Placed
 // at the bottom of the display, over the network panel's free space, so it never hides the
 // layer buttons; long lists scroll.
@@ -417,23 +438,32 @@ void panel_output(PanelContext& c, const Rect& r) {
     }
     const EpochRecord& cur = s.current();
     const bool classify = s.data().task != Task::Regression;
+    // The readouts in two columns where they fit, else one under the other.
+    const float x0 = ImGui::GetCursorPosX();  // SameLine's offsets count from the window's edge
     const float half = ImGui::GetContentRegionAvail().x * 0.5f;
-    ImGui::Text(tr(Str::TestLossFmt), double(cur.test_loss));
-    ImGui::SameLine(half);
-    ImGui::Text(tr(Str::TrainLossFmt), double(cur.train_loss));
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const auto pair = [&](const char* left, const char* right) {
+        ImGui::TextUnformatted(left);
+        if (!right) return;
+        if (ImGui::CalcTextSize(left).x + gap <= half && ImGui::CalcTextSize(right).x <= half) ImGui::SameLine(x0 + half);
+        ImGui::TextUnformatted(right);
+    };
+    char a[96], b[96];
+    std::snprintf(a, sizeof a, tr(Str::TestLossFmt), double(cur.test_loss));
+    std::snprintf(b, sizeof b, tr(Str::TrainLossFmt), double(cur.train_loss));
+    pair(a, b);
     if (classify) {
-        ImGui::Text(tr(Str::TestAccFmt), double(cur.test_accuracy * 100.0f));
-        ImGui::SameLine(half);
-        ImGui::Text(tr(Str::TrainAccFmt), double(cur.train_accuracy * 100.0f));
+        std::snprintf(a, sizeof a, tr(Str::TestAccFmt), double(cur.test_accuracy * 100.0f));
+        std::snprintf(b, sizeof b, tr(Str::TrainAccFmt), double(cur.train_accuracy * 100.0f));
+        pair(a, b);
     }
     if (s.n_val() > 0) {
-        ImGui::Text(tr(Str::ValLossFmt), double(cur.val_loss));
-        if (classify) {
-            ImGui::SameLine(half);
-            ImGui::Text(tr(Str::ValAccFmt), double(cur.val_accuracy * 100.0f));
-        }
+        std::snprintf(a, sizeof a, tr(Str::ValLossFmt), double(cur.val_loss));
+        std::snprintf(b, sizeof b, tr(Str::ValAccFmt), double(cur.val_accuracy * 100.0f));
+        pair(a, classify ? b : nullptr);
     }
     link_controls(c, ImGui::GetContentRegionAvail().x);
+    coach_box(c, ImGui::GetContentRegionAvail().x);
 
     if (app.racing()) {
         run_maps(c, ImGui::GetContentRegionAvail().x);

@@ -1,6 +1,8 @@
 // Every character of every string the UI can show, in both languages, is in the font the UI
 // draws with (the subset cut at build time): none shows as a missing-glyph box.
 #include "headless.hpp"
+#include "app_state.hpp"
+#include "coach.hpp"
 #include "lessons.hpp"
 #include "strings.hpp"
 
@@ -68,6 +70,11 @@ TEST_CASE("the UI font has every character of both string tables", "[glyphs]") {
                 const std::string goal = describe_goal(st.terms);
                 if (!missing(goal.c_str()).empty()) problems.push_back(goal);
             }
+        }
+        for (const auto& e : enum_table<CoachCode>()) {
+            CoachNote n{e.value, 1, 3, 8};
+            const std::string t = describe_note(n);
+            if (!missing(t.c_str()).empty()) problems.push_back(t);
         }
         INFO(language_code(lang));
         CHECK(problems == std::vector<std::string>{});

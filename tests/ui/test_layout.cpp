@@ -36,6 +36,7 @@ constexpr Experiment kExperiments[] = {
     {"five blobs, Adam, early stopping", "#v=1&data=blobs&classes=5&opt=adam&es=1&net=8:relu:0.2,8:relu"},
     {"regression", "#v=1&data=reg-gauss&reg=L2&rr=0.001&test=1"},
     {"a lesson with a hint-long text", "#lesson=overfitting"},
+    {"a coach note (step activations)", "#v=1&data=circle&net=4:step,2:step"},
     {"a lesson on the oysters, step 2", "#lesson=oysters&step=2"},
     {"eight leaky-ReLU layers with dropout", "#v=1&data=spiral&net=16:lrelu:0.5,8:lrelu:0.3,8:lrelu,8:lrelu,"
                                              "8:lrelu,8:lrelu,8:lrelu,8:lrelu:0.1"},
