@@ -100,8 +100,9 @@ void panel_data(PanelContext& c, const Rect& r) {
     tooltip(Str::TipDataset);
     const auto& kinds = enum_table<DatasetKind>();
     const float avail = ImGui::GetContentRegionAvail().x;
-    // Three thumbnails a row in the side column; a wide stacked panel fits up to five.
-    const int cols = std::clamp(int(avail / (5.5f * em)), 3, 5);
+    // Four thumbnails a row in the side column (three rows for the ten sets, so the controls
+    // below fit a laptop's height), up to five in a wide stacked panel.
+    const int cols = std::clamp(int(avail / (3.6f * em)), 3, 5);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float w = (avail - gap * float(cols - 1)) / float(cols);
     const ImVec2 size(w, std::min(w, 3.4f * em));

@@ -5,6 +5,8 @@
 #include "panels.hpp"
 #include "widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -74,8 +76,10 @@ void end_page(PanelContext& c) {
     // A press on the page's background (not on a control) and a drag scroll the page, as a
     // finger expects; the wheel and the scroll bar work as usual.
     bool& drag = c.state.page_drag;
+    // Only this frame's hover counts (IsAnyItemHovered also reports the previous frame's, which
+    // for a finger is wherever the last touch or mouse was).
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
-        drag = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && !ImGui::IsAnyItemHovered();
+        drag = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::GetCurrentContext()->HoveredId == 0;
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) drag = false;
     if (drag && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f * c.scale))
         ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);

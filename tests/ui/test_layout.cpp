@@ -3,10 +3,13 @@
 // no text is cut at the side. Fails with the texts and where they are.
 #include "headless.hpp"
 
+#include "app_main.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 using nnp::app::test::Headless;
 
@@ -72,6 +75,38 @@ TEST_CASE("No text overlaps other text and none is cut, at every screen size", "
                 else CHECK(hangul <= 3);  // the "한국어" button alone
                 CHECK(joined(overlapping_text(h)) == "");
                 CHECK(joined(cut_text(h)) == "");
+                // The controls a newcomer needs first lie inside the window (on a stacked page:
+                // while on screen; other controls may sit further down a panel that scrolls),
+                // and no two controls overlap.
+                const auto& ui = nnp::app::app_state().ui;
+                std::vector<std::string> outside, overlapping;
+                const float W = screen.width / screen.scale, H = screen.height / screen.scale;
+                float page_top = 0, page_bottom = H;
+                for (const auto& r : ui)
+                    if (r.name == "page") page_top = r.y, page_bottom = r.y + r.h;
+                const auto in_bar = [](const std::string& n) {
+                    return n == "play" || n == "step" || n == "reset" || n == "speed" || n == "lessons" || n == "language";
+                };
+                // A control scrolled out of the stacked page is not on screen: not judged.
+                const auto shown = [&](const nnp::app::AppState::UiRect& r) {
+                    if (r.name == "bar" || r.name == "page") return false;
+                    return in_bar(r.name) || h.page_scroll_max() <= 0 || (r.y >= page_top && r.y + r.h <= page_bottom);
+                };
+                for (std::size_t i = 0; i < ui.size(); ++i) {
+                    const auto& r = ui[i];
+                    if (!shown(r)) continue;
+                    const bool first_needed = in_bar(r.name) || r.name == "copy_link" || r.name.rfind("data_", 0) == 0;
+                    if (r.x < -0.5f || r.x + r.w > W + 0.5f || (first_needed && (r.y < -0.5f || r.y + r.h > H + 0.5f)))
+                        outside.push_back(r.name + " at " + std::to_string(int(r.x)) + "," + std::to_string(int(r.y)) + " size " + std::to_string(int(r.w)) + "x" + std::to_string(int(r.h)));
+                    for (std::size_t j = i + 1; j < ui.size(); ++j) {
+                        const auto& q = ui[j];
+                        if (!shown(q)) continue;
+                        if (r.x + 1 < q.x + q.w && q.x + 1 < r.x + r.w && r.y + 1 < q.y + q.h && q.y + 1 < r.y + r.h)
+                            overlapping.push_back(r.name + " and " + q.name);
+                    }
+                }
+                CHECK(joined(outside) == "");
+                CHECK(joined(overlapping) == "");
                 if (y >= h.page_scroll_max()) break;
             }
         }
