@@ -275,8 +275,12 @@ void train_frame(AppState& app, const std::function<double()>& now_ms) {
     if (steps > 0) app.pictures_dirty = true;
 }
 
-std::optional<Language> take_language(std::string& link, std::string* unknown) {
-    std::optional<Language> lang;
+namespace {
+
+// Removes every `key=value` pair from a link's text (the app's own keys, not the experiment's)
+// and returns the last value, if any.
+std::optional<std::string> take_key(std::string& link, std::string_view key) {
+    std::optional<std::string> value;
     std::string kept;
     std::size_t start = 0;
     if (!link.empty() && link[0] == '#') kept = "#", start = 1;
@@ -284,9 +288,8 @@ std::optional<Language> take_language(std::string& link, std::string* unknown) {
     while (start <= link.size()) {
         const std::size_t end = std::min(link.find('&', start), link.size());
         const std::string_view pair = std::string_view(link).substr(start, end - start);
-        if (pair.rfind("lang=", 0) == 0) {
-            if (const auto l = parse_language(pair.substr(5))) lang = l;
-            else if (unknown) *unknown = link_text::clip(pair.substr(5));
+        if (pair.size() > key.size() && pair.substr(0, key.size()) == key && pair[key.size()] == '=') {
+            value = std::string(pair.substr(key.size() + 1));
         } else if (!pair.empty()) {
             if (!first) kept += '&';
             kept += pair;
@@ -295,6 +298,16 @@ std::optional<Language> take_language(std::string& link, std::string* unknown) {
         start = end + 1;
     }
     link = kept;
+    return value;
+}
+
+}  // namespace
+
+std::optional<Language> take_language(std::string& link, std::string* unknown) {
+    const auto value = take_key(link, "lang");
+    if (!value) return std::nullopt;
+    const auto lang = parse_language(*value);
+    if (!lang && unknown) *unknown = link_text::clip(*value);
     return lang;
 }
 
@@ -305,36 +318,16 @@ void app_set_language(Language lang) {
 }
 
 std::optional<LessonKey> take_lesson(std::string& link, std::string* unknown) {
-    std::optional<LessonKey> key;
-    std::string kept;
-    std::size_t start = 0;
-    if (!link.empty() && link[0] == '#') kept = "#", start = 1;
-    bool first = true;
-    int step = 1;
-    std::string id;
-    while (start <= link.size()) {
-        const std::size_t end = std::min(link.find('&', start), link.size());
-        const std::string_view pair = std::string_view(link).substr(start, end - start);
-        if (pair.rfind("lesson=", 0) == 0) {
-            id = std::string(pair.substr(7));
-        } else if (pair.rfind("step=", 0) == 0) {
-            step = std::clamp(std::atoi(std::string(pair.substr(5)).c_str()), 1, 1000);
-        } else if (!pair.empty()) {
-            if (!first) kept += '&';
-            kept += pair;
-            first = false;
-        }
-        start = end + 1;
+    const auto id = take_key(link, "lesson");
+    if (!id) return std::nullopt;  // a step= alone stays, and the link reader names it
+    const auto step_text = take_key(link, "step");
+    const int step = step_text ? std::clamp(std::atoi(step_text->c_str()), 1, 1000) : 1;
+    if (const Lesson* l = find_lesson(*id)) {
+        const int steps = int(l->steps.size());
+        return LessonKey{int(l - lessons().data()), std::clamp(step, 1, steps) - 1};
     }
-    link = kept;
-    if (id.empty()) return key;
-    for (std::size_t i = 0; i < lessons().size(); ++i) {
-        if (lessons()[i].id != id) continue;
-        const int steps = int(lessons()[i].steps.size());
-        return LessonKey{int(i), std::clamp(step, 1, steps) - 1};
-    }
-    if (unknown) *unknown = link_text::clip(id);
-    return key;
+    if (unknown) *unknown = link_text::clip(*id);
+    return std::nullopt;
 }
 
 namespace {

@@ -119,3 +119,31 @@ TEST_CASE("lesson progress round-trips and ignores junk", "[lessons]") {
     CHECK_FALSE(step_met(t, "xor", 2));
     CHECK(t.met.size() == 2);
 }
+
+TEST_CASE("lesson=ID&step=N in a link opens a lesson step; the rest is the experiment", "[lessons][link]") {
+    std::string link = "#v=1&lesson=xor&step=2&data=circle";
+    const auto key = take_lesson(link);
+    REQUIRE(key.has_value());
+    CHECK(lessons()[std::size_t(key->lesson)].id == "xor");
+    CHECK(key->step == 1);
+    CHECK(link == "#v=1&data=circle");
+    link = "lesson=xor&step=99";
+    CHECK(take_lesson(link)->step == int(find_lesson("xor")->steps.size()) - 1);  // clamped
+    std::string unknown;
+    link = "v=1&lesson=nope";
+    CHECK_FALSE(take_lesson(link, &unknown).has_value());
+    CHECK(unknown == "nope");
+    link = "v=1&step=2";
+    CHECK_FALSE(take_lesson(link).has_value());
+    CHECK(link == "v=1&step=2");  // without a lesson, step= is left for the reader to name
+
+    AppState app;
+    app_init(app, ExperimentConfig{});
+    app_open_link(app, "#lesson=xor&step=2");
+    CHECK(app.lesson.lesson >= 0);
+    CHECK(app.lesson.step == 1);
+    CHECK(app.config.hidden.size() == 2);  // the step's own link: two hidden layers
+    app_open_link(app, "#v=1&lesson=nope");
+    REQUIRE(app.link.issues.size() == 1);
+    CHECK(app.link.issues[0].field == "lesson");
+}
