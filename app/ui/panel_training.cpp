@@ -1,6 +1,7 @@
-// The training bar across the top: play/pause, step, reset and the epoch counter; learning rate,
-// optimizer and its hyperparameters, speed; task, output activation, loss, regularization,
-// initialisation, seed and early stopping. Also the shared begin_panel helper.
+// The training bar across the top: play/pause, step, reset, the epoch, speed, Lessons and the
+// language; then (side by side, or in their own panel when stacked) learning rate, optimizer and
+// its hyperparameters, task, output activation, loss, regularization, initialisation, seed and
+// early stopping. Also the panels' shared frame: begin/end_panel, the stacked page, note_ui.
 #include "fields.hpp"
 #include "panels.hpp"
 #include "widgets.hpp"
