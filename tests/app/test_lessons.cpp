@@ -120,7 +120,7 @@ TEST_CASE("lesson progress round-trips and ignores junk", "[lessons]") {
     CHECK(t.met.size() == 2);
 }
 
-TEST_CASE("lesson=ID&step=N in a link opens a lesson step; the rest is the experiment", "[lessons][link]") {
+TEST_CASE("lesson=ID&step=N in a link opens a lesson step, the rest is the experiment", "[lessons][link]") {
     std::string link = "#v=1&lesson=xor&step=2&data=circle";
     const auto key = take_lesson(link);
     REQUIRE(key.has_value());
