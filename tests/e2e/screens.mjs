@@ -95,7 +95,9 @@ for (const screen of screens) {
   for (let i = 0; i < 10; ++i) { seen.push((await state()).playing ? 1 : 0); await sleep(20); }
   s = await state();
   check(s.playing === true && !seen.includes(0, seen.indexOf(1)), `${tag} one ${screen.touch ? 'tap' : 'click'} on Play starts training, once`, seen.join(''));
-  await sleep(300);
+  // A loaded machine (DPR 3 in software) may take a while for the first epoch: poll.
+  const tPlay = Date.now();
+  while ((await state()).epoch === 0 && Date.now() - tPlay < 10000) await sleep(100);
   const epochPlaying = (await state()).epoch;
   check(epochPlaying > 0, `${tag} training advances`, `epoch ${epochPlaying}`);
   await press('play');
