@@ -358,10 +358,10 @@ std::string run_command(AppState& app, std::string_view json) {
         if (id->empty()) {
             app_open_lesson(app, -1, 0);
         } else {
-            const Lesson* l = find_lesson(*id);
-            if (!l) return error("no such lesson");
+            const int lesson = lesson_index(*id);
+            if (lesson < 0) return error("no such lesson");
             const auto step = obj->number("step");
-            app_open_lesson(app, int(l - lessons().data()), step ? int(*step) - 1 : 0);
+            app_open_lesson(app, lesson, step ? int(*step) - 1 : 0);
         }
     } else if (*cmd == "set_language") {
         const auto text = obj->string("value");

@@ -322,9 +322,9 @@ std::optional<LessonKey> take_lesson(std::string& link, std::string* unknown) {
     if (!id) return std::nullopt;  // a step= alone stays, and the link reader names it
     const auto step_text = take_key(link, "step");
     const int step = step_text ? std::clamp(std::atoi(step_text->c_str()), 1, 1000) : 1;
-    if (const Lesson* l = find_lesson(*id)) {
-        const int steps = int(l->steps.size());
-        return LessonKey{int(l - lessons().data()), std::clamp(step, 1, steps) - 1};
+    if (const int lesson = lesson_index(*id); lesson >= 0) {
+        const int steps = int(lessons()[std::size_t(lesson)].steps.size());
+        return LessonKey{lesson, std::clamp(step, 1, steps) - 1};
     }
     if (unknown) *unknown = link_text::clip(*id);
     return std::nullopt;
@@ -396,8 +396,8 @@ std::string describe_note(const CoachNote& n) {
 
 LessonKey lesson_for_note(const CoachNote& n) {
     const auto at = [](const char* id, int step) {
-        const Lesson* l = find_lesson(id);
-        return l ? LessonKey{int(l - lessons().data()), step} : LessonKey{};
+        const int lesson = lesson_index(id);
+        return lesson >= 0 ? LessonKey{lesson, step} : LessonKey{};
     };
     switch (n.code) {
         case CoachCode::StepActivation: return at("activations", 0);

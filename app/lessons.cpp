@@ -151,6 +151,11 @@ const Lesson* find_lesson(std::string_view id) {
     return nullptr;
 }
 
+int lesson_index(std::string_view id) {
+    const Lesson* l = find_lesson(id);
+    return l ? int(l - lessons().data()) : -1;
+}
+
 double goal_metric(const AppState& app, std::string_view metric) {
     if (app.runs.empty()) return std::numeric_limits<double>::quiet_NaN();
     const Session& s = app.session();

@@ -66,6 +66,7 @@ std::optional<std::vector<GoalTerm>> parse_goal(std::string_view text, std::stri
 // The lessons built into the app, in order (lessons/*.txt, embedded at build time).
 const std::vector<Lesson>& lessons();
 const Lesson* find_lesson(std::string_view id);
+int lesson_index(std::string_view id);  // its index in lessons(), -1 if none
 
 // A metric's value now: from the selected run of `app` (NaN if unknown).
 double goal_metric(const AppState& app, std::string_view metric);

@@ -9,14 +9,15 @@ namespace nnp {
 
 namespace {
 
-// Codes for the accessor and tests; the label is English for logs only (the app words notes).
+// Codes for the accessor and tests. No words: the app words each note from its string table,
+// so the label column repeats the code.
 constexpr std::array<EnumEntry<CoachCode>, 6> kCoachTable = {{
-    {CoachCode::StepActivation, "step_activation", "Step activation", "step"},
-    {CoachCode::Plateau, "plateau", "Plateau", "plateau"},
-    {CoachCode::DeadRelu, "dead_relu", "Dead ReLU units", "dead"},
-    {CoachCode::Saturated, "saturated", "Saturated units", "saturated"},
-    {CoachCode::LossRising, "loss_rising", "Rising loss", "rising"},
-    {CoachCode::Overfitting, "overfitting", "Overfitting", "overfitting"},
+    {CoachCode::StepActivation, "step_activation", "step_activation", "step"},
+    {CoachCode::Plateau, "plateau", "plateau", "plateau"},
+    {CoachCode::DeadRelu, "dead_relu", "dead_relu", "dead"},
+    {CoachCode::Saturated, "saturated", "saturated", "saturated"},
+    {CoachCode::LossRising, "loss_rising", "loss_rising", "rising"},
+    {CoachCode::Overfitting, "overfitting", "overfitting", "overfitting"},
 }};
 
 // The record of `epoch` or the nearest one kept before it (the history thins old epochs).

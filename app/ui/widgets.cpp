@@ -20,12 +20,19 @@ void tooltip(const char* text) {
 
 void tooltip(Str id) { tooltip(tr(id)); }
 
+// A choice as the combo shows it: the prefix (if any), a space, the value in `fmt`.
+template <typename T>
+static void choice_text(char* out, std::size_t n, const char* fmt, T value, const char* prefix) {
+    char number[32];
+    std::snprintf(number, sizeof number, fmt, double(value));
+    std::snprintf(out, n, "%s%s%s", prefix ? prefix : "", prefix ? " " : "", number);
+}
+
 template <typename T>
 static bool choice_combo_impl(const char* id, T* value, std::span<const T> choices, const char* fmt,
                               const char* prefix = nullptr, ImGuiComboFlags flags = 0) {
-    char number[32], preview[96];
-    std::snprintf(number, sizeof number, fmt, double(*value));
-    std::snprintf(preview, sizeof preview, "%s%s%s", prefix ? prefix : "", prefix ? " " : "", number);
+    char preview[96];
+    choice_text(preview, sizeof preview, fmt, *value, prefix);
     bool changed = false;
     if (ImGui::BeginCombo(id, preview, flags)) {
         for (const T c : choices) {
@@ -41,6 +48,17 @@ static bool choice_combo_impl(const char* id, T* value, std::span<const T> choic
         ImGui::EndCombo();
     }
     return changed;
+}
+
+template <typename T>
+static float choice_combo_width_impl(std::span<const T> choices, const char* fmt, const char* prefix) {
+    float widest = 0.0f;
+    for (const T c : choices) {
+        char text[96];
+        choice_text(text, sizeof text, fmt, c, prefix);
+        widest = std::max(widest, ImGui::CalcTextSize(text).x);
+    }
+    return combo_width(widest);
 }
 
 bool choice_combo(const char* id, float* value, std::span<const float> choices, const char* prefix,
@@ -68,24 +86,10 @@ float combo_width(float text_width) {
 }
 
 float choice_combo_width(std::span<const float> choices, const char* prefix) {
-    float widest = 0.0f;
-    for (const float c : choices) {
-        char text[64];
-        std::snprintf(text, sizeof text, "%s%s%g", prefix ? prefix : "", prefix ? " " : "", double(c));
-        widest = std::max(widest, ImGui::CalcTextSize(text).x);
-    }
-    return combo_width(widest);
+    return choice_combo_width_impl(choices, "%g", prefix);
 }
 
-float choice_combo_width(std::span<const int> choices) {
-    float widest = 0.0f;
-    for (const int c : choices) {
-        char text[32];
-        std::snprintf(text, sizeof text, "%d", c);
-        widest = std::max(widest, ImGui::CalcTextSize(text).x);
-    }
-    return combo_width(widest);
-}
+float choice_combo_width(std::span<const int> choices) { return choice_combo_width_impl(choices, "%.0f", nullptr); }
 
 float button_width(std::initializer_list<const char*> labels) {
     float widest = 0.0f;
