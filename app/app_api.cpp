@@ -262,6 +262,24 @@ std::string state_json(const AppState& app) {
     }
     w.close(']');
     w.str("lessons_met", progress_text(app.lesson));
+    // An image set's view: the input on show (a test row or the pad), its class probabilities,
+    // and the test split's results.
+    if (app.session().data().image_width > 0) {
+        const ImageView& v = app.images;
+        w.open("images", '{');
+        w.num("row", shown_row(app.session(), v));
+        w.boolean("drawing", v.drawing);
+        w.num("strokes", double(v.strokes.size()));
+        w.num("label", v.label);
+        w.num("predicted", v.predicted);
+        w.numbers("probabilities", v.probabilities);
+        w.numbers("pixels", v.pixels);
+        int right = 0;
+        for (int k = 0; k < v.classes; ++k) right += v.confusion[std::size_t(k * v.classes + k)];
+        w.num("test_right", right);
+        w.num("test_wrong", double(v.wrong.size()));
+        w.close('}');
+    }
     w.out += '}';
     return w.out;
 }
@@ -380,6 +398,7 @@ std::string run_command(AppState& app, std::string_view json) {
         raw << float(*x1), s.data().input_dims == 1 ? 0.0f : float(*x2);
         Matrix features;   // 1 x feature_count
         compute_features(raw, s.config().features, features);
+        apply_input_norm(s.input_norm(), features);  // as the network was trained (oysters: cm)
         Workspace ws;
         ws.resize(s.net(), 1, /*with_gradients=*/false);
         forward(s.net(), features, ws, DropoutMode::Off);

@@ -470,6 +470,21 @@ std::string link_to_write(AppState& app, double now_ms, bool editing) {
 
 void update_pictures(AppState& app) {
     if (!app.pictures_dirty) return;
+    if (app.session().data().image_width > 0) {
+        // No plane to draw over: the image view's numbers instead, and no pictures at all.
+        update_image_view(app.session(), app.images);
+        app.pictures.atlas.reset(1, 1, 0);
+        app.pictures.features.clear();
+        app.pictures.units.clear();
+        app.pictures.output = {};
+        for (Run& r : app.runs) {
+            r.output = {};
+            r.dirty = false;
+        }
+        ++app.pictures.version;
+        app.pictures_dirty = false;
+        return;
+    }
     // The selected run's grid at the full size (every picture is drawn from it); the others' at
     // the small maps' size, resampled into the atlas.
     const auto compute = [&app](Run& r) {

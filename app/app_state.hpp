@@ -12,6 +12,7 @@
 #include "pictures.hpp"
 #include "session.hpp"
 #include "coach.hpp"
+#include "image_view.hpp"
 #include "lessons.hpp"
 #include "step_budget.hpp"
 #include "strings.hpp"
@@ -112,6 +113,9 @@ struct AppState {
     PictureSet pictures;
     bool pictures_dirty = true;            // some run's network changed: rebuild `pictures`
     float value_scale = 1.0f;              // largest |target| (regression colours)
+    // An image set's view (the input on show, the pad, the confusion matrix), in place of the
+    // pictures over the plane, which image data has none of.
+    ImageView images;
 
     // Display state shared by the panels.
     bool log_scale = false;

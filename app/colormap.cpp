@@ -17,6 +17,8 @@ constexpr Rgb kClassColors[kMaxClassColors] = {
     {0.150f, 0.700f, 0.750f},  // teal
     {0.600f, 0.450f, 0.200f},  // brown
     {0.450f, 0.450f, 0.450f},  // grey
+    {0.900f, 0.470f, 0.760f},  // pink
+    {0.560f, 0.620f, 0.100f},  // olive
 };
 constexpr Rgb kMiddle = {0.910f, 0.918f, 0.922f};
 
@@ -53,7 +55,7 @@ Rgb diverging(float v, float lo, float hi, bool discrete) {
 }
 
 float encode_class(int k, float confidence) {
-    // Below 1 so that floor() gives back k; float32 has room for this up to k = 7.
+    // Below 1 so that floor() gives back k; float32 has room for this up to k = 9.
     return static_cast<float>(std::clamp(k, 0, kMaxClassColors - 1)) +
            std::clamp(confidence, 0.0f, 0.999f);
 }

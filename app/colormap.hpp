@@ -12,7 +12,7 @@ struct Rgb {
     bool operator==(const Rgb&) const = default;
 };
 
-constexpr int kMaxClassColors = 8;
+constexpr int kMaxClassColors = 10;
 
 Rgb negative_color();  // class 0 / negative values (orange)
 Rgb middle_color();    // zero / undecided (near white)

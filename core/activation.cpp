@@ -97,11 +97,19 @@ void activation_forward(Activation act, ConstMatRef z, MatRef a) {
             return;
         case Activation::Softmax:
             // Row-wise, shifted by the row's maximum so exp never overflows; the largest term
-            // is exp(0) = 1, so the sum is in [1, m] and the division is safe.
+            // is exp(0) = 1, so the sum is in [1, m] and the division is safe. Every shifted
+            // value is <= 0, so exp(x) = exp(-|x|) from vec_math, and the sum runs in unit
+            // order: Eigen's exp and its vectorised sum round differently natively and in
+            // WebAssembly, and the probabilities must be the same bits on both.
             for (Eigen::Index i = 0; i < z.rows(); ++i) {
+                const Eigen::Index k = z.cols();
                 const float m = z.row(i).maxCoeff();
-                a.row(i).array() = (z.row(i).array() - m).exp();
-                a.row(i) /= a.row(i).sum();
+                float* out = &a(i, 0);
+                for (Eigen::Index j = 0; j < k; ++j) out[j] = z(i, j) - m;
+                vec::exp_neg_abs(out, out, static_cast<std::size_t>(k));
+                float sum = 0.0f;
+                for (Eigen::Index j = 0; j < k; ++j) sum += out[j];
+                for (Eigen::Index j = 0; j < k; ++j) out[j] /= sum;
             }
             return;
     }

@@ -147,6 +147,7 @@ Loss default_loss(Activation output) {
 }
 
 Normalization default_normalization(DatasetKind kind) {
+    if (is_image_set(kind)) return Normalization::Scale;
     return kind == DatasetKind::Oyster ? Normalization::Standardize : Normalization::None;
 }
 
@@ -154,20 +155,38 @@ FeatureMask default_features(DatasetKind kind) {
     return input_dims_of(kind) == 1 ? feature_bit(Feature::X1) : kDefaultFeatures;
 }
 
+const ExperimentConfig& default_for_data(DatasetKind kind) {
+    static const ExperimentConfig plane;
+    static const ExperimentConfig images = [] {
+        ExperimentConfig c;
+        c.data.train_percent = 80.0f;
+        c.hidden = {{16, Activation::Relu, 0.0f}};
+        c.optimizer.kind = OptimizerKind::Adam;
+        c.optimizer.learning_rate = 0.003f;
+        c.batch_size = 32;
+        return c;
+    }();
+    return is_image_set(kind) ? images : plane;
+}
+
 Task task_of(const ExperimentConfig& cfg) { return task_of(cfg.data.kind); }
+
+int input_count(const ExperimentConfig& cfg) {
+    return is_image_set(cfg.data.kind) ? input_dims_of(cfg.data.kind) : feature_count(cfg.features);
+}
 
 int output_count(const ExperimentConfig& cfg) {
     switch (task_of(cfg)) {
         case Task::Regression: return 1;
         case Task::BinaryClassification: return cfg.output == Activation::Softmax ? 2 : 1;
-        case Task::MultiClassification: return cfg.data.classes;
+        case Task::MultiClassification: return classes_of(cfg.data);
     }
     return 1;
 }
 
 NetworkSpec network_spec(const ExperimentConfig& cfg) {
     NetworkSpec spec;
-    spec.inputs = feature_count(cfg.features);
+    spec.inputs = input_count(cfg);
     spec.hidden = cfg.hidden;
     spec.outputs = output_count(cfg);
     spec.output = cfg.output;

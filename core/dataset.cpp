@@ -6,6 +6,7 @@
 
 #include "config.hpp"
 #include "det_math.hpp"
+#include "images.hpp"
 #include "rng.hpp"
 
 #include <algorithm>
@@ -28,6 +29,7 @@ constexpr EnumEntry<DatasetKind> kDatasetKinds[] = {
     {DatasetKind::Oyster, "oyster", "Oysters", "oyster"},
     {DatasetKind::RegPlane, "reg_plane", "Plane", "reg-plane"},
     {DatasetKind::RegGauss, "reg_gauss", "Gaussian bumps", "reg-gauss"},
+    {DatasetKind::Digits, "digits", "Handwritten digits (8x8)", "digits"},
 };
 
 // TF Playground's link says problem=classification or problem=regression.
@@ -245,17 +247,65 @@ std::span<const EnumEntry<Task>> enum_table<Task>() {
 Task task_of(DatasetKind kind) {
     switch (kind) {
         case DatasetKind::Blobs:
-        case DatasetKind::KSpiral: return Task::MultiClassification;
+        case DatasetKind::KSpiral:
+        case DatasetKind::Digits: return Task::MultiClassification;
         case DatasetKind::RegPlane:
         case DatasetKind::RegGauss: return Task::Regression;
         default: return Task::BinaryClassification;
     }
 }
 
-int input_dims_of(DatasetKind kind) { return kind == DatasetKind::Oyster ? 1 : 2; }
+int input_dims_of(DatasetKind kind) {
+    switch (kind) {
+        case DatasetKind::Oyster: return 1;
+        case DatasetKind::Digits: return kDigitsPixels;
+        default: return 2;
+    }
+}
+
+bool is_image_set(DatasetKind kind) { return kind == DatasetKind::Digits; }
+
+int classes_of(const DatasetSpec& spec) {
+    switch (task_of(spec.kind)) {
+        case Task::BinaryClassification: return 2;
+        case Task::Regression: return 0;
+        case Task::MultiClassification: break;
+    }
+    return spec.kind == DatasetKind::Digits ? 10 : std::clamp(spec.classes, 3, 6);
+}
+
+namespace {
+
+// Every image of the digits set in an order shuffled from the seed, training rows first.
+Dataset digits_dataset(const DatasetSpec& spec) {
+    Rng rng = make_rng(spec.seed, RngStream::Data);
+    std::vector<int> order(kDigitsImages);
+    for (int i = 0; i < kDigitsImages; ++i) order[static_cast<std::size_t>(i)] = i;
+    rng.shuffle(order);
+
+    Dataset data;
+    data.task = Task::MultiClassification;
+    data.input_dims = kDigitsPixels;
+    data.num_classes = 10;
+    data.image_width = data.image_height = kDigitsSide;
+    data.x.resize(kDigitsImages, kDigitsPixels);  // 1797 x 64, pixel values 0..16
+    data.label.resize(kDigitsImages);
+    for (int row = 0; row < kDigitsImages; ++row) {
+        const int image = order[static_cast<std::size_t>(row)];
+        const auto pixels = digits_pixels(image);
+        for (int j = 0; j < kDigitsPixels; ++j) data.x(row, j) = static_cast<float>(pixels[static_cast<std::size_t>(j)]);
+        data.label[static_cast<std::size_t>(row)] = digits_label(image);
+    }
+    data.n_train = static_cast<int>(
+        std::floor(kDigitsImages * static_cast<double>(spec.train_percent) / 100.0));
+    return data;
+}
+
+}  // namespace
 
 Dataset generate_dataset(const DatasetSpec& raw_spec) {
     const DatasetSpec spec = clamped(raw_spec);
+    if (spec.kind == DatasetKind::Digits) return digits_dataset(spec);
     const int n = spec.points;
     const double noise = spec.noise / 100.0;  // TF's scale: 0 .. 0.5
     Rng rng = make_rng(spec.seed, RngStream::Data);
@@ -273,15 +323,14 @@ Dataset generate_dataset(const DatasetSpec& raw_spec) {
         case DatasetKind::Oyster: gen_oyster(rng, n, noise, samples); break;
         case DatasetKind::RegPlane: gen_reg_plane(rng, n, noise, samples); break;
         case DatasetKind::RegGauss: gen_reg_gauss(rng, n, noise, samples); break;
+        case DatasetKind::Digits: break;  // not generated (digits_dataset above)
     }
     assert(static_cast<int>(samples.size()) == n);
 
     Dataset data;
     data.task = task_of(spec.kind);
     data.input_dims = input_dims_of(spec.kind);
-    data.num_classes = data.task == Task::MultiClassification ? spec.classes
-                       : data.task == Task::BinaryClassification ? 2
-                                                                 : 0;
+    data.num_classes = classes_of(spec);
     if (spec.kind == DatasetKind::Oyster) data.domain = Domain{3.5f, 11.5f, -1.0f, 1.0f};
 
     // Shuffle with the same rng (Fisher-Yates), then training rows first, as TF does.

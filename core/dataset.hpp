@@ -1,7 +1,8 @@
 // Datasets of the playground: TF Playground's four classification and two regression sets with
 // its geometry, two moons, k-class blobs and k-arm spirals, and the lecture's oyster set (one
 // input: shell diameter in cm; ripe or not). Generated from a seed with our own RNG and
-// det_math, so the points are bit-identical natively and in WebAssembly.
+// det_math, so the points are bit-identical natively and in WebAssembly. One real set besides:
+// the 8x8 handwritten digits (images.hpp), 64 inputs, shuffled and split from the seed.
 #pragma once
 
 #include "types.hpp"
@@ -22,6 +23,7 @@ enum class DatasetKind {
     Oyster,      // binary, 1-D: shell diameter (cm), ripe or unripe, overlapping near 7.5 cm
     RegPlane,    // regression: (x + y) / 10 on [-6,6]^2
     RegGauss,    // regression: six gaussian bumps on [-6,6]^2
+    Digits,      // 10 classes, 64 inputs: the 8x8 handwritten digits (values 0..16), all 1,797
 };
 
 enum class Task { BinaryClassification, MultiClassification, Regression };
@@ -29,8 +31,8 @@ enum class Task { BinaryClassification, MultiClassification, Regression };
 struct DatasetSpec {
     DatasetKind kind = DatasetKind::Circle;
     std::uint32_t seed = 1;
-    int points = 500;            // 10 .. 10000 (kMinPoints .. kMaxPoints in config.hpp)
-    float noise = 0.0f;          // 0 .. 50 (percent, as TF Playground)
+    int points = 500;            // 10 .. 10000 (kMinPoints .. kMaxPoints in config.hpp); not for images
+    float noise = 0.0f;          // 0 .. 50 (percent, as TF Playground); not for images
     float train_percent = 50.0f; // 10 .. 90
     int classes = 3;             // 3 .. 6, only for Blobs and KSpiral
     bool operator==(const DatasetSpec&) const = default;
@@ -43,8 +45,10 @@ constexpr float kOysterRuleCm = 7.5f;
 
 struct Dataset {
     Task task = Task::BinaryClassification;
-    int input_dims = 2;     // 2, or 1 for the oyster set (then x holds one column)
+    int input_dims = 2;     // 2, 1 for the oyster set (one column), 64 for the 8x8 digits
     int num_classes = 2;    // 2 (binary), k (multi-class), 0 (regression)
+    int image_width = 0;    // an image set's rows are image_width x image_height pixels
+    int image_height = 0;   // (row by row); 0 for the sets on the plane
     Domain domain;          // the part of the input plane the pictures show
     // All samples, training first, then validation, then test; rows are samples.
     Matrix x;               // n x input_dims, raw inputs
@@ -75,6 +79,10 @@ int validation_rows(const Dataset& data, float percent);
 
 Task task_of(DatasetKind kind);
 int input_dims_of(DatasetKind kind);
+// True for the image sets: many inputs, no plane to draw pictures on, no feature expansion.
+bool is_image_set(DatasetKind kind);
+// The classes a spec's data has: 2 (binary), spec.classes (blobs, k arms), 10 (digits), 0.
+int classes_of(const DatasetSpec& spec);
 
 // Sum of errors of the hand-written oyster rule (ripe if x > threshold) over rows [begin, end).
 int count_threshold_errors(const Dataset& data, float threshold_cm, int begin, int end);

@@ -63,7 +63,9 @@ const std::array<Field, 30> kFields = {{
      FieldApply::Rebuild, NNP_NUMBER(data.noise, float), nullptr, nullptr},
     {"train", "train_percent", "TrainPercent", "TipTrainPercent",
      "share of the points for training (with validation), percent", FieldType::Float, 10, 90,
-     FieldApply::Rebuild, NNP_NUMBER(data.train_percent, float), nullptr, nullptr},
+     FieldApply::Rebuild, NNP_NUMBER(data.train_percent, float), nullptr,
+     [](const ExperimentConfig& c) { return double(default_for_data(c.data.kind).data.train_percent); },
+     "the data set: `50`, images `80`"},
     {"classes", "classes", "Classes", "TipClasses", "classes of the k-class sets",
      FieldType::Int, 3, 6, FieldApply::Rebuild, NNP_NUMBER(data.classes, int), nullptr, nullptr},
     {"f", "features", "Features", "TipFeature", "input features", FieldType::Features, kNone,
@@ -77,7 +79,8 @@ const std::array<Field, 30> kFields = {{
      "the data set"},
     {"net", "hidden", "HiddenLayers", "TipAddLayer",
      "hidden layers `width:activation[:dropout]`, or `none`", FieldType::Network, 0,
-     kMaxHiddenLayers, FieldApply::Rebuild, nullptr, nullptr, nullptr, nullptr},
+     kMaxHiddenLayers, FieldApply::Rebuild, nullptr, nullptr, nullptr, nullptr,
+     "the data set: `4:tanh,2:tanh`, images `16:relu`"},
     {"out", "output", "OutputActivation", "TipOutputActivation",
      "output activation", FieldType::Enum, kNone, kNone, FieldApply::Rebuild,
      NNP_ENUM(output, Activation), enum_values<Activation>(),
@@ -91,10 +94,14 @@ const std::array<Field, 30> kFields = {{
      kNone, FieldApply::Reseed, NNP_ENUM(init, Init), enum_values<Init>(), nullptr},
     {"opt", "optimizer.kind", "Optimizer", "TipOptimizer", "optimizer", FieldType::Enum, kNone,
      kNone, FieldApply::Live, NNP_ENUM(optimizer.kind, OptimizerKind),
-     enum_values<OptimizerKind>(), nullptr},
+     enum_values<OptimizerKind>(),
+     [](const ExperimentConfig& c) { return double(int(default_for_data(c.data.kind).optimizer.kind)); },
+     "the data set: `sgd`, images `adam`"},
     {"lr", "optimizer.learning_rate", "LearningRate", "TipLearningRate", "learning rate",
      FieldType::Float, 1e-6, kMaxLearningRate, FieldApply::Live,
-     NNP_NUMBER(optimizer.learning_rate, float), nullptr, nullptr},
+     NNP_NUMBER(optimizer.learning_rate, float), nullptr,
+     [](const ExperimentConfig& c) { return double(default_for_data(c.data.kind).optimizer.learning_rate); },
+     "the data set: `0.03`, images `0.003`"},
     {"mom", "optimizer.momentum", "Momentum", "TipMomentum", "momentum (Momentum, Nesterov)",
      FieldType::Float, 0, 0.999, FieldApply::Live, NNP_NUMBER(optimizer.momentum, float),
      nullptr, nullptr},
@@ -113,7 +120,9 @@ const std::array<Field, 30> kFields = {{
     {"rr", "reg_rate", "RegRate", "TipRegRate", "penalty rate", FieldType::Float, 0,
      kMaxRegRate, FieldApply::Live, NNP_NUMBER(reg_rate, float), nullptr, nullptr},
     {"batch", "batch_size", "BatchSize", "TipBatchSize", "batch size", FieldType::Int, 1,
-     kMaxBatchSize, FieldApply::Live, NNP_NUMBER(batch_size, int), nullptr, nullptr},
+     kMaxBatchSize, FieldApply::Live, NNP_NUMBER(batch_size, int), nullptr,
+     [](const ExperimentConfig& c) { return double(default_for_data(c.data.kind).batch_size); },
+     "the data set: `10`, images `32`"},
     {"shuffle", "shuffle", "Shuffle", "TipShuffle", "new batch order every epoch",
      FieldType::Bool, 0, 1, FieldApply::Live, NNP_BOOL(shuffle), nullptr, nullptr},
     {"seed", "seed", "Seed", "TipSeed", "seed of the weights, batch order and dropout",
@@ -218,7 +227,7 @@ double field_default(const Field& f, const ExperimentConfig& cfg) {
 }
 
 bool at_default(const Field& f, const ExperimentConfig& cfg) {
-    if (f.type == FieldType::Network) return cfg.hidden == ExperimentConfig{}.hidden;
+    if (f.type == FieldType::Network) return cfg.hidden == default_for_data(cfg.data.kind).hidden;
     if (f.type == FieldType::Race) return cfg.race.empty();
     return f.get(cfg) == field_default(f, cfg);
 }
@@ -261,6 +270,9 @@ std::string field_text(const Field& f, const ExperimentConfig& cfg) {
 }
 
 void follow_defaults(const ExperimentConfig& before, ExperimentConfig& after) {
+    const std::vector<LayerSpec>& net_before = default_for_data(before.data.kind).hidden;
+    if (after.hidden == before.hidden && before.hidden == net_before)
+        after.hidden = default_for_data(after.data.kind).hidden;
     for (const Field& f : kFields) {
         if (!f.derived_default) continue;
         if (f.get(after) == f.get(before) && f.get(before) == f.derived_default(before))
@@ -270,10 +282,13 @@ void follow_defaults(const ExperimentConfig& before, ExperimentConfig& after) {
 
 void settle_defaults(ExperimentConfig& cfg, std::span<const std::string_view> given) {
     for (const Field& f : kFields) {
-        if (!f.derived_default) continue;
+        const bool network = f.type == FieldType::Network;
+        if (!f.derived_default && !network) continue;
         bool named = false;
         for (const std::string_view key : given) named = named || key == f.key;
-        if (!named) f.set(cfg, f.derived_default(cfg));
+        if (named) continue;
+        if (network) cfg.hidden = default_for_data(cfg.data.kind).hidden;
+        else f.set(cfg, f.derived_default(cfg));
     }
 }
 
@@ -295,7 +310,7 @@ std::string fields_markdown() {
             }
         }
         const std::string text = field_text(f, d);
-        const std::string def = f.derived_default ? std::string("follows ") + f.follows
+        const std::string def = f.follows ? std::string("follows ") + f.follows
                                 : text.empty()    ? std::string("none")
                                                   : "`" + text + "`";
         s += "| `" + std::string(f.key) + "` | `" + f.json + "` | " + f.doc + " | " + value +

@@ -59,7 +59,7 @@ struct Field {
     void (*set)(ExperimentConfig&, double);
     const EnumValues* values;                            // Enum only
     double (*derived_default)(const ExperimentConfig&);  // null: ExperimentConfig{}'s value
-    const char* follows = nullptr;                        // with derived_default: what it follows
+    const char* follows = nullptr;  // what a derived default follows (also the network's, special-cased)
 };
 
 std::span<const Field> config_fields();

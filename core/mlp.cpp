@@ -1,9 +1,12 @@
 // The multi-layer perceptron: parameter layout, initialisation, and the batched forward and
 // backward passes over a preallocated Workspace (see mlp.hpp). forward() and backward() never
-// allocate: every product is written with .noalias() into the first n rows of a buffer sized
-// for max_rows, and Eigen's GEMM blocks stay on the stack (EIGEN_STACK_ALLOCATION_LIMIT).
+// allocate: every product is written into the first n rows of a buffer sized for max_rows. The
+// products are our own kernels (narrow layers here, wide ones in dense_kernels.cpp), never
+// Eigen's GEMM, whose summation order differs between instruction sets: a network trains to
+// the same bits natively and in WebAssembly.
 #include "mlp.hpp"
 
+#include "dense_kernels.hpp"
 #include "vec_math.hpp"
 
 #include <algorithm>
@@ -222,7 +225,7 @@ void dense_backward_small(const float* in, Eigen::Index is, int n, int fi, const
 }
 
 // Calls f(std::integral_constant<int, FO>) for a narrow layer (fo in 1..kMaxSmallWidth, fi at
-// most kMaxSmallFanIn); false (and f not called) for other shapes, which go to Eigen.
+// most kMaxSmallFanIn); false (and f not called) for other shapes (dense_kernels.cpp).
 template <typename F>
 bool with_small_width(int fi, int fo, F&& f) {
     if (fi > kMaxSmallFanIn) return false;
@@ -421,10 +424,9 @@ void forward(const Mlp& net, ConstMatRef x, Workspace& ws, DropoutMode mode, Rng
             }
             applied = fused != nullptr;
         });
-        if (!small) {
-            z.noalias() = in * net.weights(l);
-            z.rowwise() += net.bias(l);
-        }
+        if (!small)
+            kernels::dense_forward_wide(in.data(), in.outerStride(), n, fi, net.fan_out(l), w, b, z.data(),
+                                        z.outerStride());
         if (!applied) activation_forward(act, z, h);
 
         const float p = net.dropout(l);
@@ -476,17 +478,13 @@ double backward(const Mlp& net, ConstMatRef x, ConstMatRef targets, Loss loss, W
             dense_backward_small<k()>(in.data(), in.outerStride(), n, fi, dz.data(),
                                       dz.outerStride(), w, gw, gb, da_out, fi);
         });
-        if (!small) {
-            MatrixMap grad_w(gw, fi, fo);
-            VectorMap grad_b(gb, fo);
-            grad_w.noalias() = in.transpose() * dz;
-            grad_b.noalias() = dz.colwise().sum();
-        }
+        if (!small)
+            kernels::dense_backward_wide(in.data(), in.outerStride(), n, fi, fo, dz.data(), dz.outerStride(), w,
+                                         gw, gb, da_out, fi);
         if (l == 0) break;
 
         // Into the previous layer: dL/d(its output), through its dropout mask and activation.
         auto da = ws.da[pi].topRows(n);  // n x fan_in(l)
-        if (!small) da.noalias() = dz * net.weights(l).transpose();
         if (ws.dropped[pi]) da.array() *= ws.mask[pi].topRows(n).array();
         activation_backward(net.activation(l - 1), ws.z[pi].topRows(n), ws.h[pi].topRows(n), da,
                             ws.dz[pi].topRows(n));

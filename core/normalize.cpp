@@ -11,10 +11,11 @@ namespace nnp {
 
 namespace {
 
-constexpr std::array<EnumEntry<Normalization>, 3> kNormalizationTable = {{
+constexpr std::array<EnumEntry<Normalization>, 4> kNormalizationTable = {{
     {Normalization::None, "none", "None", "none"},
     {Normalization::Standardize, "standardize", "Standardize", "standardize"},
     {Normalization::MinMax, "minmax", "Min-max to [-1, 1]", "minmax"},
+    {Normalization::Scale, "scale", "Largest |x| to 1", "scale"},
 }};
 
 // Columns whose spread is below this are left unscaled (a constant input carries nothing).
@@ -35,6 +36,14 @@ InputNorm fit_input_norm(Normalization mode, ConstMatRef train) {
     norm.offset.assign(static_cast<std::size_t>(cols), 0.0f);
     norm.scale.assign(static_cast<std::size_t>(cols), 1.0f);
     if (n == 0) return norm;
+    if (mode == Normalization::Scale) {
+        double largest = 0.0;
+        for (Eigen::Index i = 0; i < n; ++i)
+            for (Eigen::Index j = 0; j < cols; ++j)
+                if (std::isfinite(train(i, j))) largest = std::fmax(largest, std::fabs(double(train(i, j))));
+        if (largest > kMinSpread) norm.scale.assign(static_cast<std::size_t>(cols), static_cast<float>(1.0 / largest));
+        return norm;
+    }
     for (Eigen::Index j = 0; j < cols; ++j) {
         double offset = 0.0, spread = 0.0;
         if (mode == Normalization::Standardize) {

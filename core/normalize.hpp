@@ -17,6 +17,11 @@ enum class Normalization {
     None,         // the inputs as they are (TF Playground's sets already lie in [-6, 6])
     Standardize,  // z-score: (x - mean) / deviation of the training rows
     MinMax,       // the training rows' [min, max] onto [-1, 1]
+    // One factor for every column: the largest |x| of the training rows maps to 1, nothing is
+    // shifted. For images: pixel values 0..16 become 0..1, every pixel on the same scale, so a
+    // pixel that is rarely inked is not blown up (per-column statistics would divide its
+    // occasional ink by a tiny spread) and a weight picture reads as a picture.
+    Scale,
 };
 
 template <>

@@ -52,6 +52,24 @@ if [ ! -f "$imgui_dir/imgui.cpp" ] || [ ! -f "$imgui_dir/backends/imgui_impl_ope
   echo "setup: Dear ImGui 1.90.1 sources in $imgui_dir"
 fi
 
+# The 8x8 handwritten digits (UCI optdigits, CC BY 4.0) as scikit-learn ships them in Debian's
+# python3-sklearn: only that one file is taken from the package (no Python needed), unpacked into
+# .cache/data/digits.csv, which the build embeds in the engine (data/README.md).
+digits_csv="$root/.cache/data/digits.csv"
+if [ ! -s "$digits_csv" ]; then
+  [ "$apt_updated" -eq 1 ] || { as_root apt-get update -qq; apt_updated=1; }
+  tmp=$(mktemp -d)
+  chmod 755 "$tmp"  # apt's download user must be able to write here
+  (cd "$tmp" && apt-get download -qq python3-sklearn 2>/dev/null)
+  dpkg-deb --fsys-tarfile "$tmp"/python3-sklearn_*.deb |
+    tar -x -C "$tmp" --wildcards '*/sklearn/datasets/data/digits.csv.gz'
+  mkdir -p "$(dirname "$digits_csv")"
+  gzip -dc "$tmp"/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz >"$digits_csv.part"
+  mv "$digits_csv.part" "$digits_csv"
+  rm -rf "$tmp"
+  echo "setup: the 8x8 digits in $digits_csv"
+fi
+
 # playwright-core drives Debian's Chromium in the end-to-end tests (never downloads a browser).
 if [ "${1:-}" = "--app" ] && [ -f "$root/tests/e2e/package.json" ] && [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
   # Node from Debian comes without npm (the image's Node 20 bundles it).

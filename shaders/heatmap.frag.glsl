@@ -13,7 +13,7 @@ uniform sampler2D u_values;
 uniform vec3 u_negative;
 uniform vec3 u_middle;
 uniform vec3 u_positive;
-uniform vec3 u_classes[8];
+uniform vec3 u_classes[10];
 in vec2 v_src;
 flat in vec4 v_cell;
 flat in vec4 v_map;
@@ -56,7 +56,7 @@ void main() {
 vec3 class_color(float v, bool discrete) {
     float k = floor(v);
     float confidence = discrete ? 1.0 : clamp(v - k, 0.0, 1.0);
-    int index = int(clamp(k, 0.0, 7.0));
+    int index = int(clamp(k, 0.0, 9.0));
     return mix(u_middle, u_classes[index], confidence);
 }
 

@@ -72,4 +72,22 @@ void paint_scatter(RgbaView img, std::span<const ScatterPoint> points, std::uint
     }
 }
 
+std::uint32_t ink_color(float v, float lo, float hi) {
+    float t = hi > lo ? (v - lo) / (hi - lo) : 0.0f;
+    t = std::isfinite(t) ? std::clamp(t, 0.0f, 1.0f) : 0.0f;
+    const auto g = static_cast<std::uint32_t>(std::lround(255.0f - 225.0f * t));  // ink stops at 30
+    return 0xff000000u | (g << 16) | (g << 8) | g;
+}
+
+void paint_grey(RgbaView img, std::span<const float> values, int w, int h, float lo, float hi) {
+    if (w <= 0 || h <= 0 || values.size() < std::size_t(w) * std::size_t(h)) return;
+    for (int y = 0; y < img.height; ++y) {
+        const int sy = std::min(h - 1, y * h / std::max(img.height, 1));
+        for (int x = 0; x < img.width; ++x) {
+            const int sx = std::min(w - 1, x * w / std::max(img.width, 1));
+            img.at(x, y) = ink_color(values[std::size_t(sy * w + sx)], lo, hi);
+        }
+    }
+}
+
 }  // namespace nnp::app

@@ -43,4 +43,11 @@ struct ScatterPoint {
 void paint_scatter(RgbaView img, std::span<const ScatterPoint> points, std::uint32_t background,
                    float half_side);
 
+// Fills `img` with a w x h grey image scaled up without smoothing (each value a block of
+// pixels): `lo` white (paper), `hi` near black (ink), values clamped in between.
+void paint_grey(RgbaView img, std::span<const float> values, int w, int h, float lo, float hi);
+
+// The grey of `v` in [lo, hi] as paint_grey paints it (packed, opaque).
+std::uint32_t ink_color(float v, float lo, float hi);
+
 }  // namespace nnp::app

@@ -44,6 +44,7 @@ constexpr CodeText kEnglishTips[] = {
     {"oyster", "One input, the shell's diameter: is the oyster ripe? Compare the hand-written 7.5 cm rule with the threshold the network learns."},
     {"reg_plane", "Regression: predict a number that grows steadily across the plane."},
     {"reg_gauss", "Regression: predict the height of six bumps, up and down."},
+    {"digits", "1,797 real handwritten digits, each an 8x8 image flattened into a row of 64 numbers (0..16): ten classes."},
     // Activations
     {"linear", "Passes the sum through unchanged. Layers of linear units add up to one linear function."},
     {"step", "0 or 1, like the first perceptron. Its slope is zero everywhere, so gradient descent cannot train it."},
@@ -84,6 +85,7 @@ constexpr CodeText kEnglishTips[] = {
     {"norm.none", "The inputs as they are. TF Playground's data already lies around zero in -6..6."},
     {"norm.standardize", "Subtract the training points' mean and divide by their spread: every input then has mean 0 and spread 1."},
     {"norm.minmax", "Map the training points' smallest and largest value of each input to -1 and 1."},
+    {"norm.scale", "Divide every input by one number, the largest value in the training points: pixels 0..16 become 0..1."},
 };
 
 Language g_language = Language::English;

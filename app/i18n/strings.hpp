@@ -176,6 +176,29 @@ namespace nnp::app {
     X(OysterNoThreshold, "Learned rule: no threshold yet")                                        \
     X(OysterRuleFmt, "Hand-written rule %.1f cm: %d wrong")                                      \
     X(TipOyster, "Each dot is an oyster, blue ripe and orange not. The dashed line is the rule a person wrote; the solid line is where the trained network changes its mind.") \
+    X(ImagePrevious, "Previous") \
+    X(ImageNext, "Next") \
+    X(DrawDigit, "Draw a digit") \
+    X(ClearDrawing, "Clear") \
+    X(BackToTest, "Test images") \
+    X(TestImageFmt, "Test image %d of %d, a %d") \
+    X(YourDrawing, "Your drawing") \
+    X(PredictedFmt, "The network says %d (%.0f%%)") \
+    X(PadEmpty, "Draw a digit in the box.") \
+    X(VectorTitleFmt, "The same image as the network gets it: one row of %d numbers") \
+    X(PixelTipFmt, "Pixel in row %d, column %d is input %d: %g") \
+    X(ConfusionTitle, "Confusion matrix of the test images") \
+    X(TipConfusion, "Rows are the true digit, columns the network's answer: the diagonal is right, every other cell a kind of mistake.") \
+    X(ConfusionCellFmt, "%d test images of a %d were read as a %d") \
+    X(WrongTitleFmt, "Misclassified test images: %d") \
+    X(TipWrong, "Each shows the network's answer, then the true digit. Click one to look at it.") \
+    X(PadNote, "It learned from upright digits that fill their box: draw one big and centred.") \
+    X(PadSeesIt, "As the network sees it (8x8)") \
+    X(TipDrawDigit, "Draw with the mouse or a finger. The drawing is cut down to 8x8 the way the data set was made (ink counted in 4x4 blocks of a 32x32 scan) and classified as you draw.") \
+    X(InputsImageFmt, "%dx%d pixels = %d inputs") \
+    X(TipImageInput, "The image on show in the output panel. Each pixel is one input of the network: the picture is flattened into a row of numbers.") \
+    X(TipWeightPicture, "This neuron's incoming weights, one per pixel, drawn as an image: blue pixels raise its sum, orange ones lower it. It shows what the neuron looks for.") \
+    X(TipUnitValue, "Colour: this neuron's output for the image on show.") \
     X(RipeLabel, "ripe")                                                                          \
     X(UnripeLabel, "unripe")                                                                      \
     X(TaskBinary, "Binary")                                                                       \

@@ -162,6 +162,29 @@ const StrText kKoreanTexts[] = {
     {Str::OysterNoThreshold, "학습한 규칙: 아직 기준이 없습니다"},
     {Str::OysterRuleFmt, "사람이 정한 규칙 %.1f cm: %d개 틀림"},
     {Str::TipOyster, "점 하나가 굴 하나입니다. 파랑은 익은 굴, 주황은 덜 익은 굴입니다. 점선은 사람이 정한 규칙이고, 실선은 학습된 신경망이 판단을 바꾸는 곳입니다."},
+    {Str::ImagePrevious, "이전"},
+    {Str::ImageNext, "다음"},
+    {Str::DrawDigit, "숫자 그리기"},
+    {Str::ClearDrawing, "지우기"},
+    {Str::BackToTest, "테스트 이미지"},
+    {Str::TestImageFmt, "테스트 이미지 %d / %d, 숫자 %d"},
+    {Str::YourDrawing, "직접 그린 숫자"},
+    {Str::PredictedFmt, "신경망의 답: %d (%.0f%%)"},
+    {Str::PadEmpty, "상자 안에 숫자를 그려 보세요."},
+    {Str::VectorTitleFmt, "신경망이 받는 모습: 숫자 %d개가 한 줄로 펼쳐진 벡터"},
+    {Str::PixelTipFmt, "%d행 %d열 픽셀은 입력 %d번: %g"},
+    {Str::ConfusionTitle, "테스트 이미지의 혼동 행렬"},
+    {Str::TipConfusion, "행은 실제 숫자, 열은 신경망의 답입니다. 대각선은 맞힌 것이고, 나머지 칸은 모두 어떤 종류의 실수입니다."},
+    {Str::ConfusionCellFmt, "테스트 이미지 %d개: 실제 숫자 %d을(를) %d(으)로 읽었습니다"},
+    {Str::WrongTitleFmt, "잘못 분류한 테스트 이미지: %d개"},
+    {Str::TipWrong, "각 이미지 아래에 신경망의 답과 실제 숫자가 있습니다. 눌러서 자세히 보세요."},
+    {Str::PadNote, "똑바로 서서 상자를 채운 숫자로 배웠습니다. 크게, 가운데에 그려 주세요."},
+    {Str::PadSeesIt, "신경망이 보는 모습 (8x8)"},
+    {Str::TipDrawDigit, "마우스나 손가락으로 그리세요. 그림은 데이터를 만든 방법 그대로 8x8로 줄어들고 (32x32 그림의 4x4 칸마다 잉크를 셈) 그리는 동안 바로 분류됩니다."},
+    {Str::InputsImageFmt, "%dx%d 픽셀 = 입력 %d개"},
+    {Str::TipImageInput, "출력 패널에 보이는 이미지입니다. 픽셀 하나하나가 신경망의 입력 하나입니다. 그림을 숫자 한 줄로 펼친 것입니다."},
+    {Str::TipWeightPicture, "이 뉴런으로 들어오는 가중치를 픽셀마다 하나씩 그림으로 그렸습니다. 파란 픽셀은 합을 키우고 주황 픽셀은 줄입니다. 뉴런이 무엇을 찾는지 보여 줍니다."},
+    {Str::TipUnitValue, "색: 보이는 이미지에 대한 이 뉴런의 출력입니다."},
     {Str::RipeLabel, "익음"},
     {Str::UnripeLabel, "덜 익음"},
     {Str::TaskBinary, "이진 분류"},
@@ -221,6 +244,7 @@ const CodeText kKoreanLabels[] = {
     {"oyster", "굴"},
     {"reg_plane", "평면"},
     {"reg_gauss", "가우스 언덕"},
+    {"digits", "손글씨 숫자 (8x8)"},
     // Activations
     {"linear", "선형"},
     {"step", "계단"},
@@ -252,6 +276,7 @@ const CodeText kKoreanLabels[] = {
     // Normalization
     {"standardize", "표준화"},
     {"minmax", "최소-최대 [-1, 1]"},
+    {"scale", "가장 큰 |x|를 1로"},
     // Features
     {"x1", "X1"},
     {"x2", "X2"},
@@ -282,6 +307,7 @@ const CodeText kKoreanTips[] = {
     {"oyster", "입력은 껍데기의 지름 하나입니다. 이 굴은 익었을까요? 사람이 정한 7.5 cm 규칙과 신경망이 배우는 기준을 비교해 보세요."},
     {"reg_plane", "회귀: 평면을 가로질러 고르게 커지는 숫자를 예측합니다."},
     {"reg_gauss", "회귀: 위아래로 솟은 여섯 개 언덕의 높이를 예측합니다."},
+    {"digits", "실제 손글씨 숫자 1,797개입니다. 8x8 이미지 하나를 64개의 숫자(0..16) 한 줄로 펼쳐서 넣습니다. 클래스는 열 개입니다."},
     // Activations
     {"linear", "합을 그대로 내보냅니다. 선형 뉴런의 층을 쌓아도 선형 함수 하나가 될 뿐입니다."},
     {"step", "처음의 퍼셉트론처럼 0 아니면 1입니다. 기울기가 어디서나 0이라 경사 하강법으로 학습할 수 없습니다."},
@@ -322,6 +348,7 @@ const CodeText kKoreanTips[] = {
     {"norm.none", "입력을 그대로 씁니다. TF Playground의 데이터는 이미 -6..6 사이, 0 근처에 있습니다."},
     {"norm.standardize", "학습 데이터의 평균을 빼고 퍼진 정도로 나눕니다. 그러면 모든 입력의 평균이 0, 퍼진 정도가 1이 됩니다."},
     {"norm.minmax", "학습 데이터에서 각 입력의 가장 작은 값과 가장 큰 값을 -1과 1로 옮깁니다."},
+    {"norm.scale", "모든 입력을 학습 데이터의 가장 큰 값 하나로 나눕니다. 픽셀 값 0..16이 0..1이 됩니다."},
 };
 const std::size_t kKoreanTipCount = sizeof kKoreanTips / sizeof kKoreanTips[0];
 

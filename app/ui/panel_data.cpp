@@ -174,10 +174,12 @@ void panel_data(PanelContext& c, const Rect& r) {
         tooltip(field_tip(key));
         note_ui(c, std::string("slider_") + key);
     };
-    slider("noise", "%.0f", false);
+    // An image set has its images as they are: no noise to add, no number of points to draw.
+    const bool images = is_image_set(next.data.kind);
+    if (!images) slider("noise", "%.0f", false);
     slider("train", "%.0f%%", false);
     slider("val", "%.0f%%", false);
-    slider("points", "%d", true);
+    if (!images) slider("points", "%d", true);
     if (next.data.kind == DatasetKind::Blobs || next.data.kind == DatasetKind::KSpiral) slider("classes", "%d", false);
     dragging = active;
     if (released) {
@@ -199,9 +201,11 @@ void panel_data(PanelContext& c, const Rect& r) {
     if (ImGui::Button(tr(Str::Regenerate), ImVec2(avail, 0))) next.data.seed += 1;
     tooltip(Str::TipRegenerate);
     note_ui(c, "regenerate");
-    ImGui::Checkbox(tr(Str::ShowTest), &next.show_test);
-    tooltip(Str::TipShowTest);
-    note_ui(c, "show_test");
+    if (!images) {  // the test points are drawn on the plane
+        ImGui::Checkbox(tr(Str::ShowTest), &next.show_test);
+        tooltip(Str::TipShowTest);
+        note_ui(c, "show_test");
+    }
     compare_controls(c.app, next, avail);
     end_panel(c, &c.state.heights.data);
 }

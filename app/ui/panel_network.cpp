@@ -75,6 +75,27 @@ void layer_controls(ExperimentConfig& next, int l, float x, float y, float width
     ImGui::PopID();
 }
 
+// A neuron of a network on images: a first-layer neuron as the picture of its incoming weights
+// (what it looks for), any other as a square in the colour of its output for the image on show.
+void unit_on_image(ImDrawList* dl, const ImageView& v, const Mlp& net, const Dataset& data, int l, int j, ImVec2 mn,
+                   ImVec2 mx) {
+    if (l == 0) {
+        const auto W = net.weights(0);  // inputs x units: column j, stride = the row's length
+        const ValueRange r = symmetric_range(W.data() + j, net.fan_in(0), net.fan_out(0));
+        if (net.fan_in(0) == data.image_width * data.image_height)
+            draw_values(dl, mn, mx, W.data() + j, data.image_width, data.image_height, net.fan_out(0), ValueStyle::Diverging,
+                        r.lo, r.hi);
+        return;
+    }
+    if (std::size_t(l) >= v.ws.h.size() || v.ws.h[std::size_t(l)].cols() != net.fan_out(l) ||
+        v.ws.h[std::size_t(l)].rows() < 1)
+        return;
+    const Matrix& h = v.ws.h[std::size_t(l)];
+    const ValueRange r = activation_range(net.activation(l), h.data(), net.fan_out(l), 1);
+    const float value = h(0, j);
+    dl->AddRectFilled(mn, mx, to_imgui(diverging(value, r.lo, r.hi)));
+}
+
 }  // namespace
 
 void panel_network(PanelContext& c, const Rect& r) {
@@ -117,7 +138,11 @@ void panel_network(PanelContext& c, const Rect& r) {
     const float controls_h = 4.0f * ImGui::GetFrameHeightWithSpacing() + 0.3f * em;
     const int hidden = int(net.spec().hidden.size());
     const int layers = net.num_layers();
-    std::vector<int> counts = {kFeatureCount};
+    // An image set's input is the image itself, one node for all its pixels (64 nodes with 64
+    // edges each would hide everything): its first layer's weights are drawn as pictures instead.
+    const Dataset& data = s.data();
+    const bool image = data.image_width > 0;
+    std::vector<int> counts = {image ? 1 : kFeatureCount};
     for (int l = 0; l < layers; ++l) counts.push_back(net.fan_out(l));
     const Rect area{origin.x + label_w, origin.y + controls_h, avail.x - label_w,
                     avail.y - controls_h - 0.5f * em};
@@ -163,6 +188,15 @@ void panel_network(PanelContext& c, const Rect& r) {
     refs.clear();
     for (int l = 0; l < layers; ++l) {
         const auto W = net.weights(l);  // fan_in x fan_out
+        if (l == 0 && image) {  // one faint line from the image to each neuron it feeds
+            const Point a0 = lay.nodes[0][0];
+            for (int o = 0; o < net.fan_out(0); ++o) {
+                const Point b0 = lay.nodes[1][std::size_t(o)];
+                dl->AddLine(ImVec2(a0.x + node, a0.y + node * 0.5f), ImVec2(b0.x, b0.y + node * 0.5f),
+                            IM_COL32(150, 150, 150, 110), 1.0f);
+            }
+            continue;
+        }
         for (int i = 0; i < net.fan_in(l); ++i) {
             const int src_node = l == 0 ? (i < int(input_nodes.size()) ? input_nodes[std::size_t(i)] : -1) : i;
             if (src_node < 0) continue;
@@ -188,7 +222,27 @@ void panel_network(PanelContext& c, const Rect& r) {
     // outlines, marks and labels (the heatmap renderer draws them first).
     bool over_node = false;
     const bool one_d = s.data().input_dims == 1;
-    for (int f = 0; f < kFeatureCount; ++f) {
+    if (image) {
+        const Point p = lay.nodes[0][0];
+        const ImVec2 mn = iv(p), mx(p.x + node, p.y + node);
+        const ImageView& v = app.images;
+        if (v.pixels.size() == std::size_t(data.input_dims))
+            draw_values(dl, mn, mx, v.pixels.data(), data.image_width, data.image_height, 1, ValueStyle::Ink, 0.0f,
+                        float(kDigitsMaxValue));
+        dl->AddRect(mn, mx, IM_COL32(40, 40, 40, 255), 0, 0, 2.0f * c.scale);
+        char inputs[64];
+        std::snprintf(inputs, sizeof inputs, tr(Str::InputsImageFmt), data.image_width, data.image_height,
+                      data.input_dims);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + 0.2f * em, p.y + node + 0.2f * em));
+        ImGui::PushTextWrapPos(p.x + node + 0.5f * col_step);
+        ImGui::TextDisabled("%s", inputs);
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorScreenPos(mn);
+        ImGui::InvisibleButton("##image_input", ImVec2(node, node));
+        if (ImGui::IsItemHovered()) over_node = true;
+        tooltip(Str::TipImageInput);
+    }
+    for (int f = 0; f < (image ? 0 : kFeatureCount); ++f) {
         const Point p = lay.nodes[0][std::size_t(f)];
         const ImVec2 mn = iv(p), mx(p.x + node, p.y + node);
         const bool on = (next.features & feature_bit(Feature(f))) != 0;
@@ -228,8 +282,18 @@ void panel_network(PanelContext& c, const Rect& r) {
         for (int j = 0; j < net.fan_out(l); ++j) {
             const Point p = lay.nodes[std::size_t(l + 1)][std::size_t(j)];
             const ImVec2 mn = iv(p), mx(p.x + node, p.y + node);
-            if (std::size_t(l) < pics.units.size() && std::size_t(j) < pics.units[std::size_t(l)].size())
+            if (image) {
+                unit_on_image(dl, app.images, net, data, l, j, mn, mx);
+            } else if (std::size_t(l) < pics.units.size() && std::size_t(j) < pics.units[std::size_t(l)].size()) {
                 picture_at(dl, c.heat, pics.units[std::size_t(l)][std::size_t(j)], mn, mx, next.discretize);
+            }
+            if (image && l == layers - 1) {  // the output units are the digits: named inside
+                char digit[16];
+                std::snprintf(digit, sizeof digit, "%d", j);
+                const ImVec2 ts = ImGui::CalcTextSize(digit);
+                if (ts.x <= node && ts.y <= node)
+                    dl->AddText(ImVec2(mn.x + 0.5f * (node - ts.x), mn.y + 0.5f * (node - ts.y)), IM_COL32(20, 20, 20, 255), digit);
+            }
             dl->AddRect(mn, mx, IM_COL32(60, 60, 60, 255));
             if (has_dropout && unit_dropped(s, l, j)) {
                 // Dropped in the current step: greyed out and crossed.
@@ -247,7 +311,7 @@ void panel_network(PanelContext& c, const Rect& r) {
                     ImGui::BeginTooltip();
                     ImGui::Text(tr(Str::NeuronTitleFmt), l + 1, j + 1);
                     ImGui::PushTextWrapPos(em * 24.0f);
-                    ImGui::TextDisabled("%s", tr(Str::TipNeuron));
+                    ImGui::TextDisabled("%s", tr(!image ? Str::TipNeuron : l == 0 ? Str::TipWeightPicture : Str::TipUnitValue));
                     ImGui::PopTextWrapPos();
                     ImGui::EndTooltip();
                 }

@@ -472,8 +472,11 @@ void panel_output(PanelContext& c, const Rect& r) {
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float avail_h = ImGui::GetContentRegionAvail().y;
     app.output_view = {};
+    const bool images = s.data().image_width > 0;
     if (s.data().input_dims == 1) {
         oyster_strip(c, ImVec2(avail_w, 4.0f * em));
+    } else if (images) {
+        image_output(c, avail_w);
     } else {
         // The big view: the prediction, or the hovered neuron's / feature's own picture.
         // Side by side the charts keep 20 lines of height; stacked, the map takes the width.
@@ -508,9 +511,11 @@ void panel_output(PanelContext& c, const Rect& r) {
             dl->AddText(ImVec2(mn.x + 4, mn.y + 2), IM_COL32(20, 20, 20, 255), caption);
         }
     }
-    ImGui::Checkbox(tr(Str::Discretize), &next.discretize);
-    tooltip(Str::TipDiscretize);
-    ImGui::SameLine();
+    if (!images) {  // a picture over the plane to discretize
+        ImGui::Checkbox(tr(Str::Discretize), &next.discretize);
+        tooltip(Str::TipDiscretize);
+        ImGui::SameLine();
+    }
     ImGui::Checkbox(tr(Str::LogScale), &app.log_scale);
     tooltip(Str::TipLogScale);
 
@@ -536,7 +541,8 @@ void panel_output(PanelContext& c, const Rect& r) {
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float labels = classify ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;  // the accuracy chart's
     // Stacked, the panel is as tall as its content: the charts get a fixed height.
-    const float chart_h = c.stacked ? 8.0f * em
+    // So do an image set's, whose view of the test images follows them.
+    const float chart_h = c.stacked || images ? (images ? 7.0f : 8.0f) * em
                                     : std::max((ImGui::GetContentRegionAvail().y - labels - float(charts) * spacing) / float(charts),
                                                2.0f * em);
     const Session* marks = app.racing() ? nullptr : &s;
@@ -546,6 +552,7 @@ void panel_output(PanelContext& c, const Rect& r) {
         tooltip(Str::TipAccuracyChart);
         chart(c, "acc", marks, line_set(true), false, true, ImVec2(avail_w, chart_h));
     }
+    if (images) image_results(c, avail_w);
     end_panel(c, &c.state.heights.output);
 }
 

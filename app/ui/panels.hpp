@@ -56,6 +56,7 @@ struct PanelState {
     bool lesson_picker_open = false;  // the Lessons button asked for the picker
     std::vector<ChartPoint> chart_points[kMaxRaceRuns > 3 ? kMaxRaceRuns : 3];
     std::vector<ImVec2> chart_screen;
+    int image_hover = -1;  // the image view's pixel under the mouse this frame (-1: none)
 };
 
 struct PanelContext {
@@ -93,6 +94,16 @@ void link_banner(PanelContext& c);
 // followed (its step's text, goal and whether it is met, hint, back and next), `width` wide.
 void lesson_picker(PanelContext& c);
 void lesson_card(PanelContext& c, float width);
+
+// An image set's output view (panel_images.cpp): the input on show or the drawing pad, its class
+// probabilities, the input as a row of numbers, the confusion matrix and the misclassified images.
+void image_output(PanelContext& c, float width);
+void image_results(PanelContext& c, float width);  // the confusion matrix and the gallery
+// Draws a w x h image of `values` (element i at values[i * stride]) into [mn, mx]: grey ink on
+// paper from lo to hi, or the diverging map over [lo, hi] (weights).
+enum class ValueStyle { Ink, Diverging };
+void draw_values(ImDrawList* dl, ImVec2 mn, ImVec2 mx, const float* values, int w, int h, int stride,
+                 ValueStyle style, float lo, float hi);
 
 
 }  // namespace nnp::app

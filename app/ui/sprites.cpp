@@ -3,6 +3,7 @@
 #include "sprites.hpp"
 
 #include "colormap.hpp"
+#include "images.hpp"
 #include "raster.hpp"
 
 #include <algorithm>
@@ -58,6 +59,10 @@ const std::vector<std::vector<ScatterPoint>>& thumbnail_points() {
     static std::vector<std::vector<ScatterPoint>> all;
     if (!all.empty()) return all;
     for (const auto& e : enum_table<DatasetKind>()) {
+        if (is_image_set(e.value)) {  // painted as images (image_thumbnail)
+            all.emplace_back();
+            continue;
+        }
         DatasetSpec spec;
         spec.kind = e.value;
         spec.points = 160;
@@ -80,6 +85,20 @@ const std::vector<std::vector<ScatterPoint>>& thumbnail_points() {
         all.push_back(std::move(pts));
     }
     return all;
+}
+
+// The first 0, 1, 2 and 3 of the digits set in a 2 x 2 mosaic of 16 x 16 values.
+std::vector<float> image_thumbnail() {
+    std::vector<float> mosaic(16 * 16, 0.0f);
+    for (int digit = 0; digit < 4; ++digit) {
+        int i = 0;
+        while (i < kDigitsImages - 1 && digits_label(i) != digit) ++i;
+        const auto px = digits_pixels(i);
+        const int ox = (digit % 2) * 8, oy = (digit / 2) * 8;
+        for (int y = 0; y < 8; ++y)
+            for (int x = 0; x < 8; ++x) mosaic[std::size_t((oy + y) * 16 + ox + x)] = px[std::size_t(y * 8 + x)];
+    }
+    return mosaic;
 }
 
 void add_sprite(ImDrawList* list, int id, ImVec2 centre, ImU32 color) {
@@ -133,8 +152,13 @@ void sprites_paint(ImFontAtlas& atlas) {
     }
     const auto& scatters = thumbnail_points();
     const float half = kThumbHalfPoint * std::max(1.0f, float(atlas.GetCustomRectByIndex(g.thumbs[0])->Width) / kThumbSide);
-    for (std::size_t i = 0; i < g.thumbs.size() && i < scatters.size(); ++i)
-        paint_scatter(view_of(atlas, pixels, g.thumbs[i]), scatters[i], IM_COL32(250, 250, 250, 255), half);
+    const auto& kinds = enum_table<DatasetKind>();
+    for (std::size_t i = 0; i < g.thumbs.size() && i < scatters.size(); ++i) {
+        if (is_image_set(kinds[i].value))
+            paint_grey(view_of(atlas, pixels, g.thumbs[i]), image_thumbnail(), 16, 16, 0.0f, float(kDigitsMaxValue));
+        else
+            paint_scatter(view_of(atlas, pixels, g.thumbs[i]), scatters[i], IM_COL32(250, 250, 250, 255), half);
+    }
     g.painted = true;
 }
 

@@ -88,7 +88,7 @@ TEST_CASE("the class palette, in order", "[colormap]") {
     const Rgb palette[kMaxClassColors] = {
         kOrange, kBlue, {0.180f, 0.650f, 0.290f}, {0.820f, 0.200f, 0.360f},
         {0.550f, 0.350f, 0.750f}, {0.150f, 0.700f, 0.750f}, {0.600f, 0.450f, 0.200f},
-        {0.450f, 0.450f, 0.450f}};
+        {0.450f, 0.450f, 0.450f}, {0.900f, 0.470f, 0.760f}, {0.560f, 0.620f, 0.100f}};
     for (int k = 0; k < kMaxClassColors; ++k) {
         INFO("class " << k);
         CHECK(class_color(k) == palette[k]);
@@ -102,7 +102,8 @@ TEST_CASE("class encoding: the class index plus the confidence", "[colormap]") {
     CHECK(encode_class(3, 0.25f) == 3.25f);
     CHECK(encode_class(0, 0.0f) == 0.0f);
     CHECK(encode_class(2, 1.0f) == Approx(2.999f));  // confidence 1 must not spill into class 3
-    CHECK(encode_class(9, 0.5f) == 7.5f);            // clamped to the last class
+    CHECK(encode_class(9, 0.5f) == 9.5f);
+    CHECK(encode_class(12, 0.5f) == 9.5f);           // clamped to the last class
     // Decoding blends white towards the class colour by the confidence.
     CHECK(near(decode_class_color(2.5f), {(0.910f + 0.180f) / 2, (0.918f + 0.650f) / 2, (0.922f + 0.290f) / 2}));
     CHECK(near(decode_class_color(1.25f), {0.910f + 0.25f * (0.035f - 0.910f),

@@ -22,6 +22,11 @@ namespace {
 constexpr DatasetKind kAllKinds[] = {
     DatasetKind::Circle, DatasetKind::Xor,    DatasetKind::Gauss,   DatasetKind::Spiral,
     DatasetKind::Moons,  DatasetKind::Blobs,  DatasetKind::KSpiral, DatasetKind::Oyster,
+    DatasetKind::RegPlane, DatasetKind::RegGauss, DatasetKind::Digits};
+// The kinds drawn from a generator (every one but the real digits, see test_images.cpp).
+constexpr DatasetKind kGeneratedKinds[] = {
+    DatasetKind::Circle, DatasetKind::Xor,    DatasetKind::Gauss,   DatasetKind::Spiral,
+    DatasetKind::Moons,  DatasetKind::Blobs,  DatasetKind::KSpiral, DatasetKind::Oyster,
     DatasetKind::RegPlane, DatasetKind::RegGauss};
 
 DatasetSpec make_spec(DatasetKind kind, int points, float noise, std::uint32_t seed = 1,
@@ -112,16 +117,17 @@ TEST_CASE("dataset: enum tables are complete, unique and use TF Playground's tok
 TEST_CASE("dataset: task and input dimensions per kind", "[dataset]") {
     for (DatasetKind k : kAllKinds) {
         const bool regression = k == DatasetKind::RegPlane || k == DatasetKind::RegGauss;
-        const bool multi = k == DatasetKind::Blobs || k == DatasetKind::KSpiral;
+        const bool multi = k == DatasetKind::Blobs || k == DatasetKind::KSpiral || k == DatasetKind::Digits;
         CHECK(task_of(k) == (regression ? Task::Regression
                              : multi    ? Task::MultiClassification
                                         : Task::BinaryClassification));
-        CHECK(input_dims_of(k) == (k == DatasetKind::Oyster ? 1 : 2));
+        CHECK(input_dims_of(k) == (k == DatasetKind::Oyster ? 1 : k == DatasetKind::Digits ? 64 : 2));
+        CHECK(is_image_set(k) == (k == DatasetKind::Digits));
     }
 }
 
 TEST_CASE("dataset: sizes, split, targets and domain for every kind", "[dataset]") {
-    for (DatasetKind k : kAllKinds) {
+    for (DatasetKind k : kGeneratedKinds) {
         for (float noise : {0.0f, 25.0f, 50.0f}) {
             for (int points : {10, 11, 501}) {
                 for (float pct : {10.0f, 50.0f, 73.0f, 90.0f}) {

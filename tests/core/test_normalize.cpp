@@ -41,6 +41,26 @@ TEST_CASE("standardize and minmax, derived by hand", "[normalize]") {
     CHECK(same == x);
 }
 
+TEST_CASE("scale divides every column by the one largest |x|, derived by hand", "[normalize]") {
+    Matrix x(3, 2);
+    x << 0, 4,
+         2, -8,
+         1, 16;
+    const InputNorm norm = fit_input_norm(Normalization::Scale, x);
+    REQUIRE(norm.scale.size() == 2);
+    CHECK(norm.offset == std::vector<float>{0.0f, 0.0f});
+    CHECK(norm.scale == std::vector<float>{1.0f / 16.0f, 1.0f / 16.0f});
+    Matrix y = x;
+    apply_input_norm(norm, y);
+    CHECK(y(2, 1) == 1.0f);
+    CHECK(y(1, 1) == -0.5f);
+    CHECK(y(1, 0) == 0.125f);
+    CHECK(y(0, 0) == 0.0f);  // nothing is shifted: blank pixels stay 0
+    // All zeros (or no rows): the identity factor, never a division by 0.
+    const InputNorm zeros = fit_input_norm(Normalization::Scale, Matrix::Zero(4, 3));
+    CHECK(zeros.scale == std::vector<float>(3, 1.0f));
+}
+
 TEST_CASE("the statistics come from the training rows only", "[normalize][session]") {
     const DecodedConfig d = decode_config("v=1&data=oyster&es=1");
     REQUIRE(d.issues.empty());

@@ -1,0 +1,83 @@
+// The image view's numbers (see image_view.hpp).
+#include "image_view.hpp"
+
+#include "normalize.hpp"
+
+#include <algorithm>
+
+namespace nnp::app {
+
+namespace {
+
+int argmax(const float* values, int n) {
+    int best = 0;
+    for (int i = 1; i < n; ++i)
+        if (values[i] > values[best]) best = i;
+    return best;
+}
+
+}  // namespace
+
+int shown_row(const Session& s, const ImageView& view) {
+    const Dataset& d = s.data();
+    if (d.n_test() <= 0) return std::clamp(view.row, 0, std::max(0, d.size() - 1));
+    return view.row >= d.test_begin() && view.row < d.size() ? view.row : d.test_begin();
+}
+
+void step_image(const Session& s, ImageView& view, int delta) {
+    const Dataset& d = s.data();
+    view.drawing = false;
+    const int n = std::max(1, d.n_test());
+    const int at = shown_row(s, view) - d.test_begin();
+    view.row = d.test_begin() + ((at + delta) % n + n) % n;
+}
+
+void update_image_view(const Session& s, ImageView& view) {
+    const Dataset& d = s.data();
+    if (d.image_width <= 0 || d.task != Task::MultiClassification) return;
+    const Mlp& net = s.net();
+    const int k = net.fan_out(net.num_layers() - 1);
+    const int cols = d.input_dims;
+    view.classes = k;
+
+    // The test split in one batch: the confusion matrix and the misclassified rows.
+    const int begin = d.test_begin(), n = d.n_test();
+    view.ws.resize(net, std::max(n, 1), false);  // allocates only when the network or split changed
+    view.confusion.assign(std::size_t(k) * std::size_t(k), 0);
+    view.wrong.clear();
+    view.wrong_answer.clear();
+    if (n > 0) {
+        forward(net, s.inputs().middleRows(begin, n), view.ws, DropoutMode::Off);
+        const auto out = view.ws.out(net.num_layers() - 1, n);
+        for (int i = 0; i < n; ++i) {
+            const int truth = d.label[std::size_t(begin + i)];
+            const int guess = argmax(out.data() + std::ptrdiff_t(i) * out.outerStride(), k);
+            if (truth >= 0 && truth < k) ++view.confusion[std::size_t(truth * k + guess)];
+            if (guess != truth) {
+                view.wrong.push_back(begin + i);
+                view.wrong_answer.push_back(guess);
+            }
+        }
+    }
+
+    // The input on show: a data row, or the pad's drawing reduced the optdigits way.
+    view.pixels.assign(std::size_t(cols), 0.0f);
+    if (view.drawing) {
+        const auto pad = pad_to_digits(view.strokes);
+        std::copy_n(pad.begin(), std::min<std::size_t>(pad.size(), view.pixels.size()), view.pixels.begin());
+        view.label = -1;
+    } else {
+        const int row = shown_row(s, view);
+        for (int j = 0; j < cols; ++j) view.pixels[std::size_t(j)] = d.x(row, j);
+        view.label = d.label.empty() ? -1 : d.label[std::size_t(row)];
+    }
+    view.input.resize(1, cols);
+    for (int j = 0; j < cols; ++j) view.input(0, j) = view.pixels[std::size_t(j)];
+    apply_input_norm(s.input_norm(), view.input);
+    forward(net, view.input, view.ws, DropoutMode::Off);
+    const auto out = view.ws.out(net.num_layers() - 1, 1);
+    view.probabilities.assign(out.data(), out.data() + k);
+    view.predicted = argmax(view.probabilities.data(), k);
+}
+
+}  // namespace nnp::app

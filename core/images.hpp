@@ -1,0 +1,47 @@
+// Images as vectors: the real handwritten digits the engine ships, and the drawing pad's
+// reductions that turn a drawn stroke into the same kind of vector. An image of w x h pixels
+// reaches the network as one row of w*h numbers, row by row from the top left pixel: that
+// flattening is all that "an image is a vector" means.
+#pragma once
+
+#include <array>
+#include <span>
+#include <vector>
+
+namespace nnp {
+
+// The 8x8 digits of UCI's "optdigits" (E. Alpaydin, C. Kaynak, 1998; CC BY 4.0) as scikit-learn
+// ships them: 1,797 images, 64 pixels each with values 0..16, ten classes. Each pixel counts the
+// ink pixels in one 4x4 block of a 32x32 bitmap of the digit.
+constexpr int kDigitsSide = 8;
+constexpr int kDigitsPixels = kDigitsSide * kDigitsSide;
+constexpr int kDigitsImages = 1797;
+constexpr int kDigitsMaxValue = 16;
+
+// Image `i`'s 64 pixels (row by row) and its digit, in the order of the source file.
+std::span<const unsigned char, kDigitsPixels> digits_pixels(int i);
+int digits_label(int i);
+
+// ---- the drawing pad ----
+// A stroke is a polyline in any units with y pointing down (screen coordinates); the pad's
+// reductions scale it themselves, so only its shape matters.
+struct PadPoint {
+    float x = 0.0f, y = 0.0f;
+};
+using PadStroke = std::vector<PadPoint>;
+
+// Thickness of the pen in pixels of the 32x32 bitmap (optdigits' scans have strokes 2-4 px wide).
+constexpr float kOptdigitsPenRadius = 1.5f;
+
+// The optdigits way: the strokes' bounding box is scaled, keeping its aspect ratio, so that its
+// longer side spans the 32x32 bitmap, and centred; a pixel is ink when its centre lies within
+// `pen_radius` of a stroke. Returns the 32x32 bitmap (0/1, row by row); all 0 without strokes.
+std::array<unsigned char, 32 * 32> pad_bitmap32(std::span<const PadStroke> strokes,
+                                                float pen_radius = kOptdigitsPenRadius);
+// The ink pixels of each 4x4 block of the bitmap: 64 values in 0..16, like a digits image.
+std::array<float, kDigitsPixels> block_counts(const std::array<unsigned char, 32 * 32>& bitmap);
+// Both steps: a drawing as the 64 numbers of an 8x8 digits image.
+std::array<float, kDigitsPixels> pad_to_digits(std::span<const PadStroke> strokes,
+                                               float pen_radius = kOptdigitsPenRadius);
+
+}  // namespace nnp

@@ -1,0 +1,182 @@
+// Images as vectors: the embedded 8x8 digits are the real set (size, value range, the known class
+// counts, golden checksums that hold natively and in WebAssembly), the page's default digits
+// experiment learns them, and the drawing pad reduces strokes the way optdigits was made.
+#include "config_codec.hpp"
+#include "fields.hpp"
+#include "images.hpp"
+#include "session.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <string>
+#include <limits>
+#include <vector>
+
+using namespace nnp;
+
+TEST_CASE("digits: 1797 images of 64 pixels in 0..16 with the known class counts", "[images]") {
+    std::array<int, 10> counts{};
+    int largest = 0;
+    for (int i = 0; i < kDigitsImages; ++i) {
+        const int label = digits_label(i);
+        REQUIRE(label >= 0);
+        REQUIRE(label <= 9);
+        ++counts[static_cast<std::size_t>(label)];
+        for (unsigned char p : digits_pixels(i)) {
+            REQUIRE(p <= kDigitsMaxValue);
+            largest = std::max(largest, int(p));
+        }
+    }
+    CHECK(largest == 16);
+    // scikit-learn's load_digits(): np.bincount(target).
+    CHECK(counts == std::array<int, 10>{178, 182, 177, 183, 181, 182, 181, 179, 174, 180});
+    // The file's first image is a 0; its first row of pixels is 0 0 5 13 9 1 0 0.
+    CHECK(digits_label(0) == 0);
+    const auto first = digits_pixels(0);
+    CHECK(std::vector<int>(first.begin(), first.begin() + 8) == std::vector<int>{0, 0, 5, 13, 9, 1, 0, 0});
+    CHECK(digits_label(kDigitsImages - 1) == 8);
+}
+
+TEST_CASE("digits: the data set holds every image once, shuffled and split from the seed", "[images]") {
+    DatasetSpec spec;
+    spec.kind = DatasetKind::Digits;
+    spec.points = 50;    // ignored: an image set always has all its images
+    spec.noise = 40.0f;  // ignored too
+    spec.train_percent = 80.0f;
+    const Dataset d = generate_dataset(spec);
+    REQUIRE(d.size() == kDigitsImages);
+    CHECK(d.x.cols() == 64);
+    CHECK(d.input_dims == 64);
+    CHECK(d.image_width == 8);
+    CHECK(d.image_height == 8);
+    CHECK(d.num_classes == 10);
+    CHECK(d.task == Task::MultiClassification);
+    CHECK(d.n_train == 1437);  // floor(1797 * 0.8)
+    CHECK(d.x.minCoeff() == 0.0f);
+    CHECK(d.x.maxCoeff() == 16.0f);
+    std::array<int, 10> counts{};
+    for (int l : d.label) ++counts[static_cast<std::size_t>(l)];
+    CHECK(counts == std::array<int, 10>{178, 182, 177, 183, 181, 182, 181, 179, 174, 180});
+
+    // Golden checksums, computed natively (g++ 12, x86-64); WebAssembly must give the same bits.
+    CHECK(checksum(d.x.data(), std::size_t(d.x.size())) == 0x01d0097cfa37ce6bull);
+    DatasetSpec other = spec;
+    other.seed = 2;
+    const Dataset e = generate_dataset(other);
+    CHECK(checksum(e.x.data(), std::size_t(e.x.size())) != checksum(d.x.data(), std::size_t(d.x.size())));
+}
+
+TEST_CASE("digits: a link naming only the data set opens the experiment made for it", "[images]") {
+    const DecodedConfig decoded = decode_config("data=digits");
+    CHECK(decoded.issues.empty());
+    const ExperimentConfig& c = decoded.config;
+    CHECK(c.normalization == Normalization::Scale);
+    CHECK(c.output == Activation::Softmax);
+    CHECK(c.loss == Loss::CategoricalCrossEntropy);
+    REQUIRE(c.hidden.size() == 1);
+    CHECK(c.hidden[0].width == 16);
+    CHECK(c.hidden[0].activation == Activation::Relu);
+    CHECK(c.optimizer.kind == OptimizerKind::Adam);
+    CHECK(c.data.train_percent == 80.0f);
+    CHECK(c.batch_size == 32);
+    CHECK(network_spec(c).inputs == 64);
+    CHECK(network_spec(c).outputs == 10);
+    CHECK(encode_config(c) == "v=1&data=digits");  // every one of them is the data set's default
+
+    // Fields the link names keep their values; the rest still follow the data set.
+    const DecodedConfig named = decode_config("data=digits&net=16:tanh&lr=0.01");
+    REQUIRE(named.config.hidden.size() == 1);
+    CHECK(named.config.hidden[0].width == 16);
+    CHECK(named.config.optimizer.learning_rate == 0.01f);
+    CHECK(named.config.optimizer.kind == OptimizerKind::Adam);
+    CHECK(encode_config(named.config) == "v=1&data=digits&net=16:tanh&lr=0.01");
+
+    // Back on the plane, the plane's defaults again.
+    ExperimentConfig plane = c;
+    plane.data.kind = DatasetKind::Circle;
+    follow_defaults(c, plane);
+    CHECK(plane.hidden == ExperimentConfig{}.hidden);
+    CHECK(plane.optimizer.kind == ExperimentConfig{}.optimizer.kind);
+    CHECK(plane.data.train_percent == 50.0f);
+}
+
+TEST_CASE("digits: the default experiment reaches 95% test accuracy in 20 epochs", "[images][learning]") {
+    Session s(decode_config("data=digits").config);
+    for (int e = 0; e < 20; ++e) s.train_epoch();
+    INFO("test accuracy " << s.current().test_accuracy);
+    CHECK(s.current().test_accuracy >= 0.95f);
+    CHECK(s.net().fan_in(0) == 64);
+    // The same bits natively (g++ 12, x86-64) and in WebAssembly (Emscripten, node): wide layers
+    // and softmax sum in a fixed order (dense_kernels.cpp, activation.cpp).
+    INFO(std::hex << checksum(s.net().params().data(), s.net().params().size()));
+    CHECK(checksum(s.net().params().data(), s.net().params().size()) == 0xb09191f8017d71ceull);
+}
+
+TEST_CASE("pad: a stroke becomes the optdigits 32x32 bitmap and its 4x4 block counts", "[images][pad]") {
+    // A vertical bar drawn anywhere at any size fills the bitmap's height, centred: with pen
+    // radius 1.5 the centre line runs at x = 16 from y = 1.5 to 30.5, so pixels 15 and 16 of
+    // every row are ink (centres 15.5 and 16.5 lie 0.5 from the line) and 14, 17 are not (1.5 is
+    // on the edge: counted, see below).
+    const std::vector<PadStroke> bar = {{{100.0f, 10.0f}, {100.0f, 90.0f}}};
+    const auto bitmap = pad_bitmap32(bar);
+    int ink = 0;
+    for (unsigned char b : bitmap) ink += b;
+    for (int y = 0; y < 32; ++y) {
+        INFO("row " << y);
+        CHECK(bitmap[std::size_t(y * 32 + 15)] == 1);
+        CHECK(bitmap[std::size_t(y * 32 + 16)] == 1);
+        CHECK(bitmap[std::size_t(y * 32 + 13)] == 0);
+        CHECK(bitmap[std::size_t(y * 32 + 18)] == 0);
+    }
+    // Columns 14 and 17 (centres 1.5 from the line) are ink where the row lies along the bar
+    // (rows 1..30); rows 0 and 31 reach the rounded ends only at columns 15, 16.
+    CHECK(bitmap[14] == 0);
+    CHECK(bitmap[std::size_t(5 * 32 + 14)] == 1);
+    CHECK(ink == 2 * 32 + 2 * 30);
+    const auto counts = block_counts(bitmap);
+    // Block column 3 holds bitmap columns 12..15, block column 4 columns 16..19; the bar puts
+    // 2 ink pixels a row in each (14, 15 and 16, 17), 8 a block, except in the top and bottom
+    // blocks, whose edge rows have 1.
+    for (int by = 0; by < 8; ++by) {
+        const float expected = (by == 0 || by == 7) ? 7.0f : 8.0f;
+        CHECK(counts[std::size_t(by * 8 + 3)] == expected);
+        CHECK(counts[std::size_t(by * 8 + 4)] == expected);
+        for (int bx : {0, 1, 2, 5, 6, 7}) CHECK(counts[std::size_t(by * 8 + bx)] == 0.0f);
+    }
+    CHECK(pad_to_digits(bar) == counts);
+
+    // A fully inked bitmap gives 16 in every block, the largest digits value.
+    std::array<unsigned char, 32 * 32> full{};
+    full.fill(1);
+    for (float c : block_counts(full)) CHECK(c == 16.0f);
+}
+
+TEST_CASE("pad: scale and position do not matter, nothing drawn gives zeros", "[images][pad]") {
+    const std::vector<PadStroke> small = {{{0.0f, 0.0f}, {2.0f, 1.0f}, {1.0f, 3.0f}}};
+    const std::vector<PadStroke> big = {{{500.0f, 200.0f}, {540.0f, 220.0f}, {520.0f, 260.0f}}};
+    CHECK(pad_to_digits(small) == pad_to_digits(big));
+    for (float c : pad_to_digits({})) CHECK(c == 0.0f);
+    // A dot (no extent) is a round blob in the centre; NaN points are skipped.
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    const std::vector<PadStroke> dot = {{{3.0f, 3.0f}, {nan, 1.0f}}};
+    const auto counts = pad_to_digits(dot);
+    float total = 0.0f;
+    for (float c : counts) total += c;
+    CHECK(total > 0.0f);
+    CHECK(counts[std::size_t(3 * 8 + 3)] + counts[std::size_t(4 * 8 + 4)] > 0.0f);
+    CHECK(counts[0] == 0.0f);
+}
+
+TEST_CASE("digits: the key table names the plane's and the images' defaults as they are", "[images]") {
+    for (const char* key : {"train", "net", "opt", "lr", "batch"}) {
+        const Field& f = field(key);
+        REQUIRE(f.follows != nullptr);
+        const std::string follows = f.follows;
+        ExperimentConfig images = default_for_data(DatasetKind::Digits);
+        images.data.kind = DatasetKind::Digits;
+        INFO(key << ": " << follows);
+        CHECK(follows.find('`' + field_text(f, default_for_data(DatasetKind::Circle)) + '`') != std::string::npos);
+        CHECK(follows.find("images `" + field_text(f, images) + '`') != std::string::npos);
+    }
+}
