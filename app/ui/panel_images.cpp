@@ -40,9 +40,8 @@ void image_or_pad(PanelContext& c, float side) {
     const ImVec2 mn = ImGui::GetCursorScreenPos();
     const ImVec2 mx(mn.x + side, mn.y + side);
     if (v.drawing) {
-        ImGui::InvisibleButton("##pad", ImVec2(side, side));
+        ImGui::InvisibleButton("##pad", ImVec2(side, side));  // no tooltip: it would cover the drawing
         note_ui(c, "pad");
-        tooltip(Str::TipDrawDigit);
         const ImVec2 m = ImGui::GetIO().MousePos;
         if (ImGui::IsItemActivated()) v.strokes.emplace_back();
         if (ImGui::IsItemActive() && !v.strokes.empty()) {

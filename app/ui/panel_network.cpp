@@ -91,7 +91,8 @@ void unit_on_image(ImDrawList* dl, const ImageView& v, const Mlp& net, const Dat
         v.ws.h[std::size_t(l)].rows() < 1)
         return;
     const Matrix& h = v.ws.h[std::size_t(l)];
-    const ValueRange r = activation_range(net.activation(l), h.data(), net.fan_out(l), 1);
+    ValueRange r = activation_range(net.activation(l), h.data(), net.fan_out(l), 1);
+    if (r.lo == 0.0f) r.lo = -r.hi;  // a probability (softmax, sigmoid): white at 0, blue at 1
     const float value = h(0, j);
     dl->AddRectFilled(mn, mx, to_imgui(diverging(value, r.lo, r.hi)));
 }
@@ -223,8 +224,11 @@ void panel_network(PanelContext& c, const Rect& r) {
     bool over_node = false;
     const bool one_d = s.data().input_dims == 1;
     if (image) {
-        const Point p = lay.nodes[0][0];
-        const ImVec2 mn = iv(p), mx(p.x + node, p.y + node);
+        // The image, larger than a neuron where the column has room, centred on its node.
+        const Point c0 = lay.nodes[0][0];
+        const float side = std::max(node, std::min({3.0f * node, 0.7f * col_step, 0.35f * area.h}));
+        const Point p{c0.x + node - side, c0.y + 0.5f * (node - side)};
+        const ImVec2 mn = iv(p), mx(p.x + side, p.y + side);
         const ImageView& v = app.images;
         if (v.pixels.size() == std::size_t(data.input_dims))
             draw_values(dl, mn, mx, v.pixels.data(), data.image_width, data.image_height, 1, ValueStyle::Ink, 0.0f,
@@ -233,12 +237,12 @@ void panel_network(PanelContext& c, const Rect& r) {
         char inputs[64];
         std::snprintf(inputs, sizeof inputs, tr(Str::InputsImageFmt), data.image_width, data.image_height,
                       data.input_dims);
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + 0.2f * em, p.y + node + 0.2f * em));
-        ImGui::PushTextWrapPos(p.x + node + 0.5f * col_step);
+        ImGui::SetCursorScreenPos(ImVec2(std::min(p.x, origin.x + 0.2f * em), p.y + side + 0.2f * em));
+        ImGui::PushTextWrapPos(std::max(p.x + side - ImGui::GetWindowPos().x, 4.0f * em));  // window-local
         ImGui::TextDisabled("%s", inputs);
         ImGui::PopTextWrapPos();
         ImGui::SetCursorScreenPos(mn);
-        ImGui::InvisibleButton("##image_input", ImVec2(node, node));
+        ImGui::InvisibleButton("##image_input", ImVec2(side, side));
         if (ImGui::IsItemHovered()) over_node = true;
         tooltip(Str::TipImageInput);
     }

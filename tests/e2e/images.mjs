@@ -1,0 +1,116 @@
+// The 8x8 digits in the page, as a person uses them: pick the data set by clicking its
+// thumbnail, press Play, watch the test accuracy pass 95% (the time it took is printed), then
+// draw a digit on the pad with the mouse (a phone: with a finger) and read the network's answer.
+// Screenshots at a laptop's and a phone's size go to NNP_ARTIFACTS.
+// Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, serveSite } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const site = path.resolve(process.env.NNP_SITE || path.join(here, '../../build/web/site'));
+const artifacts = path.resolve(process.env.NNP_ARTIFACTS || path.join(site, '../e2e'));
+fs.mkdirSync(artifacts, { recursive: true });
+
+const failures = [];
+function check(ok, what, detail = '') {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ' (' + detail + ')' : ''}`);
+  if (!ok) failures.push(what);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const { server, base } = await serveSite(site);
+const browser = await launchChromium();
+
+for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
+                      { name: 'phone 390x844', width: 390, height: 844, touch: true }]) {
+  const tag = `[${screen.name}]`;
+  const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height },
+                                             hasTouch: !!screen.touch, isMobile: !!screen.touch });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base);
+  await page.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
+  const state = async () => JSON.parse(await page.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
+  const frames = async (n) => { const f0 = (await state()).frame.count; while ((await state()).frame.count < f0 + n) await sleep(20); };
+  const centre = (r) => ({ x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 });
+  // On screen: in the fixed bar (transport), else inside the scrolling page where there is one.
+  const inBar = ['play', 'step', 'reset', 'speed', 'lessons', 'language'];
+  const visible = (r, ui, name) => {
+    if (!Array.isArray(r)) return false;
+    const area = ui.page && !inBar.includes(name) ? ui.page : ui.page ? ui.bar : [0, 0, screen.width, screen.height];
+    return r[1] >= area[1] && r[1] + r[3] <= area[1] + area[3];
+  };
+  // Scrolls a stacked page with the wheel until `name` is on screen.
+  const reveal = async (name) => {
+    await page.mouse.move(screen.width / 2, screen.height / 2);
+    for (let k = 0; k < 40; ++k) {
+      const ui = (await state()).ui;
+      if (visible(ui[name], ui, name)) return ui[name];
+      const down = !Array.isArray(ui[name]) || ui[name][1] > (ui.page ? ui.page[1] : 0);
+      await page.mouse.wheel(0, down ? 200 : -200);
+      await frames(2);
+    }
+    check(false, `${tag} "${name}" can be scrolled to`);
+    return (await state()).ui[name];
+  };
+  const press = async (name) => {
+    const c = centre(await reveal(name));
+    if (screen.touch) await page.touchscreen.tap(c.x, c.y);
+    else await page.mouse.click(c.x, c.y);
+    await frames(2);
+  };
+  await frames(3);
+
+  await press('data_digits');
+  let s = await state();
+  check(s.config.dataset === 'digits' && s.config.hidden.length === 1 && s.config.hidden[0].width === 16,
+        `${tag} a click on the digits' thumbnail opens them with their own network`, JSON.stringify(s.config.hidden));
+  check(s.images && s.images.pixels.length === 64 && s.images.probabilities.length === 10,
+        `${tag} the image view shows a 64-pixel image and ten class probabilities`);
+  await press('play');
+  const t0 = Date.now();
+  while ((s = await state()).test_accuracy < 0.95 && Date.now() - t0 < 30000) await sleep(100);
+  const seconds = (Date.now() - t0) / 1000;
+  check(s.test_accuracy >= 0.95, `${tag} Play trains the digits past 95% test accuracy`,
+        `${(s.test_accuracy * 100).toFixed(1)}% at epoch ${s.epoch} after ${seconds.toFixed(1)} s`);
+  console.log(`${tag} time to 95% test accuracy: ${seconds.toFixed(2)} s (epoch ${s.epoch})`);
+  await press('play');  // pause, so the pad's answer is read from a fixed network
+  await page.screenshot({ path: path.join(artifacts, `digits-${screen.name.replace(/ /g, '-')}.png`) });
+
+  await press('draw_digit');
+  s = await state();
+  check(s.images.drawing === true, `${tag} "Draw a digit" turns the pad on`);
+  // A "1": one stroke down the middle of the pad, drawn with the mouse (the phone's finger
+  // reaches the page as the same mouse events, see web/index.html).
+  const pad = await reveal('pad');
+  const x = pad[0] + pad[2] / 2;
+  await page.mouse.move(x, pad[1] + pad[3] * 0.12);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; ++i) {
+    await page.mouse.move(x + i * 0.3, pad[1] + pad[3] * (0.12 + 0.76 * i / 12));
+    await frames(1);
+  }
+  await page.mouse.up();
+  await frames(3);
+  s = await state();
+  const ink = s.images.pixels.reduce((a, b) => a + b, 0);
+  check(s.images.strokes === 1 && ink > 0, `${tag} the stroke reaches the network as an 8x8 image`, `ink ${ink}`);
+  check(s.images.predicted === 1, `${tag} the trained network reads a straight stroke as a 1`,
+        `answer ${s.images.predicted}, p = ${s.images.probabilities.map((p) => p.toFixed(2)).join(' ')}`);
+  await page.screenshot({ path: path.join(artifacts, `digits-pad-${screen.name.replace(/ /g, '-')}.png`) });
+  await press('clear_drawing');
+  s = await state();
+  check(s.images.strokes === 0, `${tag} Clear empties the pad`);
+  check(errors.length === 0, `${tag} no page errors`, errors.join('; '));
+  await context.close();
+}
+await browser.close();
+server.close();
+if (failures.length) {
+  console.log(`${failures.length} check(s) failed`);
+  process.exit(1);
+}
+console.log('all image checks passed');
