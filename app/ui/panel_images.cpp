@@ -141,6 +141,7 @@ void vector_row(PanelContext& c, float width) {
     int hovered = c.state.image_hover;
     if (ImGui::IsItemHovered()) {
         hovered = std::clamp(int((ImGui::GetIO().MousePos.x - mn.x) / cell), 0, n - 1);
+        c.state.image_hover = hovered;
         const int w = c.app.session().data().image_width;
         ImGui::SetTooltip(tr(Str::PixelTipFmt), hovered / w + 1, hovered % w + 1, hovered + 1,
                           double(v.pixels[std::size_t(hovered)]));
@@ -247,6 +248,8 @@ void image_output(PanelContext& c, float width) {
     const Session& s = app.session();
     const Dataset& d = s.data();
     const float em = ImGui::GetFontSize();
+    // Set again below while the mouse is on a pixel; the network panel, drawn first, frames that
+    // pixel's weights a frame later.
     c.state.image_hover = -1;
 
     // Which input: step through the test images, or draw one.

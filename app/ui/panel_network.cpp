@@ -77,14 +77,21 @@ void layer_controls(ExperimentConfig& next, int l, float x, float y, float width
 
 // A neuron of a network on images: a first-layer neuron as the picture of its incoming weights
 // (what it looks for), any other as a square in the colour of its output for the image on show.
+// `pixel` (>= 0) is the input pixel the mouse is on in the output panel: its weight is framed in
+// every first-layer picture, the edges it feeds.
 void unit_on_image(ImDrawList* dl, const ImageView& v, const Mlp& net, const Dataset& data, int l, int j, ImVec2 mn,
-                   ImVec2 mx) {
+                   ImVec2 mx, int pixel) {
     if (l == 0) {
         const auto W = net.weights(0);  // inputs x units: column j, stride = the row's length
         const ValueRange r = symmetric_range(W.data() + j, net.fan_in(0), net.fan_out(0));
-        if (net.fan_in(0) == data.image_width * data.image_height)
-            draw_values(dl, mn, mx, W.data() + j, data.image_width, data.image_height, net.fan_out(0), ValueStyle::Diverging,
-                        r.lo, r.hi);
+        const int w = data.image_width, h = data.image_height;
+        if (net.fan_in(0) != w * h) return;
+        draw_values(dl, mn, mx, W.data() + j, w, h, net.fan_out(0), ValueStyle::Diverging, r.lo, r.hi);
+        if (pixel >= 0 && pixel < w * h) {
+            const float cw = (mx.x - mn.x) / float(w), ch = (mx.y - mn.y) / float(h);
+            const ImVec2 a(mn.x + float(pixel % w) * cw, mn.y + float(pixel / w) * ch);
+            dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(a.x + cw + 1, a.y + ch + 1), IM_COL32(220, 30, 30, 255), 0, 0, 2.0f);
+        }
         return;
     }
     if (std::size_t(l) >= v.ws.h.size() || v.ws.h[std::size_t(l)].cols() != net.fan_out(l) ||
@@ -287,7 +294,7 @@ void panel_network(PanelContext& c, const Rect& r) {
             const Point p = lay.nodes[std::size_t(l + 1)][std::size_t(j)];
             const ImVec2 mn = iv(p), mx(p.x + node, p.y + node);
             if (image) {
-                unit_on_image(dl, app.images, net, data, l, j, mn, mx);
+                unit_on_image(dl, app.images, net, data, l, j, mn, mx, c.state.image_hover);
             } else if (std::size_t(l) < pics.units.size() && std::size_t(j) < pics.units[std::size_t(l)].size()) {
                 picture_at(dl, c.heat, pics.units[std::size_t(l)][std::size_t(j)], mn, mx, next.discretize);
             }

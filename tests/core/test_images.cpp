@@ -180,3 +180,14 @@ TEST_CASE("digits: the key table names the plane's and the images' defaults as t
         CHECK(follows.find("images `" + field_text(f, images) + '`') != std::string::npos);
     }
 }
+
+TEST_CASE("digits: trained weights travel in a link, counted for 64 inputs", "[images][codec]") {
+    Session s(decode_config("data=digits").config);
+    for (int e = 0; e < 3; ++e) s.train_epoch();
+    const auto params = s.net().params();
+    CHECK(link_param_count(s.config()) == std::size_t(64 * 16 + 16 + 16 * 10 + 10));
+    REQUIRE(link_can_carry_params(s.config(), params));
+    const DecodedConfig back = decode_config(encode_config(s.config(), params));
+    CHECK(back.issues.empty());
+    CHECK(back.params == std::vector<float>(params.begin(), params.end()));
+}
