@@ -83,19 +83,36 @@ for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
   await press('draw_digit');
   s = await state();
   check(s.images.drawing === true, `${tag} "Draw a digit" turns the pad on`);
-  // A "1": one stroke down the middle of the pad, drawn with the mouse (the phone's finger
-  // reaches the page as the same mouse events, see web/index.html).
+  // A "1": one stroke down the middle of the pad, drawn with the mouse, or on the phone with a
+  // finger (real touch events through the DevTools protocol; web/index.html turns the first
+  // finger into the mouse).
   const pad = await reveal('pad');
   const x = pad[0] + pad[2] / 2;
-  await page.mouse.move(x, pad[1] + pad[3] * 0.12);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; ++i) {
-    await page.mouse.move(x + i * 0.3, pad[1] + pad[3] * (0.12 + 0.76 * i / 12));
+  const at = (i) => ({ x: x + i * 0.3, y: pad[1] + pad[3] * (0.12 + 0.76 * i / 12) });
+  if (screen.touch) {
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, p) => cdp.send('Input.dispatchTouchEvent',
+                                        { type, touchPoints: p ? [{ x: p.x, y: p.y, id: 1 }] : [] });
+    await touch('touchStart', at(0));
     await frames(1);
+    for (let i = 1; i <= 12; ++i) {
+      await touch('touchMove', at(i));
+      await frames(1);
+    }
+    await touch('touchEnd', null);
+  } else {
+    await page.mouse.move(at(0).x, at(0).y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; ++i) {
+      await page.mouse.move(at(i).x, at(i).y);
+      await frames(1);
+    }
+    await page.mouse.up();
   }
-  await page.mouse.up();
   await frames(3);
   s = await state();
+  check(Array.isArray(s.ui.pad) && Math.abs(s.ui.pad[1] - pad[1]) < 1, `${tag} drawing on the pad does not scroll the page`,
+        `pad top ${pad[1]} then ${s.ui.pad && s.ui.pad[1]}`);
   const ink = s.images.pixels.reduce((a, b) => a + b, 0);
   check(s.images.strokes === 1 && ink > 0, `${tag} the stroke reaches the network as an 8x8 image`, `ink ${ink}`);
   check(s.images.predicted === 1, `${tag} the trained network reads a straight stroke as a 1`,
