@@ -4,6 +4,8 @@
 #include "normalize.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 
 namespace nnp::app {
 
@@ -78,6 +80,29 @@ void update_image_view(const Session& s, ImageView& view) {
     const auto out = view.ws.out(net.num_layers() - 1, 1);
     view.probabilities.assign(out.data(), out.data() + k);
     view.predicted = argmax(view.probabilities.data(), k);
+}
+
+bool load_mnist_file(const std::string& path, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = path + " cannot be opened";
+        return false;
+    }
+    const std::vector<unsigned char> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!load_mnist(bytes, error)) {
+        error = path + ": " + error;
+        return false;
+    }
+    return true;
+}
+
+bool load_mnist_beside(const char* argv0, std::string& error) {
+    std::string dir = argv0 ? argv0 : "";
+    const std::size_t slash = dir.find_last_of('/');
+    dir = slash == std::string::npos ? "." : dir.substr(0, slash);
+    for (const std::string& folder : {dir, dir + "/.."})
+        if (load_mnist_file(folder + "/" + kMnistFile, error)) return true;
+    return false;
 }
 
 }  // namespace nnp::app

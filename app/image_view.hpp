@@ -41,4 +41,11 @@ void step_image(const Session& s, ImageView& view, int delta);
 // The shown row after clamping `view.row` into the test split.
 int shown_row(const Session& s, const ImageView& view);
 
+// Reads MNIST's images from a file (mnist.bin, see data/mnist_to_bin.mjs) into the engine
+// (load_mnist). False with a reason when the file cannot be read or is not one.
+bool load_mnist_file(const std::string& path, std::string& error);
+// The same from the folder of a program (its argv[0]) or the folder above it: where the build
+// puts mnist.bin beside nnp_run and the desktop app. False when neither has a readable one.
+bool load_mnist_beside(const char* argv0, std::string& error);
+
 }  // namespace nnp::app

@@ -157,7 +157,7 @@ FeatureMask default_features(DatasetKind kind) {
 
 const ExperimentConfig& default_for_data(DatasetKind kind) {
     static const ExperimentConfig plane;
-    static const ExperimentConfig images = [] {
+    static const ExperimentConfig digits = [] {
         ExperimentConfig c;
         c.data.train_percent = 80.0f;
         c.hidden = {{16, Activation::Relu, 0.0f}};
@@ -166,7 +166,14 @@ const ExperimentConfig& default_for_data(DatasetKind kind) {
         c.batch_size = 32;
         return c;
     }();
-    return is_image_set(kind) ? images : plane;
+    static const ExperimentConfig mnist = [] {
+        ExperimentConfig c = digits;
+        c.hidden = {{64, Activation::Relu, 0.0f}};
+        c.batch_size = 64;
+        return c;
+    }();
+    if (kind == DatasetKind::Mnist) return mnist;
+    return is_image_set(kind) ? digits : plane;
 }
 
 Task task_of(const ExperimentConfig& cfg) { return task_of(cfg.data.kind); }

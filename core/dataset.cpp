@@ -30,6 +30,7 @@ constexpr EnumEntry<DatasetKind> kDatasetKinds[] = {
     {DatasetKind::RegPlane, "reg_plane", "Plane", "reg-plane"},
     {DatasetKind::RegGauss, "reg_gauss", "Gaussian bumps", "reg-gauss"},
     {DatasetKind::Digits, "digits", "Handwritten digits (8x8)", "digits"},
+    {DatasetKind::Mnist, "mnist", "MNIST digits (28x28)", "mnist"},
 };
 
 // TF Playground's link says problem=classification or problem=regression.
@@ -248,7 +249,8 @@ Task task_of(DatasetKind kind) {
     switch (kind) {
         case DatasetKind::Blobs:
         case DatasetKind::KSpiral:
-        case DatasetKind::Digits: return Task::MultiClassification;
+        case DatasetKind::Digits:
+        case DatasetKind::Mnist: return Task::MultiClassification;
         case DatasetKind::RegPlane:
         case DatasetKind::RegGauss: return Task::Regression;
         default: return Task::BinaryClassification;
@@ -259,11 +261,12 @@ int input_dims_of(DatasetKind kind) {
     switch (kind) {
         case DatasetKind::Oyster: return 1;
         case DatasetKind::Digits: return kDigitsPixels;
+        case DatasetKind::Mnist: return kMnistPixels;
         default: return 2;
     }
 }
 
-bool is_image_set(DatasetKind kind) { return kind == DatasetKind::Digits; }
+bool is_image_set(DatasetKind kind) { return kind == DatasetKind::Digits || kind == DatasetKind::Mnist; }
 
 int classes_of(const DatasetSpec& spec) {
     switch (task_of(spec.kind)) {
@@ -271,33 +274,37 @@ int classes_of(const DatasetSpec& spec) {
         case Task::Regression: return 0;
         case Task::MultiClassification: break;
     }
-    return spec.kind == DatasetKind::Digits ? 10 : std::clamp(spec.classes, 3, 6);
+    return is_image_set(spec.kind) ? 10 : std::clamp(spec.classes, 3, 6);
 }
 
 namespace {
 
-// Every image of the digits set in an order shuffled from the seed, training rows first.
-Dataset digits_dataset(const DatasetSpec& spec) {
+// Every image of an image set in an order shuffled from the seed, training rows first; pixel
+// values as the set stores them (digits 0..16, MNIST 0..255).
+Dataset image_dataset(const DatasetSpec& spec) {
+    const bool mnist = spec.kind == DatasetKind::Mnist;
+    const int count = mnist ? mnist_count() : kDigitsImages;
+    const int side = mnist ? kMnistSide : kDigitsSide, pixels = side * side;
     Rng rng = make_rng(spec.seed, RngStream::Data);
-    std::vector<int> order(kDigitsImages);
-    for (int i = 0; i < kDigitsImages; ++i) order[static_cast<std::size_t>(i)] = i;
+    std::vector<int> order(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) order[static_cast<std::size_t>(i)] = i;
     rng.shuffle(order);
 
     Dataset data;
     data.task = Task::MultiClassification;
-    data.input_dims = kDigitsPixels;
+    data.input_dims = pixels;
     data.num_classes = 10;
-    data.image_width = data.image_height = kDigitsSide;
-    data.x.resize(kDigitsImages, kDigitsPixels);  // 1797 x 64, pixel values 0..16
-    data.label.resize(kDigitsImages);
-    for (int row = 0; row < kDigitsImages; ++row) {
+    data.image_width = data.image_height = side;
+    data.pixel_max = float(mnist ? kMnistMaxValue : kDigitsMaxValue);
+    data.x.resize(count, pixels);  // count x pixels
+    data.label.resize(static_cast<std::size_t>(count));
+    for (int row = 0; row < count; ++row) {
         const int image = order[static_cast<std::size_t>(row)];
-        const auto pixels = digits_pixels(image);
-        for (int j = 0; j < kDigitsPixels; ++j) data.x(row, j) = static_cast<float>(pixels[static_cast<std::size_t>(j)]);
-        data.label[static_cast<std::size_t>(row)] = digits_label(image);
+        const unsigned char* px = mnist ? mnist_pixels(image).data() : digits_pixels(image).data();
+        for (int j = 0; j < pixels; ++j) data.x(row, j) = static_cast<float>(px[j]);
+        data.label[static_cast<std::size_t>(row)] = mnist ? mnist_label(image) : digits_label(image);
     }
-    data.n_train = static_cast<int>(
-        std::floor(kDigitsImages * static_cast<double>(spec.train_percent) / 100.0));
+    data.n_train = static_cast<int>(std::floor(count * static_cast<double>(spec.train_percent) / 100.0));
     return data;
 }
 
@@ -305,7 +312,7 @@ Dataset digits_dataset(const DatasetSpec& spec) {
 
 Dataset generate_dataset(const DatasetSpec& raw_spec) {
     const DatasetSpec spec = clamped(raw_spec);
-    if (spec.kind == DatasetKind::Digits) return digits_dataset(spec);
+    if (is_image_set(spec.kind)) return image_dataset(spec);
     const int n = spec.points;
     const double noise = spec.noise / 100.0;  // TF's scale: 0 .. 0.5
     Rng rng = make_rng(spec.seed, RngStream::Data);
@@ -323,7 +330,8 @@ Dataset generate_dataset(const DatasetSpec& raw_spec) {
         case DatasetKind::Oyster: gen_oyster(rng, n, noise, samples); break;
         case DatasetKind::RegPlane: gen_reg_plane(rng, n, noise, samples); break;
         case DatasetKind::RegGauss: gen_reg_gauss(rng, n, noise, samples); break;
-        case DatasetKind::Digits: break;  // not generated (digits_dataset above)
+        case DatasetKind::Digits:
+        case DatasetKind::Mnist: break;  // not generated (image_dataset above)
     }
     assert(static_cast<int>(samples.size()) == n);
 

@@ -24,6 +24,7 @@ enum class DatasetKind {
     RegPlane,    // regression: (x + y) / 10 on [-6,6]^2
     RegGauss,    // regression: six gaussian bumps on [-6,6]^2
     Digits,      // 10 classes, 64 inputs: the 8x8 handwritten digits (values 0..16), all 1,797
+    Mnist,       // 10 classes, 784 inputs: 10,000 of MNIST's 28x28 digits (0..255), once loaded
 };
 
 enum class Task { BinaryClassification, MultiClassification, Regression };
@@ -45,10 +46,11 @@ constexpr float kOysterRuleCm = 7.5f;
 
 struct Dataset {
     Task task = Task::BinaryClassification;
-    int input_dims = 2;     // 2, 1 for the oyster set (one column), 64 for the 8x8 digits
+    int input_dims = 2;     // 2, 1 for the oyster set (one column), 64 for the 8x8 digits, 784 MNIST
     int num_classes = 2;    // 2 (binary), k (multi-class), 0 (regression)
     int image_width = 0;    // an image set's rows are image_width x image_height pixels
     int image_height = 0;   // (row by row); 0 for the sets on the plane
+    float pixel_max = 0.0f; // an image set's largest pixel value (16 digits, 255 MNIST)
     Domain domain;          // the part of the input plane the pictures show
     // All samples, training first, then validation, then test; rows are samples.
     Matrix x;               // n x input_dims, raw inputs
@@ -82,6 +84,8 @@ int input_dims_of(DatasetKind kind);
 // True for the image sets: many inputs, no plane to draw pictures on, no feature expansion.
 bool is_image_set(DatasetKind kind);
 // The classes a spec's data has: 2 (binary), spec.classes (blobs, k arms), 10 (digits), 0.
+// (MNIST's images must be loaded first, see load_mnist in images.hpp; until then its data set
+// has no rows.)
 int classes_of(const DatasetSpec& spec);
 
 // Sum of errors of the hand-written oyster rule (ripe if x > threshold) over rows [begin, end).

