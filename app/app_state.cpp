@@ -239,6 +239,7 @@ void app_set_weight(AppState& app, int layer, int i, int o, float value) {
 
 void train_frame(AppState& app, const std::function<double()>& now_ms) {
     app.stats.train_ms = 0;
+    if (app.config.data.kind == DatasetKind::Mnist && mnist_count() == 0) request_missing_data(app, now_ms());
     if (!app.playing) return;
     const double start = now_ms();
     // Every run aims at `speed` more epochs; runs take turns batch by batch, so within the
@@ -258,9 +259,12 @@ void train_frame(AppState& app, const std::function<double()>& now_ms) {
         for (std::size_t i = 0; i < app.runs.size(); ++i) {
             Session& s = *app.runs[i].session;
             if (s.epoch() >= target[i] || s.stop_reason() != StopReason::None) continue;
-            if (s.train_batch()) ++steps;
+            // A run that cannot step (no training rows yet: MNIST before it arrived) stops the
+            // frame's loop as a finished one would.
+            const bool stepped = s.train_batch();
+            if (stepped) ++steps;
             app.runs[i].dirty = true;
-            more = more || (s.epoch() < target[i] && s.stop_reason() == StopReason::None);
+            more = more || (stepped && s.epoch() < target[i] && s.stop_reason() == StopReason::None);
         }
     }
     const float ms = float(now_ms() - start);
@@ -466,6 +470,35 @@ std::string link_to_write(AppState& app, double now_ms, bool editing) {
     if (text == app.link.written) return {};
     app.link.written = text;
     return text;
+}
+
+bool request_missing_data(AppState& app, double now_ms) {
+    if (app.config.data.kind != DatasetKind::Mnist || mnist_count() > 0) return false;
+    if (!app.fetch.requested && link_platform().fetch_file) {
+        app.fetch = {};
+        app.fetch.requested = true;
+        app.fetch.requested_ms = now_ms;
+        link_platform().fetch_file(kMnistFile);
+    }
+    return true;
+}
+
+void app_file_arrived(AppState& app, std::string_view name, std::span<const unsigned char> bytes, double now_ms) {
+    if (name != kMnistFile) return;
+    std::string error;
+    if (!load_mnist(bytes, error)) {
+        app_file_failed(app, name, error);
+        return;
+    }
+    app.fetch.failed = false;
+    app.fetch.bytes = bytes.size();
+    app.fetch.arrived_ms = now_ms;
+    if (app.config.data.kind == DatasetKind::Mnist) rebuild(app);  // the same experiment, now with its images
+}
+
+void app_file_failed(AppState& app, std::string_view name, std::string_view reason) {
+    app.fetch.failed = true;
+    app.fetch.error = std::string(name) + ": " + std::string(reason);
 }
 
 void update_pictures(AppState& app) {

@@ -20,6 +20,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,6 +78,9 @@ struct LinkPlatform {
     // A small value kept for the next visit (localStorage): the lessons' progress.
     std::string (*read_store)(const char* key) = nullptr;
     void (*write_store)(const char* key, const std::string& value) = nullptr;
+    // Starts fetching a file beside the page (MNIST's mnist.bin); the page answers through
+    // app_file_arrived or app_file_failed. Null natively (the program reads the file at start).
+    void (*fetch_file)(const char* name) = nullptr;
 };
 LinkPlatform& link_platform();
 
@@ -116,6 +120,15 @@ struct AppState {
     // An image set's view (the input on show, the pad, the confusion matrix), in place of the
     // pictures over the plane, which image data has none of.
     ImageView images;
+    // Data fetched on demand (MNIST): until it arrives the set has no rows and the output panel
+    // says why.
+    struct DataFetch {
+        bool requested = false;
+        bool failed = false;
+        std::string error;
+        double requested_ms = 0, arrived_ms = 0;  // page time (0 where the platform has none)
+        std::size_t bytes = 0;
+    } fetch;
 
     // Display state shared by the panels.
     bool log_scale = false;
@@ -200,6 +213,13 @@ void train_frame(AppState& app, const std::function<double()>& now_ms);
 
 // Recomputes the pictures of the runs whose network changed since the last call.
 void update_pictures(AppState& app);
+
+// The data the experiment needs but does not have yet (MNIST's images before mnist.bin was
+// read): asks the platform to fetch it, once. True while something is missing.
+bool request_missing_data(AppState& app, double now_ms = 0);
+// The page's answer: the file's bytes (the runs are rebuilt on them), or why it failed.
+void app_file_arrived(AppState& app, std::string_view name, std::span<const unsigned char> bytes, double now_ms = 0);
+void app_file_failed(AppState& app, std::string_view name, std::string_view reason);
 
 // Number of units of hidden layer `layer` dropped for the first example of the last training
 // step (0 when dropout was not applied), and whether unit j was dropped.

@@ -36,7 +36,16 @@ void step_image(const Session& s, ImageView& view, int delta) {
 
 void update_image_view(const Session& s, ImageView& view) {
     const Dataset& d = s.data();
-    if (d.image_width <= 0 || d.task != Task::MultiClassification) return;
+    if (d.image_width <= 0 || d.task != Task::MultiClassification || d.size() == 0) {
+        view.pixels.clear();
+        view.probabilities.clear();
+        view.confusion.clear();
+        view.wrong.clear();
+        view.wrong_answer.clear();
+        view.predicted = view.label = -1;
+        view.classes = 0;
+        return;
+    }
     const Mlp& net = s.net();
     const int k = net.fan_out(net.num_layers() - 1);
     const int cols = d.input_dims;
@@ -65,8 +74,14 @@ void update_image_view(const Session& s, ImageView& view) {
     // The input on show: a data row, or the pad's drawing reduced the optdigits way.
     view.pixels.assign(std::size_t(cols), 0.0f);
     if (view.drawing) {
-        const auto pad = pad_to_digits(view.strokes);
-        std::copy_n(pad.begin(), std::min<std::size_t>(pad.size(), view.pixels.size()), view.pixels.begin());
+        // Reduced the way the set was made: optdigits' block counts, or MNIST's centred box.
+        if (d.image_width == kMnistSide) {
+            const auto pad = pad_to_mnist(view.strokes);
+            std::copy_n(pad.begin(), std::min<std::size_t>(pad.size(), view.pixels.size()), view.pixels.begin());
+        } else {
+            const auto pad = pad_to_digits(view.strokes);
+            std::copy_n(pad.begin(), std::min<std::size_t>(pad.size(), view.pixels.size()), view.pixels.begin());
+        }
         view.label = -1;
     } else {
         const int row = shown_row(s, view);

@@ -199,6 +199,10 @@ namespace nnp::app {
     X(TipImageInput, "The image on show in the output panel. Each pixel is one input of the network: the picture is flattened into a row of numbers.") \
     X(TipWeightPicture, "This neuron's incoming weights, one per pixel, drawn as an image: blue pixels raise its sum, orange ones lower it. It shows what the neuron looks for.") \
     X(TipUnitValue, "Colour: this neuron's output for the image on show.") \
+    X(MnistLoading, "Loading MNIST's 10,000 digits (7.8 MB)...") \
+    X(MnistFailedFmt, "MNIST could not be loaded: %s") \
+    X(MnistMissing, "MNIST's images are not here: scripts/setup.sh fetches them and the build packs them into mnist.bin beside the program.") \
+    X(MnistArrivedFmt, "MNIST arrived: %.1f MB in %.1f s") \
     X(RipeLabel, "ripe")                                                                          \
     X(UnripeLabel, "unripe")                                                                      \
     X(TaskBinary, "Binary")                                                                       \

@@ -9,6 +9,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include <span>
 #include <string>
 
 namespace {
@@ -59,6 +60,24 @@ EM_JS(void, js_copy, (const char* text), {
 
 EM_JS(int, js_copy_status, (), { return Module.nnpCopyStatus | 0; });
 
+// Fetches a file beside the page into the module's memory and hands it to nnp_file_arrived
+// (freed after the call), or the reason to nnp_file_failed.
+EM_JS(void, js_fetch_file, (const char* name_ptr), {
+    const name = UTF8ToString(name_ptr);
+    fetch(name).then((response) => {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.arrayBuffer();
+    }).then((buffer) => {
+        const bytes = new Uint8Array(buffer);
+        const ptr = _malloc(Math.max(bytes.length, 1));
+        HEAPU8.set(bytes, ptr);
+        Module.ccall("nnp_file_arrived", null, ["string", "number", "number"], [name, ptr, bytes.length]);
+        _free(ptr);
+    }).catch((error) => {
+        Module.ccall("nnp_file_failed", null, ["string", "string"], [name, String(error && error.message || error)]);
+    });
+});
+
 std::string read_hash() {
     js_listen_hash();  // from the first read on, no change is missed
     const int bytes = js_hash_bytes();
@@ -105,6 +124,7 @@ bool take_hash_change() {
 }
 
 void write_hash(const std::string& text) { js_write_hash(text.c_str()); }
+void fetch_file(const char* name) { js_fetch_file(name); }
 void copy(const std::string& text) { js_copy(text.c_str()); }
 
 nnp::app::CopyStatus copy_status() {
@@ -120,6 +140,7 @@ nnp::app::CopyStatus copy_status() {
 [[maybe_unused]] const bool g_registered = [] {
     nnp::app::link_platform() = {take_hash_change, read_hash,       write_hash,        copy,
                                  copy_status,      page_address,    preferred_language, store_language};
+    nnp::app::link_platform().fetch_file = fetch_file;
     return true;
 }();
 
@@ -139,6 +160,16 @@ EMSCRIPTEN_KEEPALIVE const char* nnp_app_command(const char* json) {
     if (nnp::app::app_state().runs.empty()) return "{\"ok\":false,\"error\":\"not started\"}";
     text = nnp::app::run_command(nnp::app::app_state(), json ? json : "");
     return text.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void nnp_file_arrived(const char* name, const unsigned char* data, int size) {
+    nnp::app::app_file_arrived(nnp::app::app_state(), name ? name : "",
+                               std::span<const unsigned char>(data, data && size > 0 ? std::size_t(size) : 0),
+                               emscripten_get_now());
+}
+
+EMSCRIPTEN_KEEPALIVE void nnp_file_failed(const char* name, const char* reason) {
+    nnp::app::app_file_failed(nnp::app::app_state(), name ? name : "", reason ? reason : "");
 }
 
 }  // extern "C"

@@ -137,6 +137,12 @@ int main(int argc, char** argv) {
         }
     }
 
+#ifndef __EMSCRIPTEN__
+    // MNIST's images, if the build made them (mnist.bin beside the program); data=mnist says
+    // so in the output panel when they are missing. The page fetches them on demand instead.
+    std::string mnist_error;
+    nnp::app::load_mnist_beside(argv[0], mnist_error);
+#endif
     if (!glfwInit()) {
         std::fprintf(stderr, "GLFW could not start (no display?)\n");
         return 1;

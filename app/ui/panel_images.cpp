@@ -16,9 +16,12 @@ namespace nnp::app {
 void draw_values(ImDrawList* dl, ImVec2 mn, ImVec2 mx, const float* values, int w, int h, int stride,
                  ValueStyle style, float lo, float hi) {
     const float cw = (mx.x - mn.x) / float(w), ch = (mx.y - mn.y) / float(h);
+    // Ink on paper: the paper once, then only the inked pixels (most of an MNIST image is blank).
+    if (style == ValueStyle::Ink) dl->AddRectFilled(mn, mx, ink_color(lo, lo, hi));
     for (int y = 0; y < h; ++y) {
         for (int x = 0; x < w; ++x) {
             const float v = values[std::size_t(y * w + x) * std::size_t(stride)];
+            if (style == ValueStyle::Ink && !(v > lo)) continue;
             const ImU32 col = style == ValueStyle::Ink ? ink_color(v, lo, hi) : to_imgui(diverging(v, lo, hi));
             const ImVec2 a(mn.x + float(x) * cw, mn.y + float(y) * ch);
             dl->AddRectFilled(a, ImVec2(a.x + cw, a.y + ch), col);
@@ -77,7 +80,7 @@ void image_or_pad(PanelContext& c, float side) {
     ImGui::Dummy(ImVec2(side, side));
     if (!v.pixels.empty())
         draw_values(dl, mn, mx, v.pixels.data(), d.image_width, d.image_height, 1, ValueStyle::Ink, 0.0f,
-                    float(kDigitsMaxValue));
+                    d.pixel_max);
     dl->AddRect(mn, mx, IM_COL32(120, 120, 120, 255));
     // Hovering a pixel names its place in the vector (the row below highlights it).
     if (ImGui::IsItemHovered()) {
@@ -123,6 +126,7 @@ void class_bars(const ImageView& v, float width) {
 // The image as the network gets it: one row of numbers, each cell the pixel's grey.
 void vector_row(PanelContext& c, float width) {
     const ImageView& v = c.app.images;
+    const Dataset& d = c.app.session().data();
     const int n = int(v.pixels.size());
     if (n == 0) return;
     char title[128];
@@ -136,7 +140,7 @@ void vector_row(PanelContext& c, float width) {
     const ImVec2 mx(mn.x + width, mn.y + 1.6f * em);
     ImGui::InvisibleButton("##vector", ImVec2(width, mx.y - mn.y));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    draw_values(dl, mn, mx, v.pixels.data(), n, 1, 1, ValueStyle::Ink, 0.0f, float(kDigitsMaxValue));
+    draw_values(dl, mn, mx, v.pixels.data(), n, 1, 1, ValueStyle::Ink, 0.0f, d.pixel_max);
     dl->AddRect(mn, mx, IM_COL32(120, 120, 120, 255));
     int hovered = c.state.image_hover;
     if (ImGui::IsItemHovered()) {
@@ -228,7 +232,7 @@ void gallery(PanelContext& c, float width) {
         }
         for (int j = 0; j < d.input_dims; ++j) px[std::size_t(j)] = d.x(row, j);
         draw_values(dl, mn, ImVec2(mn.x + side, mn.y + side), px.data(), d.image_width, d.image_height, 1,
-                    ValueStyle::Ink, 0.0f, float(kDigitsMaxValue));
+                    ValueStyle::Ink, 0.0f, d.pixel_max);
         dl->AddRect(mn, ImVec2(mn.x + side, mn.y + side),
                     row == shown_row(c.app.session(), v) && !v.drawing ? IM_COL32(220, 30, 30, 255) : IM_COL32(160, 160, 160, 255));
         char caption[24];
@@ -251,6 +255,21 @@ void image_output(PanelContext& c, float width) {
     // Set again below while the mouse is on a pixel; the network panel, drawn first, frames that
     // pixel's weights a frame later.
     c.state.image_hover = -1;
+    if (d.size() == 0) {  // MNIST before its images arrived (or without them)
+        char text[256];
+        if (app.fetch.failed) std::snprintf(text, sizeof text, tr(Str::MnistFailedFmt), app.fetch.error.c_str());
+        else std::snprintf(text, sizeof text, "%s", tr(app.fetch.requested ? Str::MnistLoading : Str::MnistMissing));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    if (app.fetch.bytes > 0 && d.image_width == kMnistSide && app.fetch.arrived_ms > app.fetch.requested_ms) {
+        char text[96];
+        std::snprintf(text, sizeof text, tr(Str::MnistArrivedFmt), double(app.fetch.bytes) / 1e6,
+                      (app.fetch.arrived_ms - app.fetch.requested_ms) / 1000.0);
+        ImGui::TextDisabled("%s", text);
+    }
 
     // Which input: step through the test images, or draw one.
     if (ImGui::Button(tr(Str::ImagePrevious))) {
@@ -317,7 +336,7 @@ void image_output(PanelContext& c, float width) {
         ImGui::Dummy(ImVec2(small, small));
         if (!v.pixels.empty())
             draw_values(ImGui::GetWindowDrawList(), mn, ImVec2(mn.x + small, mn.y + small), v.pixels.data(),
-                        d.image_width, d.image_height, 1, ValueStyle::Ink, 0.0f, float(kDigitsMaxValue));
+                        d.image_width, d.image_height, 1, ValueStyle::Ink, 0.0f, d.pixel_max);
         ImGui::GetWindowDrawList()->AddRect(mn, ImVec2(mn.x + small, mn.y + small), IM_COL32(120, 120, 120, 255));
     }
     ImGui::EndGroup();
@@ -330,6 +349,7 @@ void image_output(PanelContext& c, float width) {
 }
 
 void image_results(PanelContext& c, float width) {
+    if (c.app.session().data().size() == 0) return;
     confusion_matrix(c.app.images, width);
     gallery(c, width);
 }

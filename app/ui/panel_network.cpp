@@ -239,7 +239,7 @@ void panel_network(PanelContext& c, const Rect& r) {
         const ImageView& v = app.images;
         if (v.pixels.size() == std::size_t(data.input_dims))
             draw_values(dl, mn, mx, v.pixels.data(), data.image_width, data.image_height, 1, ValueStyle::Ink, 0.0f,
-                        float(kDigitsMaxValue));
+                        data.pixel_max);
         dl->AddRect(mn, mx, IM_COL32(40, 40, 40, 255), 0, 0, 2.0f * c.scale);
         char inputs[64];
         std::snprintf(inputs, sizeof inputs, tr(Str::InputsImageFmt), data.image_width, data.image_height,

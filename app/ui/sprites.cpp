@@ -87,6 +87,14 @@ const std::vector<std::vector<ScatterPoint>>& thumbnail_points() {
     return all;
 }
 
+// MNIST's thumbnail (its images arrive only when picked): a 7 drawn the way the pad reduces
+// a drawing for MNIST, 28 x 28 grey levels.
+std::vector<float> mnist_thumbnail() {
+    const std::vector<PadStroke> seven = {{{0.0f, 0.0f}, {10.0f, 0.0f}, {4.0f, 14.0f}}};
+    const auto img = pad_to_mnist(seven);
+    return {img.begin(), img.end()};
+}
+
 // The first 0, 1, 2 and 3 of the digits set in a 2 x 2 mosaic of 16 x 16 values.
 std::vector<float> image_thumbnail() {
     std::vector<float> mosaic(16 * 16, 0.0f);
@@ -154,7 +162,10 @@ void sprites_paint(ImFontAtlas& atlas) {
     const float half = kThumbHalfPoint * std::max(1.0f, float(atlas.GetCustomRectByIndex(g.thumbs[0])->Width) / kThumbSide);
     const auto& kinds = enum_table<DatasetKind>();
     for (std::size_t i = 0; i < g.thumbs.size() && i < scatters.size(); ++i) {
-        if (is_image_set(kinds[i].value))
+        if (kinds[i].value == DatasetKind::Mnist)
+            paint_grey(view_of(atlas, pixels, g.thumbs[i]), mnist_thumbnail(), kMnistSide, kMnistSide, 0.0f,
+                       float(kMnistMaxValue));
+        else if (is_image_set(kinds[i].value))
             paint_grey(view_of(atlas, pixels, g.thumbs[i]), image_thumbnail(), 16, 16, 0.0f, float(kDigitsMaxValue));
         else
             paint_scatter(view_of(atlas, pixels, g.thumbs[i]), scatters[i], IM_COL32(250, 250, 250, 255), half);

@@ -9,7 +9,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <numeric>
+#include <span>
 
 using namespace nnp;
 using namespace nnp::app;
@@ -99,4 +102,58 @@ TEST_CASE("the plane's sets have no image view in the accessor", "[app][images]"
     app_init(app, ExperimentConfig{});
     update_pictures(app);
     CHECK_FALSE(test::contains(state_json(app), "\"images\""));
+}
+
+namespace {
+std::vector<std::string> g_fetched;
+void record_fetch(const char* name) { g_fetched.push_back(name); }
+}  // namespace
+
+TEST_CASE("MNIST is fetched when picked, says so until it arrives, then trains", "[app][images][mnist]") {
+    std::ifstream in(NNP_MNIST_FILE, std::ios::binary);
+    const std::vector<unsigned char> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (bytes.empty()) {
+        WARN("MNIST's images are not built (" << NNP_MNIST_FILE << ")");
+        return;
+    }
+    LinkPlatform saved = link_platform();
+    link_platform().fetch_file = record_fetch;
+    g_fetched.clear();
+    AppState app;
+    app_init(app, decode_config("data=mnist").config);
+    if (mnist_count() == 0) {  // a fresh process (CTest runs each case alone)
+        CHECK(app.session().data().size() == 0);
+        CHECK(app.session().data().input_dims == 784);
+        app_play(app, true);
+        train_frame(app, [] { return 1000.0; });  // asks for the file, trains nothing, never hangs
+        train_frame(app, [] { return 1016.0; });
+        CHECK(g_fetched == std::vector<std::string>{"mnist.bin"});  // once
+        CHECK(app.fetch.requested);
+        CHECK(app.session().epoch() == 0);
+        update_pictures(app);
+        CHECK(app.images.classes == 0);
+        // A broken answer is reported and changes nothing.
+        app_file_arrived(app, "mnist.bin", std::span<const unsigned char>(bytes.data(), 100), 1500.0);
+        CHECK(app.fetch.failed);
+        CHECK(test::contains(app.fetch.error, "mnist.bin: "));
+        CHECK(mnist_count() == 0);
+    }
+    app_file_arrived(app, "mnist.bin", bytes, 2500.0);
+    CHECK_FALSE(app.fetch.failed);
+    REQUIRE(app.session().data().size() == 10000);
+    CHECK(app.session().net().fan_in(0) == 784);
+    app_step(app);
+    app.pictures_dirty = true;
+    update_pictures(app);
+    CHECK(app.session().current().test_accuracy > 0.85f);  // one epoch of 8,000 images
+    REQUIRE(app.images.pixels.size() == 784);
+    CHECK(std::accumulate(app.images.confusion.begin(), app.images.confusion.end(), 0) == 2000);
+    // The pad reduces the MNIST way for this set.
+    app.images.drawing = true;
+    app.images.strokes = {{{0.5f, 0.1f}, {0.5f, 0.9f}}};
+    app.pictures_dirty = true;
+    update_pictures(app);
+    const auto expected = pad_to_mnist(app.images.strokes);
+    CHECK(std::vector<float>(expected.begin(), expected.end()) == app.images.pixels);
+    link_platform() = saved;
 }
