@@ -18,6 +18,7 @@ namespace {
 void mark_dirty(AppState& app) {
     for (Run& r : app.runs) r.dirty = true;
     app.pictures_dirty = true;
+    image_results_changed(app.images);  // not only a new epoch changes the test split's results
 }
 
 // New runs from app.config (valid): one session per run of its race, or one.
@@ -37,6 +38,15 @@ void rebuild(AppState& app) {
     // A race draws more maps a frame: hold 30 frames/s, and give every run its share of training.
     app.budget.frame_target_ms = app.runs.size() > 1 ? 1000.0f / 30.0f : 1000.0f / 60.0f;
     app.budget.min_train_ms = std::min(1.0f * float(app.runs.size()), 6.0f);
+    app.budget.max_train_ms = 12.0f;
+    if (app.runs.front().session->data().input_dims > 256) {
+        // Big images (MNIST's 784 inputs): a step costs milliseconds, and at a few per frame an
+        // epoch would take many seconds; training gets 20-30 ms of every frame (25 frames/s
+        // where drawing is fast; in a software-rendered browser about 10, measured).
+        app.budget.frame_target_ms = 1000.0f / 25.0f;
+        app.budget.min_train_ms = 20.0f;
+        app.budget.max_train_ms = 30.0f;
+    }
     float m = 1e-6f;
     const Matrix& v = app.runs.front().session->data().value;  // the runs share their data
     for (Eigen::Index i = 0; i < v.size(); ++i)

@@ -51,13 +51,22 @@ void update_image_view(const Session& s, ImageView& view) {
     const int cols = d.input_dims;
     view.classes = k;
 
-    // The test split in one batch: the confusion matrix and the misclassified rows.
+    // The test split in one batch: the confusion matrix and the misclassified rows, once an epoch.
     const int begin = d.test_begin(), n = d.n_test();
     view.ws.resize(net, std::max(n, 1), false);  // allocates only when the network or split changed
-    view.confusion.assign(std::size_t(k) * std::size_t(k), 0);
-    view.wrong.clear();
-    view.wrong_answer.clear();
-    if (n > 0) {
+    const bool fresh = !view.results_stale && view.results_epoch == s.epoch() && view.results_net == &net &&
+                       view.results_params == net.params().size() &&
+                       view.confusion.size() == std::size_t(k) * std::size_t(k);
+    view.results_stale = false;
+    view.results_epoch = s.epoch();
+    view.results_net = &net;
+    view.results_params = net.params().size();
+    if (!fresh) {
+        view.confusion.assign(std::size_t(k) * std::size_t(k), 0);
+        view.wrong.clear();
+        view.wrong_answer.clear();
+    }
+    if (n > 0 && !fresh) {
         forward(net, s.inputs().middleRows(begin, n), view.ws, DropoutMode::Off);
         const auto out = view.ws.out(net.num_layers() - 1, n);
         for (int i = 0; i < n; ++i) {

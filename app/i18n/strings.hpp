@@ -193,7 +193,7 @@ namespace nnp::app {
     X(WrongTitleFmt, "Misclassified test images: %d") \
     X(TipWrong, "Each shows the network's answer, then the true digit. Click one to look at it.") \
     X(PadNote, "It learned from upright digits that fill their box: draw one big and centred.") \
-    X(PadSeesIt, "As the network sees it (8x8)") \
+    X(PadSeesItFmt, "As the network sees it (%dx%d)") \
     X(TipDrawDigit, "Draw with the mouse or a finger. The drawing is cut down to 8x8 the way the data set was made (ink counted in 4x4 blocks of a 32x32 scan) and classified as you draw.") \
     X(InputsImageFmt, "%dx%d pixels = %d inputs") \
     X(TipImageInput, "The image on show in the output panel. Each pixel is one input of the network: the picture is flattened into a row of numbers.") \

@@ -179,7 +179,7 @@ const StrText kKoreanTexts[] = {
     {Str::WrongTitleFmt, "잘못 분류한 테스트 이미지: %d개"},
     {Str::TipWrong, "각 이미지 아래에 신경망의 답과 실제 숫자가 있습니다. 눌러서 자세히 보세요."},
     {Str::PadNote, "똑바로 서서 상자를 채운 숫자로 배웠습니다. 크게, 가운데에 그려 주세요."},
-    {Str::PadSeesIt, "신경망이 보는 모습 (8x8)"},
+    {Str::PadSeesItFmt, "신경망이 보는 모습 (%dx%d)"},
     {Str::TipDrawDigit, "마우스나 손가락으로 그리세요. 그림은 데이터를 만든 방법 그대로 8x8로 줄어들고 (32x32 그림의 4x4 칸마다 잉크를 셈) 그리는 동안 바로 분류됩니다."},
     {Str::InputsImageFmt, "%dx%d 픽셀 = 입력 %d개"},
     {Str::TipImageInput, "출력 패널에 보이는 이미지입니다. 픽셀 하나하나가 신경망의 입력 하나입니다. 그림을 숫자 한 줄로 펼친 것입니다."},

@@ -15,23 +15,33 @@ namespace nnp::app {
 
 void draw_values(ImDrawList* dl, ImVec2 mn, ImVec2 mx, const float* values, int w, int h, int stride,
                  ValueStyle style, float lo, float hi) {
-    const float cw = (mx.x - mn.x) / float(w), ch = (mx.y - mn.y) / float(h);
-    // Ink on paper: the paper once, then only the inked pixels (most of an MNIST image is blank).
+    // Cells of at least 1.5 screen pixels: a 28x28 picture in a small square is drawn as the
+    // means of 2x2, 3x3, ... blocks (a frame would otherwise draw tens of thousands of rects).
+    const auto step_for = [](int n, float extent) { return std::max(1, int(std::ceil(float(n) * 1.5f / std::max(extent, 1.0f)))); };
+    const int sx = step_for(w, mx.x - mn.x), sy = step_for(h, mx.y - mn.y);
+    const int cols = (w + sx - 1) / sx, rows = (h + sy - 1) / sy;
+    const float cw = (mx.x - mn.x) / float(w) * float(sx), ch = (mx.y - mn.y) / float(h) * float(sy);
+    // Ink on paper: the paper once, then only the inked cells (most of an MNIST image is blank).
     if (style == ValueStyle::Ink) dl->AddRectFilled(mn, mx, ink_color(lo, lo, hi));
-    for (int y = 0; y < h; ++y) {
-        for (int x = 0; x < w; ++x) {
-            const float v = values[std::size_t(y * w + x) * std::size_t(stride)];
+    for (int by = 0; by < rows; ++by) {
+        for (int bx = 0; bx < cols; ++bx) {
+            float sum = 0.0f;
+            int count = 0;
+            for (int y = by * sy; y < std::min(h, (by + 1) * sy); ++y)
+                for (int x = bx * sx; x < std::min(w, (bx + 1) * sx); ++x, ++count)
+                    sum += values[std::size_t(y * w + x) * std::size_t(stride)];
+            const float v = sum / float(std::max(count, 1));
             if (style == ValueStyle::Ink && !(v > lo)) continue;
             const ImU32 col = style == ValueStyle::Ink ? ink_color(v, lo, hi) : to_imgui(diverging(v, lo, hi));
-            const ImVec2 a(mn.x + float(x) * cw, mn.y + float(y) * ch);
-            dl->AddRectFilled(a, ImVec2(a.x + cw, a.y + ch), col);
+            const ImVec2 a(mn.x + float(bx) * cw, mn.y + float(by) * ch);
+            dl->AddRectFilled(a, ImVec2(std::min(a.x + cw, mx.x), std::min(a.y + ch, mx.y)), col);
         }
     }
 }
 
 namespace {
 
-constexpr int kGalleryMax = 40;      // misclassified images drawn at most
+constexpr int kGalleryMax = 24;      // misclassified images drawn at most
 constexpr float kPenRadius32 = kOptdigitsPenRadius;  // the pen, in pixels of the 32x32 scan
 
 // The input on show with the pad on top of it when drawing. Returns its rectangle.
@@ -330,7 +340,7 @@ void image_output(PanelContext& c, float width) {
     }
     class_bars(v, side_by_side ? bars_w : width);
     if (v.drawing) {
-        ImGui::TextDisabled("%s", tr(Str::PadSeesIt));
+        ImGui::TextDisabled(tr(Str::PadSeesItFmt), d.image_width, d.image_height);
         const ImVec2 mn = ImGui::GetCursorScreenPos();
         const float small = 4.0f * em;
         ImGui::Dummy(ImVec2(small, small));

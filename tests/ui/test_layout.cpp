@@ -37,6 +37,7 @@ constexpr Experiment kExperiments[] = {
     {"a seed race", "#v=1&data=xor&race=seed:1,2,3,4"},
     {"the oysters", "#v=1&data=oyster"},
     {"the 8x8 digits", "#v=1&data=digits"},
+    {"MNIST before its images arrive", "#v=1&data=mnist"},
     {"five blobs, Adam, early stopping", "#v=1&data=blobs&classes=5&opt=adam&es=1&net=8:relu:0.2,8:relu"},
     {"regression", "#v=1&data=reg-gauss&reg=L2&rr=0.001&test=1"},
     {"a lesson with a hint-long text", "#lesson=overfitting"},
