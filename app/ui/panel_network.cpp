@@ -86,7 +86,17 @@ void unit_on_image(ImDrawList* dl, const ImageView& v, const Mlp& net, const Dat
         const ValueRange r = symmetric_range(W.data() + j, net.fan_in(0), net.fan_out(0));
         const int w = data.image_width, h = data.image_height;
         if (net.fan_in(0) != w * h) return;
-        draw_values(dl, mn, mx, W.data() + j, w, h, net.fan_out(0), ValueStyle::Diverging, r.lo, r.hi);
+        // Under 12 pixels a side a weight picture is noise (MNIST's 64 neurons in one column):
+        // the neuron gets its output's colour instead, like the deeper ones, and the frame
+        // draws thousands of rectangles fewer.
+        if (mx.x - mn.x >= 12.0f * ImGui::GetFontSize() / 14.0f) {  // 12 px at UI scale 1
+            draw_values(dl, mn, mx, W.data() + j, w, h, net.fan_out(0), ValueStyle::Diverging, r.lo, r.hi);
+        } else if (!v.ws.h.empty() && v.ws.h[0].cols() == net.fan_out(0) && v.ws.h[0].rows() >= 1) {
+            const Matrix& h0 = v.ws.h[0];
+            const ValueRange vr = activation_range(net.activation(0), h0.data(), net.fan_out(0), 1);
+            dl->AddRectFilled(mn, mx, to_imgui(diverging(h0(0, j), vr.lo == 0.0f ? -vr.hi : vr.lo, vr.hi)));
+            return;
+        }
         if (pixel >= 0 && pixel < w * h) {
             const float cw = (mx.x - mn.x) / float(w), ch = (mx.y - mn.y) / float(h);
             const ImVec2 a(mn.x + float(pixel % w) * cw, mn.y + float(pixel / w) * ch);
