@@ -334,6 +334,16 @@ void panel_network(PanelContext& c, const Rect& r) {
                     ImGui::PushTextWrapPos(em * 24.0f);
                     ImGui::TextDisabled("%s", tr(!image ? Str::TipNeuron : l == 0 ? Str::TipWeightPicture : Str::TipUnitValue));
                     ImGui::PopTextWrapPos();
+                    if (image && l == 0 && net.fan_in(0) == data.image_width * data.image_height) {
+                        // The weight picture large enough to read, whatever the node's size.
+                        const float side = 10.0f * em;
+                        const ImVec2 at = ImGui::GetCursorScreenPos();
+                        ImGui::Dummy(ImVec2(side, side));
+                        const auto W = net.weights(0);
+                        const ValueRange wr = symmetric_range(W.data() + j, net.fan_in(0), net.fan_out(0));
+                        draw_values(ImGui::GetWindowDrawList(), at, ImVec2(at.x + side, at.y + side), W.data() + j,
+                                    data.image_width, data.image_height, net.fan_out(0), ValueStyle::Diverging, wr.lo, wr.hi);
+                    }
                     ImGui::EndTooltip();
                 }
             }
