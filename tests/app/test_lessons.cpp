@@ -39,10 +39,17 @@ TEST_CASE("every lesson file parses, in both languages", "[lessons]") {
 }
 
 TEST_CASE("every step's link opens without issues, and training meets its goal", "[lessons]") {
+    std::string mnist_error;
+    const bool mnist = mnist_count() > 0 || load_mnist_file(NNP_MNIST_FILE, mnist_error);
     for (const Lesson& lesson : lessons()) {
         for (std::size_t k = 0; k < lesson.steps.size(); ++k) {
             const LessonStep& step = lesson.steps[k];
             INFO(lesson.id << " step " << k + 1);
+            if (!mnist && decode_config(step.solution.empty() ? step.link : step.solution).config.data.kind ==
+                              DatasetKind::Mnist) {
+                WARN("MNIST's images are not built, so this step is not trained: " << mnist_error);
+                continue;
+            }
             for (const std::string& link : {step.link, step.solution}) {
                 if (link.empty()) continue;
                 INFO(link);
