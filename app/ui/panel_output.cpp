@@ -13,6 +13,7 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -210,7 +211,18 @@ void run_maps(PanelContext& c, float width) {
         const float map_h = s.data().input_dims == 1 ? 1.2f * em : side;
         if (ImGui::InvisibleButton("##run", ImVec2(side, map_h))) c.req.select_run = i;
         const ImVec2 mx(mn.x + side, mn.y + map_h);
-        picture_at(dl, c.heat, run.output, mn, mx, c.req.next.discretize);
+        if (s.data().image_width > 0) {
+            // No map over a plane for images: the run's test accuracy, as large as fits.
+            dl->AddRectFilled(mn, mx, IM_COL32(246, 246, 246, 255));
+            char acc[32];
+            std::snprintf(acc, sizeof acc, "%.1f%%", double(s.current().test_accuracy * 100.0f));
+            const float size = std::min(ImGui::GetFontSize() * 1.6f, side / 4.0f);
+            const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, acc);
+            dl->AddText(ImGui::GetFont(), size, ImVec2(mn.x + 0.5f * (side - ts.x), mn.y + 0.5f * (map_h - ts.y)),
+                        IM_COL32(30, 30, 30, 255), acc);
+        } else {
+            picture_at(dl, c.heat, run.output, mn, mx, c.req.next.discretize);
+        }
         const ImU32 color = to_imgui(run_color(i));
         dl->AddRect(mn, mx, color, 0.0f, 0, i == app.selected ? 3.0f * c.scale : 1.5f * c.scale);
         tooltip(Str::TipRunMap);

@@ -38,6 +38,7 @@ constexpr Experiment kExperiments[] = {
     {"the oysters", "#v=1&data=oyster"},
     {"the 8x8 digits", "#v=1&data=digits"},
     {"MNIST before its images arrive", "#v=1&data=mnist"},
+    {"an optimizer race on the digits", "#v=1&data=digits&race=opt:sgd,mom,rms,adam"},
     {"five blobs, Adam, early stopping", "#v=1&data=blobs&classes=5&opt=adam&es=1&net=8:relu:0.2,8:relu"},
     {"regression", "#v=1&data=reg-gauss&reg=L2&rr=0.001&test=1"},
     {"a lesson with a hint-long text", "#lesson=overfitting"},
