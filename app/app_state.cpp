@@ -495,9 +495,9 @@ bool request_missing_data(AppState& app, double now_ms) {
 
 void app_file_arrived(AppState& app, std::string_view name, std::span<const unsigned char> bytes, double now_ms) {
     if (name != kMnistFile) return;
-    std::string error;
-    if (!load_mnist(bytes, error)) {
-        app_file_failed(app, name, error);
+    const MnistLoad load = load_mnist(bytes);
+    if (!load.ok()) {
+        app_file_failed(app, name, describe_mnist(load));
         return;
     }
     app.fetch.failed = false;

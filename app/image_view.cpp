@@ -2,6 +2,7 @@
 #include "image_view.hpp"
 
 #include "normalize.hpp"
+#include "strings.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -109,12 +110,13 @@ void update_image_view(const Session& s, ImageView& view) {
 bool load_mnist_file(const std::string& path, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        error = path + " cannot be opened";
+        error = path + ": " + tr(Str::MnistCannotOpen);
         return false;
     }
     const std::vector<unsigned char> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!load_mnist(bytes, error)) {
-        error = path + ": " + error;
+    const MnistLoad load = load_mnist(bytes);
+    if (!load.ok()) {
+        error = path + ": " + describe_mnist(load);
         return false;
     }
     return true;

@@ -40,35 +40,21 @@ std::uint32_t read_u32(const unsigned char* p) {
 
 }  // namespace
 
-bool load_mnist(std::span<const unsigned char> file, std::string& error) {
+MnistLoad load_mnist(std::span<const unsigned char> file) {
     constexpr std::size_t kHeader = 16;
-    if (file.size() < kHeader || std::memcmp(file.data(), "NNPMNIST", 8) != 0) {
-        error = "not an MNIST file (it must start with NNPMNIST)";
-        return false;
-    }
+    if (file.size() < kHeader || std::memcmp(file.data(), "NNPMNIST", 8) != 0) return {MnistProblem::NotMnist};
     const std::uint32_t count = read_u32(file.data() + 8), side = read_u32(file.data() + 12);
-    if (side != kMnistSide || count == 0 || count > 100000) {
-        error = "an MNIST file of " + std::to_string(count) + " images of side " + std::to_string(side) +
-                ", not up to 100000 of side 28";
-        return false;
-    }
+    if (side != kMnistSide || count == 0 || count > 100000) return {MnistProblem::BadHeader, count, side};
     const std::size_t need = kHeader + std::size_t(count) * (1 + kMnistPixels);
-    if (file.size() != need) {
-        error = "an MNIST file of " + std::to_string(file.size()) + " bytes where its header asks for " +
-                std::to_string(need);
-        return false;
-    }
+    if (file.size() != need) return {MnistProblem::BadSize, file.size(), need};
     const unsigned char* labels = file.data() + kHeader;
     for (std::uint32_t i = 0; i < count; ++i)
-        if (labels[i] > 9) {
-            error = "image " + std::to_string(i) + " has the label " + std::to_string(int(labels[i]));
-            return false;
-        }
+        if (labels[i] > 9) return {MnistProblem::BadLabel, i, labels[i]};
     MnistStore& store = mnist_store();
     store.labels.assign(labels, labels + count);
     store.pixels.assign(labels + count, labels + count + std::size_t(count) * kMnistPixels);
     store.count = int(count);
-    return true;
+    return {};
 }
 
 int mnist_count() { return mnist_store().count; }

@@ -5,8 +5,8 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <span>
-#include <string>
 #include <vector>
 
 namespace nnp {
@@ -34,8 +34,20 @@ constexpr const char* kMnistFile = "mnist.bin";
 
 // Reads mnist.bin ("NNPMNIST", count and side as u32 little-endian, the labels, the pixels; see
 // data/mnist_to_bin.mjs) and keeps the images for the rest of the process. A file that is not
-// one (wrong magic, side, size or label) is refused with a reason, keeping what was loaded.
-bool load_mnist(std::span<const unsigned char> file, std::string& error);
+// one is refused with what is wrong and its numbers (the app words them), keeping what was loaded.
+enum class MnistProblem {
+    None,
+    NotMnist,   // it does not start with NNPMNIST
+    BadHeader,  // a, b: its image count and side (up to 100,000 of side 28 are read)
+    BadSize,    // a, b: its size in bytes and the size its header asks for
+    BadLabel,   // a, b: the image and its label (not 0..9)
+};
+struct MnistLoad {
+    MnistProblem problem = MnistProblem::None;
+    std::uint64_t a = 0, b = 0;
+    bool ok() const { return problem == MnistProblem::None; }
+};
+MnistLoad load_mnist(std::span<const unsigned char> file);
 int mnist_count();  // 0 until loaded
 std::span<const unsigned char, kMnistPixels> mnist_pixels(int i);
 int mnist_label(int i);

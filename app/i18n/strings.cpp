@@ -151,6 +151,19 @@ const char* field_tip(std::string_view key) {
     return id ? tr(*id) : "";
 }
 
+std::string describe_mnist(const MnistLoad& load) {
+    char text[256];
+    const auto a = static_cast<unsigned long long>(load.a), b = static_cast<unsigned long long>(load.b);
+    switch (load.problem) {
+        case MnistProblem::None: return {};
+        case MnistProblem::NotMnist: return tr(Str::MnistNotFile);
+        case MnistProblem::BadHeader: std::snprintf(text, sizeof text, tr(Str::MnistBadHeaderFmt), a, b); break;
+        case MnistProblem::BadSize: std::snprintf(text, sizeof text, tr(Str::MnistBadSizeFmt), a, b); break;
+        case MnistProblem::BadLabel: std::snprintf(text, sizeof text, tr(Str::MnistBadLabelFmt), a, b); break;
+    }
+    return text;
+}
+
 std::string describe_stop(const Session& s) {
     char text[320];
     switch (s.stop_reason()) {

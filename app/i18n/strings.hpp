@@ -6,6 +6,7 @@
 #pragma once
 
 #include "enum_table.hpp"
+#include "images.hpp"
 #include "normalize.hpp"
 
 #include <optional>
@@ -203,6 +204,11 @@ namespace nnp::app {
     X(MnistFailedFmt, "MNIST could not be loaded: %s") \
     X(MnistMissing, "MNIST's images are not here: scripts/setup.sh fetches them and the build packs them into mnist.bin beside the program.") \
     X(MnistArrivedFmt, "MNIST arrived: %.1f MB in %.1f s") \
+    X(MnistNotFile, "the file is not MNIST's (it does not start with NNPMNIST)") \
+    X(MnistBadHeaderFmt, "the file holds %llu images of side %llu, not up to 100,000 of side 28") \
+    X(MnistBadSizeFmt, "the file has %llu bytes where its header asks for %llu") \
+    X(MnistBadLabelFmt, "image %llu has the label %llu, not a digit") \
+    X(MnistCannotOpen, "the file cannot be opened") \
     X(RipeLabel, "ripe")                                                                          \
     X(UnripeLabel, "unripe")                                                                      \
     X(TaskBinary, "Binary")                                                                       \
@@ -282,6 +288,9 @@ const char* field_tip(std::string_view key);
 
 // Why a session stopped, in words (empty while it runs).
 std::string describe_stop(const Session& s);
+
+// Why MNIST's file was refused (load_mnist), in words.
+std::string describe_mnist(const MnistLoad& load);
 
 // Tooltip for an enumeration value by its code name (null if there is none).
 const char* tip_for_code(std::string_view code);

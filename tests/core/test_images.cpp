@@ -213,9 +213,8 @@ std::vector<unsigned char> read_bytes(const char* path) {
 bool mnist_ready() {
     if (mnist_count() > 0) return true;
     const std::vector<unsigned char> bytes = read_bytes(NNP_MNIST_FILE);
-    std::string error;
-    if (bytes.empty() || !load_mnist(bytes, error)) {
-        WARN("MNIST's images are not built (" << NNP_MNIST_FILE << "): " << error);
+    if (bytes.empty() || !load_mnist(bytes).ok()) {
+        WARN("MNIST's images are not built (" << NNP_MNIST_FILE << ")");
         return false;
     }
     return true;
@@ -251,19 +250,20 @@ TEST_CASE("mnist: 10,000 images of 784 grey levels with the package's class coun
 
 TEST_CASE("mnist: a file that is not one is refused with a reason, keeping what was loaded", "[images][mnist]") {
     const int before = mnist_count();
-    std::string error;
     std::vector<unsigned char> bad(16 + 2 * (1 + 784), 0);
-    CHECK_FALSE(load_mnist(bad, error));  // no magic
-    CHECK(error.find("NNPMNIST") != std::string::npos);
+    CHECK(load_mnist(bad).problem == MnistProblem::NotMnist);  // no magic
     std::memcpy(bad.data(), "NNPMNIST", 8);
-    bad[8] = 2, bad[12] = 28;  // two images of side 28
+    bad[8] = 2, bad[12] = 27;  // two images of side 27
+    MnistLoad r = load_mnist(bad);
+    CHECK((r.problem == MnistProblem::BadHeader && r.a == 2 && r.b == 27));
+    bad[12] = 28;
     bad[16] = 3, bad[17] = 12;  // the second label is not a digit
-    CHECK_FALSE(load_mnist(bad, error));
-    CHECK(error.find("label 12") != std::string::npos);
+    r = load_mnist(bad);
+    CHECK((r.problem == MnistProblem::BadLabel && r.a == 1 && r.b == 12));
     bad.pop_back();  // one byte short
-    CHECK_FALSE(load_mnist(bad, error));
-    CHECK(error.find("bytes") != std::string::npos);
-    CHECK_FALSE(load_mnist({}, error));
+    r = load_mnist(bad);
+    CHECK((r.problem == MnistProblem::BadSize && r.a == bad.size() && r.b == bad.size() + 1));
+    CHECK(load_mnist({}).problem == MnistProblem::NotMnist);
     CHECK(mnist_count() == before);
 }
 
