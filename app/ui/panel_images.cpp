@@ -42,9 +42,10 @@ void draw_values(ImDrawList* dl, ImVec2 mn, ImVec2 mx, const float* values, int 
 namespace {
 
 constexpr int kGalleryMax = 24;      // misclassified images drawn at most
+constexpr std::size_t kPadMaxPoints = 4000;  // points of a drawing kept at most (Clear starts again)
 constexpr float kPenRadius32 = kOptdigitsPenRadius;  // the pen, in pixels of the 32x32 scan
 
-// The input on show with the pad on top of it when drawing. Returns its rectangle.
+// The input on show, `side` pixels square, or the drawing pad in its place while drawing.
 void image_or_pad(PanelContext& c, float side) {
     AppState& app = c.app;
     ImageView& v = app.images;
@@ -61,7 +62,10 @@ void image_or_pad(PanelContext& c, float side) {
             const PadPoint p{(m.x - mn.x) / side, (m.y - mn.y) / side};
             PadStroke& stroke = v.strokes.back();
             const float min_step = 0.004f;
-            if (stroke.empty() || std::hypot(p.x - stroke.back().x, p.y - stroke.back().y) > min_step) {
+            std::size_t points = 0;  // a drawing is capped, so its reduction stays cheap every frame
+            for (const PadStroke& s : v.strokes) points += s.size();
+            if (points < kPadMaxPoints &&
+                (stroke.empty() || std::hypot(p.x - stroke.back().x, p.y - stroke.back().y) > min_step)) {
                 stroke.push_back(p);
                 app.pictures_dirty = true;  // classified as it is drawn
             }
