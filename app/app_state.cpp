@@ -18,7 +18,6 @@ namespace {
 void mark_dirty(AppState& app) {
     for (Run& r : app.runs) r.dirty = true;
     app.pictures_dirty = true;
-    image_results_changed(app.images);  // not only a new epoch changes the test split's results
 }
 
 // New runs from app.config (valid): one session per run of its race, or one.
@@ -249,7 +248,7 @@ void app_set_weight(AppState& app, int layer, int i, int o, float value) {
 
 void train_frame(AppState& app, const std::function<double()>& now_ms) {
     app.stats.train_ms = 0;
-    if (app.config.data.kind == DatasetKind::Mnist && mnist_count() == 0) request_missing_data(app, now_ms());
+    request_missing_data(app, now_ms());  // MNIST's images, once, when the experiment needs them
     if (!app.playing) return;
     const double start = now_ms();
     // Every run aims at `speed` more epochs; runs take turns batch by batch, so within the

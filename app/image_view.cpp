@@ -52,46 +52,31 @@ void update_image_view(const Session& s, ImageView& view) {
     const int cols = d.input_dims;
     view.classes = k;
 
-    // The test split in one batch: the confusion matrix and the misclassified rows, once an epoch.
-    const int begin = d.test_begin(), n = d.n_test();
-    view.ws.resize(net, std::max(n, 1), false);  // allocates only when the network or split changed
-    const bool fresh = !view.results_stale && view.results_epoch == s.epoch() && view.results_net == &net &&
-                       view.results_params == net.params().size() &&
-                       view.confusion.size() == std::size_t(k) * std::size_t(k);
-    view.results_stale = false;
-    view.results_epoch = s.epoch();
-    view.results_net = &net;
-    view.results_params = net.params().size();
-    if (!fresh) {
-        view.confusion.assign(std::size_t(k) * std::size_t(k), 0);
-        view.wrong.clear();
-        view.wrong_answer.clear();
-    }
-    if (n > 0 && !fresh) {
-        forward(net, s.inputs().middleRows(begin, n), view.ws, DropoutMode::Off);
-        const auto out = view.ws.out(net.num_layers() - 1, n);
-        for (int i = 0; i < n; ++i) {
-            const int truth = d.label[std::size_t(begin + i)];
-            const int guess = argmax(out.data() + std::ptrdiff_t(i) * out.outerStride(), k);
-            if (truth >= 0 && truth < k) ++view.confusion[std::size_t(truth * k + guess)];
-            if (guess != truth) {
-                view.wrong.push_back(begin + i);
-                view.wrong_answer.push_back(guess);
-            }
+    // The confusion matrix and the misclassified rows of the test split.
+    const auto evaluated = s.evaluated_outputs();
+    view.confusion.assign(std::size_t(k) * std::size_t(k), 0);
+    view.wrong.clear();
+    view.wrong_answer.clear();
+    for (int row = d.test_begin(); row < d.size(); ++row) {
+        const int truth = d.label[std::size_t(row)];
+        const int guess = argmax(evaluated.data() + std::ptrdiff_t(row) * evaluated.outerStride(), k);
+        if (truth >= 0 && truth < k) ++view.confusion[std::size_t(truth * k + guess)];
+        if (guess != truth) {
+            view.wrong.push_back(row);
+            view.wrong_answer.push_back(guess);
         }
     }
+    view.ws.resize(net, 1, false);  // the input on show; allocates only when the network changed
 
     // The input on show: a data row, or the pad's drawing reduced the optdigits way.
     view.pixels.assign(std::size_t(cols), 0.0f);
     if (view.drawing) {
         // Reduced the way the set was made: optdigits' block counts, or MNIST's centred box.
-        if (d.image_width == kMnistSide) {
-            const auto pad = pad_to_mnist(view.strokes);
+        const auto take = [&](const auto& pad) {
             std::copy_n(pad.begin(), std::min<std::size_t>(pad.size(), view.pixels.size()), view.pixels.begin());
-        } else {
-            const auto pad = pad_to_digits(view.strokes);
-            std::copy_n(pad.begin(), std::min<std::size_t>(pad.size(), view.pixels.size()), view.pixels.begin());
-        }
+        };
+        if (d.image_width == kMnistSide) take(pad_to_mnist(view.strokes));
+        else take(pad_to_digits(view.strokes));
         view.label = -1;
     } else {
         const int row = shown_row(s, view);

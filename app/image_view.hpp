@@ -25,24 +25,17 @@ struct ImageView {
     std::vector<int> wrong;            // the misclassified test rows, in row order
     std::vector<int> wrong_answer;     // the network's answer for each of them
     int classes = 0;
-    // The test split's results are recomputed when the network has trained another epoch (or
-    // changed shape), not after every batch: MNIST's 2,000 test images cost a frame's budget.
-    std::int64_t results_epoch = -1;
-    const void* results_net = nullptr;
-    std::size_t results_params = 0;
-    bool results_stale = true;  // set by an outside change (a weight edit, a new network)
     // Buffers, kept between frames. After update_image_view, ws.h[l] row 0 holds every layer's
     // activations for the input on show (the network panel colours its neurons by them).
     Workspace ws;
     Matrix input;
 };
 
-// Recomputes the derived fields for the session's current network (a few hundred rows through
-// the network: cheap enough for every change). Does nothing for data that is not an image set.
+// Recomputes the derived fields for the session's current network: the input on show through
+// the network, and the test split's results from the session's own evaluation (so they follow
+// each epoch, reset or edit, not every batch, and cost no second pass over the test images).
+// Clears them for data that is not an image set, or has no rows yet.
 void update_image_view(const Session& s, ImageView& view);
-// Marks the test split's results for recomputing at the next update (the network changed by
-// other means than training: a rebuild, a link's weights, an edited weight).
-inline void image_results_changed(ImageView& view) { view.results_stale = true; }
 
 // Moves the shown test row by `delta` (wrapping around the test split) and leaves the pad.
 void step_image(const Session& s, ImageView& view, int delta);

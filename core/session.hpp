@@ -86,6 +86,11 @@ public:
     // Losses and accuracies of the current parameters (data loss, no penalty). After an early
     // stop they are those of the restored best weights.
     const EpochRecord& current() const { return current_; }
+    // The network's outputs (n x outputs, every row: training, validation, test) from which
+    // current() was computed: as of the last epoch's end, reset, edit or restored best.
+    Eigen::Block<const Matrix> evaluated_outputs() const {
+        return eval_ws_.out(net_.num_layers() - 1, data_->size());
+    }
     const History& history() const { return history_; }
 
     // The lowest watched loss so far and the parameters it had. When early stopping ends a run,

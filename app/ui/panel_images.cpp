@@ -43,7 +43,6 @@ namespace {
 
 constexpr int kGalleryMax = 24;      // misclassified images drawn at most
 constexpr std::size_t kPadMaxPoints = 4000;  // points of a drawing kept at most (Clear starts again)
-constexpr float kPenRadius32 = kOptdigitsPenRadius;  // the pen, in pixels of the 32x32 scan
 
 // The input on show, `side` pixels square, or the drawing pad in its place while drawing.
 void image_or_pad(PanelContext& c, float side) {
@@ -73,7 +72,7 @@ void image_or_pad(PanelContext& c, float side) {
         dl->AddRectFilled(mn, mx, IM_COL32(255, 255, 255, 255));
         // The strokes as drawn, about as thick as the pen is in the 32x32 scan of a digit that
         // fills the box.
-        const float thick = std::max(2.0f, side / 32.0f * 2.0f * kPenRadius32);
+        const float thick = std::max(2.0f, side / 32.0f * 2.0f * kOptdigitsPenRadius);
         for (const PadStroke& stroke : v.strokes) {
             for (std::size_t i = 0; i < stroke.size(); ++i) {
                 const ImVec2 a(mn.x + stroke[i].x * side, mn.y + stroke[i].y * side);

@@ -14,21 +14,11 @@
 //      benchmarks, not tests, and this machine's load varies).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchChromium, serveSite } from './harness.mjs';
+import { artifact, check, finish, launchChromium, serveSite, site, sleep } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const site = path.resolve(process.env.NNP_SITE || path.join(here, '../../build/web/site'));
-const artifacts = path.resolve(process.env.NNP_ARTIFACTS || path.join(site, '../e2e'));
 const minFps = Number(process.env.NNP_MIN_FPS || 0);
-fs.mkdirSync(artifacts, { recursive: true });
 
-const failures = [];
-function check(ok, what, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ' (' + detail + ')' : ''}`);
-  if (!ok) failures.push(what);
-}
 
 // ---- static server on 127.0.0.1, browser (tests/e2e/harness.mjs) ----
 const { server, base } = await serveSite(site);
@@ -40,7 +30,6 @@ page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
 const state = async () => JSON.parse(await page.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
 const command = async (obj) => JSON.parse(await page.evaluate((json) => Module.ccall('nnp_app_command', 'string', ['string'], [json]), JSON.stringify(obj)));
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function waitFor(pred, timeoutMs, what) {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
@@ -154,14 +143,14 @@ try {
   s = await state();
   const fps = (s.frame.count - f0) / ((Date.now() - t0) / 1000);
   console.log(`frame rate: ${fps.toFixed(1)} frames/s; train ${s.frame.train_ms.toFixed(2)} ms, pictures ${s.frame.pictures_ms.toFixed(2)} ms, draw ${s.frame.draw_ms.toFixed(2)} ms per frame`);
-  fs.writeFileSync(path.join(artifacts, 'fps.txt'), `${fps.toFixed(1)}\n`);
+  fs.writeFileSync(artifact('fps.txt'), `${fps.toFixed(1)}\n`);
   if (minFps > 0) check(fps >= minFps, `trains at >= ${minFps} frames/s`, `${fps.toFixed(1)} frames/s`);
 
   // ---- the canvas shows the expected colours, and the output heatmap shows this network ----
   await command({ cmd: 'pause' });
   await sleep(500);  // frames that draw the paused network's pictures
   const trained = await state();
-  const shot = await page.screenshot({ path: path.join(artifacts, 'trained.png') });
+  const shot = await page.screenshot({ path: artifact('trained.png') });
   const img = decodePng(shot);
   await heatmapMatchesModel(page, trained, img,
     async (x1, x2) => (await command({ cmd: 'predict', x: x1, y: x2 })).output[0],
@@ -203,7 +192,7 @@ try {
     await sleep(50);
   }
   check(droppedSeen > 0, 'dropped units are reported while training with dropout', `${droppedSeen} over 30 samples`);
-  await page.screenshot({ path: path.join(artifacts, 'dropout.png') });
+  await page.screenshot({ path: artifact('dropout.png') });
 
   // ---- keyboard: space pauses, s steps one epoch, r resets ----
   await page.mouse.move(640, 700);
@@ -225,7 +214,7 @@ try {
   await command({ cmd: 'set_dataset', value: 'blobs' });
   await command({ cmd: 'play' });
   await sleep(2000);
-  await page.screenshot({ path: path.join(artifacts, 'blobs.png') });
+  await page.screenshot({ path: artifact('blobs.png') });
   await command({ cmd: 'set_dataset', value: 'oyster' });
   await command({ cmd: 'play' });
   await sleep(2000);
@@ -235,12 +224,12 @@ try {
         'the oyster set is standardised and finds its 7.2 cm boundary at once',
         `epoch ${s.epoch}, threshold ${s.learned_threshold}`);
   check(s.link_issues_shown === false, 'choosing the oyster set raises no banner');
-  await page.screenshot({ path: path.join(artifacts, 'oyster.png') });
+  await page.screenshot({ path: artifact('oyster.png') });
 
   check(consoleErrors.length === 0, 'no console errors', consoleErrors.slice(0, 3).join(' | '));
 } catch (err) {
   check(false, 'the test ran to the end', String(err && err.stack || err));
-  await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => {});
+  await page.screenshot({ path: artifact('failure.png') }).catch(() => {});
 }
 
 // ---- share links, each page in a fresh browser context (no shared storage or history) ----
@@ -320,7 +309,7 @@ try {
     if (!r.ok || Math.abs(r.output[0] - hand(x1, x2)) > 1e-5) predictOk = false;
   }
   check(predictOk, 'predict gives the hand-set network\'s output');
-  const handShot = decodePng(await d.page.screenshot({ path: path.join(artifacts, 'hand_set.png') }));
+  const handShot = decodePng(await d.page.screenshot({ path: artifact('hand_set.png') }));
   await heatmapMatchesModel(d.page, s, handShot, async (x1, x2) => hand(x1, x2),
     'the output heatmap of a hand-set network is the right way round');
   check(d.errors.length === 0, 'no console errors on the hand-set page', d.errors.slice(0, 3).join(' | '));
@@ -358,7 +347,7 @@ try {
   check(s.link_issues_shown, 'the issues banner is shown');
   check(!(await hostile.page.evaluate(() => document.body.innerHTML.includes('hi</b>') || !!document.querySelector('b'))),
         'nothing from the link reaches the page as HTML');
-  await hostile.page.screenshot({ path: path.join(artifacts, 'link_issues.png') });
+  await hostile.page.screenshot({ path: artifact('link_issues.png') });
   check(hostile.errors.length === 0, 'no console errors for the hostile link', hostile.errors.slice(0, 3).join(' | '));
   await hostile.close();
 
@@ -383,7 +372,7 @@ try {
         /validation loss/.test(s.stop_text) && s.stop_text.includes(`epoch ${s.best_epoch}`),
         'the run stops early and says which weights it restored', s.stop_text);
   await sleep(300);
-  await es.page.screenshot({ path: path.join(artifacts, 'early_stop.png') });
+  await es.page.screenshot({ path: artifact('early_stop.png') });
   const stopped = s.stop_epoch;
   await es.command({ cmd: 'play' });
   for (let t0 = Date.now(); Date.now() - t0 < 30000 && (s.stop_reason !== 'early_stopped' || s.stop_epoch === stopped);
@@ -409,7 +398,7 @@ try {
         'the runs advance alike and part ways', `epochs ${raceEpochs}, leader ${s.leader}`);
   await race.command({ cmd: 'select_run', value: 5 });
   await sleep(300);
-  await race.page.screenshot({ path: path.join(artifacts, 'race.png') });
+  await race.page.screenshot({ path: artifact('race.png') });
   s = await race.state();
   check(s.selected === 5 && s.config.optimizer.kind === 'adam', 'selecting a run shows its config', s.config.optimizer.kind);
   check(race.errors.length === 0, 'no console errors in a race', race.errors.slice(0, 3).join(' | '));
@@ -438,5 +427,4 @@ try {
   server.close();
 }
 
-console.log(failures.length ? `${failures.length} check(s) failed` : 'all checks passed');
-process.exit(failures.length ? 1 : 0);
+finish('all checks passed');

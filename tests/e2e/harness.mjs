@@ -1,10 +1,35 @@
-// What the end-to-end test and the browser benchmark (bench/browser_bench.mjs) share: a static
-// server for the built site on a free 127.0.0.1 port, and Debian's headless Chromium launched
-// the one way that works on this GPU-less machine.
+// What the end-to-end tests and the browser benchmark (bench/browser_bench.mjs) share: a static
+// server for the built site on a free 127.0.0.1 port, Debian's headless Chromium launched the one
+// way that works on this GPU-less machine, and the tests' folders, checks and exit status.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// The built site (NNP_SITE, default build/web/site), and the path of a screenshot or figure in
+// the tests' folder (NNP_ARTIFACTS, default the site's sibling e2e/, created on first use).
+export const site = path.resolve(process.env.NNP_SITE || path.join(here, '../../build/web/site'));
+const artifacts = path.resolve(process.env.NNP_ARTIFACTS || path.join(site, '../e2e'));
+export function artifact(name) {
+  fs.mkdirSync(artifacts, { recursive: true });
+  return path.join(artifacts, name);
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// check(ok, what, detail) prints one "ok"/"FAIL" line and remembers a failure; finish(passed)
+// prints the count of failed checks, or `passed`, and exits 1 or 0.
+const failures = [];
+export function check(ok, what, detail = '') {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ' (' + detail + ')' : ''}`);
+  if (!ok) failures.push(what);
+}
+export function finish(passed) {
+  console.log(failures.length ? `${failures.length} check(s) failed` : passed);
+  process.exit(failures.length ? 1 : 0);
+}
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
                 '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };

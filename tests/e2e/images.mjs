@@ -5,20 +5,9 @@
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchChromium, serveSite } from './harness.mjs';
+import { artifact, check, finish, launchChromium, serveSite, site, sleep } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const site = path.resolve(process.env.NNP_SITE || path.join(here, '../../build/web/site'));
-const artifacts = path.resolve(process.env.NNP_ARTIFACTS || path.join(site, '../e2e'));
-fs.mkdirSync(artifacts, { recursive: true });
 
-const failures = [];
-function check(ok, what, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ' (' + detail + ')' : ''}`);
-  if (!ok) failures.push(what);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let sent = [];  // { file, bytes } the server sent
 const { server, base } = await serveSite(site, (file, bytes) => sent.push({ file, bytes }));
@@ -79,7 +68,7 @@ for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
         `${(s.test_accuracy * 100).toFixed(1)}% at epoch ${s.epoch} after ${seconds.toFixed(1)} s`);
   console.log(`${tag} time to 95% test accuracy: ${seconds.toFixed(2)} s (epoch ${s.epoch})`);
   await press('play');  // pause, so the pad's answer is read from a fixed network
-  await page.screenshot({ path: path.join(artifacts, `digits-${screen.name.replace(/ /g, '-')}.png`) });
+  await page.screenshot({ path: artifact(`digits-${screen.name.replace(/ /g, '-')}.png`) });
 
   await press('draw_digit');
   s = await state();
@@ -118,7 +107,7 @@ for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
   check(s.images.strokes === 1 && ink > 0, `${tag} the stroke reaches the network as an 8x8 image`, `ink ${ink}`);
   check(s.images.predicted === 1, `${tag} the trained network reads a straight stroke as a 1`,
         `answer ${s.images.predicted}, p = ${s.images.probabilities.map((p) => p.toFixed(2)).join(' ')}`);
-  await page.screenshot({ path: path.join(artifacts, `digits-pad-${screen.name.replace(/ /g, '-')}.png`) });
+  await page.screenshot({ path: artifact(`digits-pad-${screen.name.replace(/ /g, '-')}.png`) });
   await press('clear_drawing');
   s = await state();
   check(s.images.strokes === 0, `${tag} Clear empties the pad`);
@@ -160,15 +149,11 @@ for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
     const ink2 = s.images.pixels.reduce((a, b) => a + b, 0);
     check(ink2 > 0 && s.images.probabilities.length === 10, `${tag} the pad draws into MNIST's 28x28 input`,
           `answer ${s.images.predicted}, p = ${s.images.probabilities.map((p) => p.toFixed(2)).join(' ')}`);
-    await page.screenshot({ path: path.join(artifacts, `mnist-pad-${screen.name.replace(/ /g, '-')}.png`) });
+    await page.screenshot({ path: artifact(`mnist-pad-${screen.name.replace(/ /g, '-')}.png`) });
   }
   check(errors.length === 0, `${tag} no page errors`, errors.join('; '));
   await context.close();
 }
 await browser.close();
 server.close();
-if (failures.length) {
-  console.log(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log('all image checks passed');
+finish('all image checks passed');

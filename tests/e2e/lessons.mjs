@@ -7,20 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, serveSite } from './harness.mjs';
+import { artifact, check, finish, launchChromium, serveSite, site, sleep } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const site = path.resolve(process.env.NNP_SITE || path.join(here, '../../build/web/site'));
-const artifacts = path.resolve(process.env.NNP_ARTIFACTS || path.join(site, '../e2e'));
-fs.mkdirSync(artifacts, { recursive: true });
 const lessonDir = path.join(here, '../../lessons');
 
-const failures = [];
-function check(ok, what, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ' (' + detail + ')' : ''}`);
-  if (!ok) failures.push(what);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // The steps, read from the lesson files as the app reads them (id; per step link and solution).
 const lessons = fs.readdirSync(lessonDir).filter((f) => f.endsWith('.txt')).sort().map((f) => {
@@ -61,7 +52,7 @@ for (const lesson of lessons) {
     const t0 = Date.now();
     while (!(s = await state()).lesson.met && Date.now() - t0 < 40000) await sleep(250);
     check(s.lesson.met === true, `${tag} training meets the goal "${s.lesson.goal}"`, `epoch ${s.epoch}`);
-    if (k === 0 && lesson.id === 'xor') await page.screenshot({ path: path.join(artifacts, 'lesson-xor-ko.png') });
+    if (k === 0 && lesson.id === 'xor') await page.screenshot({ path: artifact('lesson-xor-ko.png') });
     ++steps;
   }
 }
@@ -69,8 +60,4 @@ check(steps >= 16, 'every step of every lesson was walked', `${steps} steps`);
 check(errors.length === 0, 'no page errors', errors.join('; '));
 await browser.close();
 server.close();
-if (failures.length) {
-  console.log(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log('all lesson checks passed');
+finish('all lesson checks passed');

@@ -10,20 +10,9 @@
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchChromium, serveSite } from './harness.mjs';
+import { artifact, check, finish, launchChromium, serveSite, site, sleep } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const site = path.resolve(process.env.NNP_SITE || path.join(here, '../../build/web/site'));
-const artifacts = path.resolve(process.env.NNP_ARTIFACTS || path.join(site, '../e2e'));
-fs.mkdirSync(artifacts, { recursive: true });
 
-const failures = [];
-function check(ok, what, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ' (' + detail + ')' : ''}`);
-  if (!ok) failures.push(what);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const command = (page, c) => page.evaluate((c) => Module.ccall('nnp_app_command', 'string', ['string'], [c]), JSON.stringify(c));
 
 const { server, base } = await serveSite(site);
@@ -127,7 +116,7 @@ for (const screen of screens) {
   await sleep(200);
   s = await state();
   check(s.playing === false && s.epoch === 0, `${tag} Space pauses and r resets`, `playing=${s.playing} epoch=${s.epoch}`);
-  await page.screenshot({ path: path.join(artifacts, `screen-${screen.name}.png`) });
+  await page.screenshot({ path: artifact(`screen-${screen.name}.png`) });
 
   // The copied URL reopens the same experiment in a fresh page.
   if (clip.startsWith(base)) {
@@ -153,7 +142,7 @@ for (const screen of screens) {
     const point = [{ x: c.x, y: c.y }];
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point });
     await sleep(900);
-    const shot = await page.screenshot({ path: path.join(artifacts, `screen-${screen.name}-long-press.png`) });
+    const shot = await page.screenshot({ path: artifact(`screen-${screen.name}-long-press.png`) });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await sleep(250);
     check((await state()).epoch === e0, `${tag} a long press on Step does not step`);
@@ -209,7 +198,7 @@ for (const screen of screens) {
     await frames(2);
     s = await state();
     check(s.lesson.step === 2 && s.config.hidden.length === 2, `${tag} Next opens step 2 (two hidden layers)`, JSON.stringify(s.lesson));
-    await page.screenshot({ path: path.join(artifacts, `screen-${screen.name}-lesson.png`) });
+    await page.screenshot({ path: artifact(`screen-${screen.name}-lesson.png`) });
     await press('lesson_close');
     await frames(2);
     check(!(await state()).lesson.id, `${tag} the lesson closes`);
@@ -220,7 +209,7 @@ for (const screen of screens) {
     await press('language');
     await frames(2);
     check((await state()).lang === 'ko', `${tag} the language button switches to Korean`);
-    await page.screenshot({ path: path.join(artifacts, `screen-${screen.name}-ko.png`) });
+    await page.screenshot({ path: artifact(`screen-${screen.name}-ko.png`) });
     await page.reload();
     await page.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
     await frames(2);
@@ -238,8 +227,4 @@ for (const screen of screens) {
 
 await browser.close();
 server.close();
-if (failures.length) {
-  console.log(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log('all screen checks passed');
+finish('all screen checks passed');
