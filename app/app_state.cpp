@@ -151,7 +151,7 @@ void adapt_to_dataset(ExperimentConfig& cfg, DatasetKind previous) {
     if (!loss_fits(cfg.output, cfg.loss)) cfg.loss = default_loss(cfg.output);
     const FeatureMask x1_only = feature_bit(Feature::X1) | feature_bit(Feature::X1Squared) |
                                 feature_bit(Feature::SinX1);
-    if (input_dims_of(cfg.data.kind) == 1) {
+    if (input_dims_of(cfg.data) == 1) {
         cfg.features &= x1_only;
         if (cfg.features == 0) cfg.features = feature_bit(Feature::X1);
     } else if ((cfg.features & ~x1_only) == 0) {

@@ -146,13 +146,14 @@ Loss default_loss(Activation output) {
     }
 }
 
-Normalization default_normalization(DatasetKind kind) {
-    if (is_image_set(kind)) return Normalization::Scale;
-    return kind == DatasetKind::Oyster ? Normalization::Standardize : Normalization::None;
+Normalization default_normalization(const DatasetSpec& spec) {
+    if (is_image_set(spec.kind)) return Normalization::Scale;
+    const bool off_plane = spec.kind == DatasetKind::Oyster || spec.kind == DatasetKind::Csv;
+    return off_plane ? Normalization::Standardize : Normalization::None;
 }
 
-FeatureMask default_features(DatasetKind kind) {
-    return input_dims_of(kind) == 1 ? feature_bit(Feature::X1) : kDefaultFeatures;
+FeatureMask default_features(const DatasetSpec& spec) {
+    return input_dims_of(spec) == 1 ? feature_bit(Feature::X1) : kDefaultFeatures;
 }
 
 const ExperimentConfig& default_for_data(DatasetKind kind) {
@@ -176,10 +177,11 @@ const ExperimentConfig& default_for_data(DatasetKind kind) {
     return is_image_set(kind) ? digits : plane;
 }
 
-Task task_of(const ExperimentConfig& cfg) { return task_of(cfg.data.kind); }
+Task task_of(const ExperimentConfig& cfg) { return task_of(cfg.data); }
 
 int input_count(const ExperimentConfig& cfg) {
-    return is_image_set(cfg.data.kind) ? input_dims_of(cfg.data.kind) : feature_count(cfg.features);
+    const int dims = input_dims_of(cfg.data);
+    return dims > 2 ? dims : feature_count(cfg.features);
 }
 
 int output_count(const ExperimentConfig& cfg) {
@@ -205,7 +207,7 @@ std::vector<ConfigIssue> validate(ExperimentConfig& cfg) {
     for (const Field& f : config_fields()) check_field(f, cfg, issues);
 
     // Features: a one-input set has no x2; at least one feature.
-    if (input_dims_of(cfg.data.kind) == 1) {
+    if (input_dims_of(cfg.data) == 1) {
         FeatureMask without_x2 = cfg.features;
         for (int f = 0; f < kFeatureCount; ++f)
             if (feature_uses_x2(Feature(f))) without_x2 &= ~feature_bit(Feature(f));

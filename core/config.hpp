@@ -95,9 +95,10 @@ Activation default_output(Task task);
 Loss default_loss(Activation output);
 // Standardised inputs for data that does not lie centred in TF Playground's [-6, 6] plane (the
 // oyster diameters in cm); none for the plane's sets, so TF Playground's results carry over.
-Normalization default_normalization(DatasetKind kind);
+// The user's data is standardised too: its columns come in any units.
+Normalization default_normalization(const DatasetSpec& spec);
 // x1 and x2, or x1 alone for one-input data.
-FeatureMask default_features(DatasetKind kind);
+FeatureMask default_features(const DatasetSpec& spec);
 // The experiment a data set starts with, where it needs other settings than ExperimentConfig{}'s
 // (which fit the plane's sets): the 8x8 digits get one layer of 16 ReLU units, Adam at 0.003
 // in batches of 32 and 80% of the images for training, so picking them trains to about 97%
@@ -108,7 +109,8 @@ const ExperimentConfig& default_for_data(DatasetKind kind);
 // Derived facts the network and the trainer need.
 Task task_of(const ExperimentConfig& cfg);
 int output_count(const ExperimentConfig& cfg);
-// The network's inputs: one per enabled feature, or one per pixel of an image set.
+// The network's inputs: one per enabled feature (data of one or two inputs), else one per
+// input column (a pixel of an image set, a column of the user's data).
 int input_count(const ExperimentConfig& cfg);  // 1 for binary unless softmax; k for k classes
 NetworkSpec network_spec(const ExperimentConfig& cfg);
 

@@ -13,6 +13,8 @@
 #include <cassert>
 #include <cmath>
 #include <cstdlib>
+#include <tuple>
+#include <utility>
 
 namespace nnp {
 
@@ -31,6 +33,7 @@ constexpr EnumEntry<DatasetKind> kDatasetKinds[] = {
     {DatasetKind::RegGauss, "reg_gauss", "Gaussian bumps", "reg-gauss"},
     {DatasetKind::Digits, "digits", "Handwritten digits (8x8)", "digits"},
     {DatasetKind::Mnist, "mnist", "MNIST digits (28x28)", "mnist"},
+    {DatasetKind::Csv, "csv", "Your data (CSV)", "csv"},
 };
 
 // TF Playground's link says problem=classification or problem=regression.
@@ -257,6 +260,16 @@ Task task_of(DatasetKind kind) {
     }
 }
 
+Task task_of(const DatasetSpec& spec) {
+    if (spec.kind == DatasetKind::Csv) return spec.user ? spec.user->task : Task::BinaryClassification;
+    return task_of(spec.kind);
+}
+
+int input_dims_of(const DatasetSpec& spec) {
+    if (spec.kind == DatasetKind::Csv) return spec.user ? spec.user->inputs() : 2;
+    return input_dims_of(spec.kind);
+}
+
 int input_dims_of(DatasetKind kind) {
     switch (kind) {
         case DatasetKind::Oyster: return 1;
@@ -269,7 +282,8 @@ int input_dims_of(DatasetKind kind) {
 bool is_image_set(DatasetKind kind) { return kind == DatasetKind::Digits || kind == DatasetKind::Mnist; }
 
 int classes_of(const DatasetSpec& spec) {
-    switch (task_of(spec.kind)) {
+    if (spec.kind == DatasetKind::Csv && spec.user) return static_cast<int>(spec.user->class_names.size());
+    switch (task_of(spec)) {
         case Task::BinaryClassification: return 2;
         case Task::Regression: return 0;
         case Task::MultiClassification: break;
@@ -308,10 +322,70 @@ Dataset image_dataset(const DatasetSpec& spec) {
     return data;
 }
 
+// The smallest and largest value of column `col` over every row, widened by 5% on each side
+// (by 1 for a constant column), so that no point sits on the picture's edge.
+std::pair<float, float> padded_range(const Matrix& x, int col) {
+    if (x.rows() == 0) return {-6.0f, 6.0f};
+    const float lo = x.col(col).minCoeff(), hi = x.col(col).maxCoeff();
+    const float pad = hi > lo ? 0.05f * (hi - lo) : 1.0f;
+    return {lo - pad, hi + pad};
+}
+
+// The user's rows in an order shuffled from the seed, training rows first. Without rows (a link
+// with data=csv: links do not carry the data) the set is empty, with two inputs and two classes.
+Dataset user_dataset(const DatasetSpec& spec) {
+    Dataset data;
+    if (!spec.user) return data;
+    const UserData& user = *spec.user;
+    const int n = user.rows();
+    data.task = user.task;
+    data.input_dims = user.inputs();
+    data.num_classes = user.task == Task::Regression ? 0 : static_cast<int>(user.class_names.size());
+    data.input_names = user.input_names;
+    data.class_names = user.class_names;
+    data.target_name = user.target_name;
+    Rng rng = make_rng(spec.seed, RngStream::Data);
+    std::vector<int> order(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) order[static_cast<std::size_t>(i)] = i;
+    rng.shuffle(order);
+    data.x.resize(n, user.inputs());  // n x inputs
+    if (user.task == Task::Regression) data.value.resize(n, 1);  // n x 1
+    else data.label.resize(static_cast<std::size_t>(n));
+    for (int row = 0; row < n; ++row) {
+        const int i = order[static_cast<std::size_t>(row)];
+        data.x.row(row) = user.x.row(i);
+        if (user.task == Task::Regression) data.value(row, 0) = user.value(i, 0);
+        else data.label[static_cast<std::size_t>(row)] = user.label[static_cast<std::size_t>(i)];
+    }
+    const auto [x0, x1] = padded_range(data.x, 0);
+    data.domain.x_min = x0;
+    data.domain.x_max = x1;
+    if (data.input_dims >= 2) {
+        const auto [y0, y1] = padded_range(data.x, 1);
+        data.domain.y_min = y0;
+        data.domain.y_max = y1;
+    } else {
+        data.domain.y_min = -1.0f;
+        data.domain.y_max = 1.0f;
+    }
+    data.n_train = static_cast<int>(std::floor(n * static_cast<double>(spec.train_percent) / 100.0));
+    if (n >= 2) data.n_train = std::clamp(data.n_train, 1, n - 1);
+    return data;
+}
+
 }  // namespace
+
+Domain column_domain(const Dataset& data, int col_x, int col_y) {
+    Domain d;
+    if (col_x < 0 || col_x >= data.input_dims || col_y < 0 || col_y >= data.input_dims) return data.domain;
+    std::tie(d.x_min, d.x_max) = padded_range(data.x, col_x);
+    std::tie(d.y_min, d.y_max) = padded_range(data.x, col_y);
+    return d;
+}
 
 Dataset generate_dataset(const DatasetSpec& raw_spec) {
     const DatasetSpec spec = clamped(raw_spec);
+    if (spec.kind == DatasetKind::Csv) return user_dataset(spec);
     if (is_image_set(spec.kind)) return image_dataset(spec);
     const int n = spec.points;
     const double noise = spec.noise / 100.0;  // TF's scale: 0 .. 0.5
@@ -331,7 +405,8 @@ Dataset generate_dataset(const DatasetSpec& raw_spec) {
         case DatasetKind::RegPlane: gen_reg_plane(rng, n, noise, samples); break;
         case DatasetKind::RegGauss: gen_reg_gauss(rng, n, noise, samples); break;
         case DatasetKind::Digits:
-        case DatasetKind::Mnist: break;  // not generated (image_dataset above)
+        case DatasetKind::Mnist:
+        case DatasetKind::Csv: break;  // not generated (image_dataset, user_dataset above)
     }
     assert(static_cast<int>(samples.size()) == n);
 

@@ -8,6 +8,8 @@
 #include "types.hpp"
 #include "enum_table.hpp"
 
+#include <memory>
+#include <string>
 #include <vector>
 
 namespace nnp {
@@ -25,9 +27,26 @@ enum class DatasetKind {
     RegGauss,    // regression: six gaussian bumps on [-6,6]^2
     Digits,      // 10 classes, 64 inputs: the 8x8 handwritten digits (values 0..16), all 1,797
     Mnist,       // 10 classes, 784 inputs: 10,000 of MNIST's 28x28 digits (0..255), once loaded
+    Csv,         // the user's own data (DatasetSpec::user, from csv.hpp): 1 to 1,024 inputs
 };
 
 enum class Task { BinaryClassification, MultiClassification, Regression };
+
+// Data the user brought (the chosen columns of a CSV file, csv.hpp), rows in the file's order;
+// generate_dataset shuffles and splits it from the seed as it does a generated set. Inputs are
+// in the user's units (normalisation belongs to the model, normalize.hpp).
+struct UserData {
+    std::vector<std::string> input_names;  // one per input column
+    std::string target_name;
+    Task task = Task::BinaryClassification;
+    std::vector<std::string> class_names;  // classification: class index -> name; empty: regression
+    Matrix x;                // rows x inputs
+    std::vector<int> label;  // rows: class index (classification)
+    Matrix value;            // rows x 1: target (regression)
+
+    int rows() const { return static_cast<int>(x.rows()); }
+    int inputs() const { return static_cast<int>(x.cols()); }
+};
 
 struct DatasetSpec {
     DatasetKind kind = DatasetKind::Circle;
@@ -36,6 +55,10 @@ struct DatasetSpec {
     float noise = 0.0f;          // 0 .. 50 (percent, as TF Playground); not for images
     float train_percent = 50.0f; // 10 .. 90
     int classes = 3;             // 3 .. 6, only for Blobs and KSpiral
+    // DatasetKind::Csv's rows; links never carry them (a link with data=csv has none, and the
+    // set is empty until the user gives the data again). Compared by identity: new data is a
+    // new pointer, the same data shared by a race's runs is one.
+    std::shared_ptr<const UserData> user;
     bool operator==(const DatasetSpec&) const = default;
 };
 
@@ -51,6 +74,9 @@ struct Dataset {
     int image_width = 0;    // an image set's rows are image_width x image_height pixels
     int image_height = 0;   // (row by row); 0 for the sets on the plane
     float pixel_max = 0.0f; // an image set's largest pixel value (16 digits, 255 MNIST)
+    // The user's data: its columns' names, its class names (empty for the generated sets).
+    std::vector<std::string> input_names, class_names;
+    std::string target_name;
     Domain domain;          // the part of the input plane the pictures show
     // All samples, training first, then validation, then test; rows are samples.
     Matrix x;               // n x input_dims, raw inputs
@@ -67,6 +93,10 @@ struct Dataset {
 // `spec` must be valid (see validate() in config.hpp); out-of-range values are clamped anyway.
 Dataset generate_dataset(const DatasetSpec& spec);
 
+// The part of the plane of input columns (col_x, col_y) that the data's rows cover, with a
+// margin: where a map of a data set of many inputs over two of them is drawn.
+Domain column_domain(const Dataset& data, int col_x, int col_y);
+
 template <>
 std::span<const EnumEntry<DatasetKind>> enum_table<DatasetKind>();
 template <>
@@ -79,8 +109,12 @@ void hold_out_validation(Dataset& data, float percent);
 // The validation rows hold_out_validation(data, percent) gives.
 int validation_rows(const Dataset& data, float percent);
 
+// What a data set is: for the user's data (DatasetKind::Csv) these look at spec.user (no rows:
+// two inputs, two classes); the kind alone answers for the others.
 Task task_of(DatasetKind kind);
+Task task_of(const DatasetSpec& spec);
 int input_dims_of(DatasetKind kind);
+int input_dims_of(const DatasetSpec& spec);
 // True for the image sets: many inputs, no plane to draw pictures on, no feature expansion.
 bool is_image_set(DatasetKind kind);
 // The classes a spec's data has: 2 (binary), spec.classes (blobs, k arms), 10 (digits), 0.

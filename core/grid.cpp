@@ -52,6 +52,32 @@ void compute_grid(const Mlp& net, FeatureMask features, const Domain& domain, in
     }
 }
 
+void compute_grid_slice(const Mlp& net, const Domain& domain, int width, int height,
+                        std::span<const float> held, int col_x, int col_y, GridPictures& out,
+                        const InputNorm& norm) {
+    assert(width >= 1 && height >= 1);
+    const int dims = static_cast<int>(held.size());
+    assert(dims == net.fan_in(0) && col_x >= 0 && col_x < dims && col_y >= 0 && col_y < dims);
+    out.width = width;
+    out.height = height;
+    out.domain = domain;
+    grid_points(domain, width, height, out.raw);
+    out.features.resize(out.raw.rows(), dims);  // (w*h) x inputs
+    for (Eigen::Index i = 0; i < out.raw.rows(); ++i) {
+        out.features.row(i) = ConstVectorMap(held.data(), dims);
+        out.features(i, col_x) = out.raw(i, 0);
+        out.features(i, col_y) = out.raw(i, 1);
+    }
+    out.feature_mask = 0;  // not features of the plane: compute_grid recomputes its own
+    out.ws.resize(net, out.points(), /*with_gradients=*/false);
+    if (norm.identity()) {
+        forward(net, out.features, out.ws, DropoutMode::Off);
+    } else {
+        apply_input_norm(norm, out.features, out.inputs);
+        forward(net, out.inputs, out.ws, DropoutMode::Off);
+    }
+}
+
 float class_boundary_1d(const Mlp& net, const GridPictures& grid) {
     const auto out = grid.output(net);
     const Activation act = net.spec().output;

@@ -8,6 +8,8 @@
 #include "mlp.hpp"
 #include "normalize.hpp"
 
+#include <span>
+
 namespace nnp {
 
 struct GridPictures {
@@ -31,6 +33,14 @@ void grid_points(const Domain& domain, int width, int height, Matrix& out);
 // normalisation (the grid itself stays in the user's units).
 void compute_grid(const Mlp& net, FeatureMask features, const Domain& domain, int width,
                   int height, GridPictures& out, const InputNorm& norm = InputNorm{});
+
+// The same for data of more than two inputs (the user's columns): the grid spans input columns
+// `col_x` and `col_y`, and every other input is held at `held` (one value per input, in the
+// user's units: the training rows' means), so the map is a slice through the input space.
+// `out.features` holds the full input rows.
+void compute_grid_slice(const Mlp& net, const Domain& domain, int width, int height,
+                        std::span<const float> held, int col_x, int col_y, GridPictures& out,
+                        const InputNorm& norm = InputNorm{});
 
 // For a one-row grid (one-input data): the smallest x1 where the predicted class changes, by
 // linear interpolation between the two grid points around it; NaN if it never changes. The

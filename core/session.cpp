@@ -90,6 +90,10 @@ void Session::build() {
     if (data_->input_dims > 2) inputs_ = data_->x;
     else compute_features(data_->x, cfg_.features, inputs_);
     norm_ = fit_input_norm(cfg_.normalization, inputs_.topRows(data_->n_train));
+    held_.assign(static_cast<std::size_t>(data_->input_dims), 0.0f);
+    if (data_->n_train > 0)
+        for (int j = 0; j < data_->input_dims; ++j)
+            held_[static_cast<std::size_t>(j)] = data_->x.col(j).head(data_->n_train).mean();
     apply_input_norm(norm_, inputs_);
     NetworkSpec spec = network_spec(cfg_);
     spec.inputs = static_cast<int>(inputs_.cols());
@@ -278,8 +282,16 @@ void Session::restore_best() {
     evaluate();
 }
 
-void Session::compute_grid(int width, int height, GridPictures& out) const {
-    nnp::compute_grid(net_, cfg_.features, data_->domain, width, height, out, norm_);
+void Session::compute_grid(int width, int height, GridPictures& out, int col_x, int col_y) const {
+    if (data_->input_dims <= 2) {
+        nnp::compute_grid(net_, cfg_.features, data_->domain, width, height, out, norm_);
+        return;
+    }
+    const int last = data_->input_dims - 1;
+    col_x = std::clamp(col_x, 0, last);
+    col_y = std::clamp(col_y, 0, last);
+    nnp::compute_grid_slice(net_, column_domain(*data_, col_x, col_y), width, height, held_, col_x, col_y,
+                            out, norm_);
 }
 
 float Session::learned_threshold(int samples) const {

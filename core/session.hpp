@@ -109,8 +109,12 @@ public:
     const Workspace& last_step() const { return train_ws_; }
     int last_batch_rows() const { return last_rows_; }
 
-    // Pictures of the output and every neuron over the data's domain.
-    void compute_grid(int width, int height, GridPictures& out) const;
+    // Pictures of the output and every neuron over the data's domain. Data of more than two
+    // inputs is drawn over input columns col_x and col_y (column_domain), the other inputs held
+    // at their training means (held_inputs()).
+    void compute_grid(int width, int height, GridPictures& out, int col_x = 0, int col_y = 1) const;
+    // The training rows' mean of every raw input (the user's units).
+    const std::vector<float>& held_inputs() const { return held_; }
 
     // For one-input data: the smallest input where the predicted class changes (scanning
     // `samples` points over the domain), or NaN if the prediction never changes. Allocates its
@@ -128,6 +132,7 @@ private:
     std::shared_ptr<const Dataset> data_;  // never null; shared by the runs of a race
     Matrix inputs_, targets_;
     InputNorm norm_;
+    std::vector<float> held_;  // the training rows' input means
     Mlp net_;
     Optimizer optimizer_;
     Workspace train_ws_, eval_ws_;
