@@ -280,6 +280,32 @@ std::string state_json(const AppState& app) {
         w.num("test_wrong", double(v.wrong.size()));
         w.close('}');
     }
+    // The user's CSV data: what the box holds, what was read from it, the problems by code (and
+    // in words), and the data in use.
+    {
+        const CsvInput& in = app.csv;
+        w.open("csv", '{');
+        w.num("text_bytes", double(in.text.size()));
+        w.str("file", in.file_name);
+        w.boolean("read", in.read);
+        w.num("rows", in.table.rows());
+        w.num("cols", in.table.cols());
+        w.boolean("header", in.table.has_header);
+        w.num("label", in.label);
+        w.open("problems", '[');
+        for (std::size_t i = 0; i < in.problems.size(); ++i) {
+            if (i > 0) w.out += ',';
+            json_append_string(w.out, std::to_string(int(in.problems[i].code)) + " " + describe_csv_problem(in.problems[i]));
+        }
+        w.close(']');
+        w.boolean("link_without_data", in.link_without_data);
+        const UserData* d = app.config.data.kind == DatasetKind::Csv ? app.config.data.user.get() : nullptr;
+        w.num("data_rows", d ? d->rows() : 0);
+        w.num("data_inputs", d ? d->inputs() : 0);
+        w.num("map_x", app.map_x);
+        w.num("map_y", app.map_y);
+        w.close('}');
+    }
     w.out += '}';
     return w.out;
 }
@@ -321,8 +347,9 @@ std::string run_command(AppState& app, std::string_view json) {
         const auto name = obj->string("value");
         const auto kind = name ? enum_parse<DatasetKind>(*name) : std::nullopt;
         if (!kind) return error("unknown dataset");
-        const DatasetKind previous = next.data.kind;
+        const DatasetSpec previous = next.data;
         next.data.kind = *kind;
+        if (*kind == DatasetKind::Csv) next.data.user = app.csv.data;  // the data last given, if any
         adapt_to_dataset(next, previous);
         apply_config(app, next);
     } else if (*cmd == "set_speed") {

@@ -138,8 +138,15 @@ void app_init(AppState& app, const ExperimentConfig& cfg) {
 }
 
 void adapt_to_dataset(ExperimentConfig& cfg, DatasetKind previous) {
+    DatasetSpec spec = cfg.data;
+    spec.kind = previous;
+    spec.user = nullptr;
+    adapt_to_dataset(cfg, spec);
+}
+
+void adapt_to_dataset(ExperimentConfig& cfg, const DatasetSpec& previous) {
     ExperimentConfig before = cfg;
-    before.data.kind = previous;
+    before.data = previous;
     // Fields at their default follow the new data set (output and loss the task, normalisation
     // and features the data set), exactly as a link that names only `data` would open.
     follow_defaults(before, cfg);
@@ -436,6 +443,13 @@ void app_open_link(AppState& app, std::string_view link_text) {
         if (bare) text = lessons()[std::size_t(lesson->lesson)].steps[std::size_t(lesson->step)].link;
     }
     DecodedConfig decoded = decode_config(text);
+    // Links never carry the user's rows: the data this page has goes in, else the set is empty
+    // and the page says why.
+    app.csv.link_without_data = false;
+    if (decoded.config.data.kind == DatasetKind::Csv) {
+        decoded.config.data.user = app.csv.data;
+        app.csv.link_without_data = app.csv.data == nullptr;
+    }
     if (!unknown_lesson.empty())
         decoded.issues.push_back({IssueCode::UnknownName, "lesson",
                                   "lesson=" + unknown_lesson + " is not a lesson here; it was ignored."});
@@ -529,12 +543,15 @@ void update_pictures(AppState& app) {
     }
     // The selected run's grid at the full size (every picture is drawn from it); the others' at
     // the small maps' size, resampled into the atlas.
+    const int dims = app.session().data().input_dims;
+    app.map_x = std::clamp(app.map_x, 0, std::max(0, dims - 1));
+    app.map_y = std::clamp(app.map_y, 0, std::max(0, dims - 1));
     const auto compute = [&app](Run& r) {
         const Session& s = *r.session;
         const bool one_d = s.data().input_dims == 1;
         const bool shown = &r == &app.run();
         const int side = shown ? (one_d ? kStripSize : kGridSize) : (one_d ? kStripSize / 4 : kRaceMapSize);
-        s.compute_grid(side, one_d ? 1 : side, r.grid);
+        s.compute_grid(side, one_d ? 1 : side, r.grid, app.map_x, app.map_y);
         r.learned_threshold = one_d ? class_boundary_1d(s.net(), r.grid) : 0.0f;
         r.dirty = false;
     };

@@ -12,6 +12,7 @@
 #include "pictures.hpp"
 #include "session.hpp"
 #include "coach.hpp"
+#include "csv_input.hpp"
 #include "image_view.hpp"
 #include "lessons.hpp"
 #include "step_budget.hpp"
@@ -81,6 +82,14 @@ struct LinkPlatform {
     // Starts fetching a file beside the page (MNIST's mnist.bin); the page answers through
     // app_file_arrived or app_file_failed. Null natively (the program reads the file at start).
     void (*fetch_file)(const char* name) = nullptr;
+    // Opens the browser's file picker for a CSV file; the page answers through app_file_dropped.
+    // Null natively (files come by drag-and-drop or as an argument).
+    void (*choose_file)() = nullptr;
+    // The text of the page's last paste (ImGui's Ctrl+V on the web; null natively, where GLFW
+    // reads the system clipboard).
+    const char* (*clipboard_text)() = nullptr;
+    // Starts listening for dropped files and pastes (once the page's body exists).
+    void (*listen_files)() = nullptr;
 };
 LinkPlatform& link_platform();
 
@@ -147,6 +156,10 @@ struct AppState {
     };
     std::vector<UiRect> ui;
     LessonState lesson;        // the lesson being followed, and the steps met so far
+    CsvInput csv;              // the user's CSV data: the box, its table, the chosen columns
+    // Data of more than two inputs is mapped over two of its columns (the others held at their
+    // training means): which two.
+    int map_x = 0, map_y = 1;
     bool ever_played = false;  // training was started at least once (the first-visit hint goes)
     bool stacked = false;  // the panels were stacked on a scrolling page (a narrow window)
 
@@ -194,6 +207,7 @@ ConfigChange apply_config(AppState& app, ExperimentConfig next);
 // the task's output and loss (sigmoid + binary cross-entropy, softmax + categorical
 // cross-entropy, linear + squared error), the data set's normalisation and features; a choice
 // the new task cannot use goes back to the task's default; only x1 features for one-input data.
+void adapt_to_dataset(ExperimentConfig& cfg, const DatasetSpec& previous);
 void adapt_to_dataset(ExperimentConfig& cfg, DatasetKind previous);
 
 // Play, pause, reset and step act on every run.

@@ -205,6 +205,7 @@ NetworkSpec network_spec(const ExperimentConfig& cfg) {
 std::vector<ConfigIssue> validate(ExperimentConfig& cfg) {
     std::vector<ConfigIssue> issues;
     for (const Field& f : config_fields()) check_field(f, cfg, issues);
+    if (cfg.data.kind != DatasetKind::Csv) cfg.data.user = nullptr;  // only the user's set has rows of its own
 
     // Features: a one-input set has no x2; at least one feature.
     if (input_dims_of(cfg.data) == 1) {

@@ -10,9 +10,15 @@
 #include "session.hpp"
 #include "strings.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace {
@@ -26,7 +32,10 @@ void usage() {
                  "  --print-link: after training, print a link with the trained weights to stderr\n"
                  "  --print-fields: print the table of keys (Markdown) and exit\n"
                  "  --lang en|ko: the language of the notes on stderr (also lang= in the link)\n"
-                 "  a race (race=opt:sgd,adam or race=seed:1,2,3) prints every run's epochs with its run and name\n");
+                 "  a race (race=opt:sgd,adam or race=seed:1,2,3) prints every run's epochs with its run and name\n"
+                 "  --data-csv FILE [--label COLUMN] [--inputs A,B,...]: train on a CSV file's columns (by name or\n"
+                 "    1-based number; default: the last column is the label, every other one an input), split\n"
+                 "    and normalised as the page does; each problem of the file is named on stderr\n");
 }
 
 
@@ -60,12 +69,55 @@ struct Printer {
     }
 };
 
+// The user's data from a CSV file, as the page makes it: every problem of the file is printed,
+// and null comes back when no data can be made.
+std::shared_ptr<const nnp::UserData> read_csv_file(const std::string& path, const std::string& label,
+                                                   const std::string& inputs) {
+    const auto say = [&](const nnp::CsvProblem& p) {
+        std::fprintf(stderr, "nnp_run: %s: %s\n", path.c_str(), nnp::app::describe_csv_problem(p).c_str());
+    };
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    std::ifstream in(path, std::ios::binary);
+    if (error || !in) {
+        std::fprintf(stderr, "nnp_run: --data-csv %s cannot be opened\n", path.c_str());
+        return nullptr;
+    }
+    if (size > nnp::kMaxCsvBytes) {  // refused unread
+        say({nnp::CsvProblemCode::TooBig, 0, 0, size, nnp::kMaxCsvBytes, {}});
+        return nullptr;
+    }
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const nnp::CsvTable table = nnp::read_csv(bytes);
+    nnp::CsvChoice choice;
+    std::vector<nnp::CsvProblem> bad_names;
+    const auto column = [&](const std::string& name) {
+        const int j = nnp::find_column(table, name);
+        if (j < 0 && table.ok) bad_names.push_back({nnp::CsvProblemCode::BadColumn, 0, 0, 0, 0, name});
+        return j;
+    };
+    if (!label.empty()) choice.label = column(label);
+    for (std::size_t start = 0; !inputs.empty() && start <= inputs.size();) {
+        const std::size_t comma = std::min(inputs.find(',', start), inputs.size());
+        if (const int j = column(inputs.substr(start, comma - start)); j >= 0) choice.inputs.push_back(j);
+        start = comma + 1;
+    }
+    if (!bad_names.empty()) {
+        for (const nnp::CsvProblem& p : table.problems) say(p);
+        for (const nnp::CsvProblem& p : bad_names) say(p);
+        return nullptr;
+    }
+    const nnp::UserDataRead made = nnp::make_user_data(table, choice);
+    for (const nnp::CsvProblem& p : made.problems) say(p);
+    return made.data;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     long long epochs = 100;
     bool csv = false, print_config = false, print_link = false;
-    std::string text;
+    std::string text, csv_path, csv_label, csv_inputs;
     for (int i = 1; i < argc; ++i) {
         const char* arg = argv[i];
         if (std::strcmp(arg, "--epochs") == 0 && i + 1 < argc) {
@@ -82,6 +134,12 @@ int main(int argc, char** argv) {
                 return 2;
             }
             csv = f == "csv";
+        } else if (std::strcmp(arg, "--data-csv") == 0 && i + 1 < argc) {
+            csv_path = argv[++i];
+        } else if (std::strcmp(arg, "--label") == 0 && i + 1 < argc) {
+            csv_label = argv[++i];
+        } else if (std::strcmp(arg, "--inputs") == 0 && i + 1 < argc) {
+            csv_inputs = argv[++i];
         } else if (std::strcmp(arg, "--print-config") == 0) {
             print_config = true;
         } else if (std::strcmp(arg, "--print-link") == 0) {
@@ -116,11 +174,36 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "nnp_run: lang=%s is not a known language (en, ko)\n", unknown_language.c_str());
         return 2;
     }
-    const nnp::DecodedConfig decoded = nnp::decode_config(text);
+    if (csv_path.empty() && (!csv_label.empty() || !csv_inputs.empty())) {
+        std::fprintf(stderr, "nnp_run: --label and --inputs choose columns of --data-csv FILE\n");
+        return 2;
+    }
+    if (!csv_path.empty()) {
+        // The file's data: the link's other keys apply to it, and its defaults follow data=csv.
+        std::string keys = "&" + text;
+        std::replace(keys.begin(), keys.end(), '#', '&');
+        std::replace(keys.begin(), keys.end(), '?', '&');
+        if (keys.find("&data=") != std::string::npos && keys.find("&data=csv") == std::string::npos) {
+            std::fprintf(stderr, "nnp_run: --data-csv trains on the file, so data= must be csv or left out\n");
+            return 2;
+        }
+        text += "&data=csv";
+    }
+    nnp::DecodedConfig decoded = nnp::decode_config(text);
     if (!decoded.issues.empty()) {
         for (const nnp::ConfigIssue& issue : decoded.issues)
             std::fprintf(stderr, "nnp_run: %s\n", issue.message.c_str());
         return 2;
+    }
+    if (decoded.config.data.kind == nnp::DatasetKind::Csv) {
+        if (csv_path.empty()) {
+            std::fprintf(stderr, "nnp_run: data=csv needs its rows: --data-csv FILE (links do not carry them)\n");
+            return 2;
+        }
+        nnp::ExperimentConfig before = decoded.config;
+        decoded.config.data.user = read_csv_file(csv_path, csv_label, csv_inputs);
+        if (!decoded.config.data.user) return 2;
+        nnp::follow_defaults(before, decoded.config);  // e.g. x1 alone for a file of one input
     }
     // MNIST's images come from mnist.bin beside this program (the build folder).
     if (decoded.config.data.kind == nnp::DatasetKind::Mnist) {

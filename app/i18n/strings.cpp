@@ -46,6 +46,7 @@ constexpr CodeText kEnglishTips[] = {
     {"reg_gauss", "Regression: predict the height of six bumps, up and down."},
     {"digits", "1,797 real handwritten digits, each an 8x8 image flattened into a row of 64 numbers (0..16): ten classes."},
     {"mnist", "10,000 of MNIST's handwritten digits, 28x28 grey images: 784 numbers a row. Loaded (7.8 MB) when you pick them."},
+    {"csv", "Your own table from a CSV file: paste it or drop the file on the page. Any number of inputs (up to 1,024); the label can be classes or a value."},
     // Activations
     {"linear", "Passes the sum through unchanged. Layers of linear units add up to one linear function."},
     {"step", "0 or 1, like the first perceptron. Its slope is zero everywhere, so gradient descent cannot train it."},
@@ -161,6 +162,58 @@ std::string describe_mnist(const MnistLoad& load) {
         case MnistProblem::BadSize: std::snprintf(text, sizeof text, tr(Str::MnistBadSizeFmt), a, b); break;
         case MnistProblem::BadLabel: std::snprintf(text, sizeof text, tr(Str::MnistBadLabelFmt), a, b); break;
     }
+    return text;
+}
+
+std::string describe_csv_problem(const CsvProblem& p) {
+    // The cell as plain text on one line.
+    std::string cell = p.cell;
+    for (char& c : cell)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    const auto a = static_cast<unsigned long long>(p.a), b = static_cast<unsigned long long>(p.b);
+    char where[96] = "";
+    if (p.line > 0 && p.column > 0) std::snprintf(where, sizeof where, tr(Str::CsvWhereLineColFmt), p.line, p.column);
+    else if (p.line > 0) std::snprintf(where, sizeof where, tr(Str::CsvWhereLineFmt), p.line);
+    else if (p.column > 0) std::snprintf(where, sizeof where, tr(Str::CsvWhereColFmt), p.column);
+    char what[512];
+    const char* c = cell.c_str();
+    switch (p.code) {
+        case CsvProblemCode::TooBig: std::snprintf(what, sizeof what, tr(Str::CsvTooBigFmt), a, b); break;
+        case CsvProblemCode::NotText: std::snprintf(what, sizeof what, tr(Str::CsvNotTextFmt), a); break;
+        case CsvProblemCode::Empty: std::snprintf(what, sizeof what, "%s", tr(Str::CsvEmpty)); break;
+        case CsvProblemCode::HeaderOnly: std::snprintf(what, sizeof what, "%s", tr(Str::CsvHeaderOnly)); break;
+        case CsvProblemCode::TooManyColumns:
+            std::snprintf(what, sizeof what, tr(Str::CsvTooManyColumnsFmt), a, b);
+            break;
+        case CsvProblemCode::Utf16:
+            std::snprintf(what, sizeof what, "%s", tr(a == 61 ? Str::CsvUtf16Be : Str::CsvUtf16Le));
+            break;
+        case CsvProblemCode::Separator:
+            std::snprintf(what, sizeof what, "%s", tr(a == '\t' ? Str::CsvTab : Str::CsvSemicolon));
+            break;
+        case CsvProblemCode::DecimalComma: std::snprintf(what, sizeof what, tr(Str::CsvDecimalCommaFmt), c); break;
+        case CsvProblemCode::TooManyRows: std::snprintf(what, sizeof what, tr(Str::CsvTooManyRowsFmt), b, a); break;
+        case CsvProblemCode::Ragged: std::snprintf(what, sizeof what, tr(Str::CsvRaggedFmt), a, b); break;
+        case CsvProblemCode::UnclosedQuote: std::snprintf(what, sizeof what, "%s", tr(Str::CsvUnclosedQuote)); break;
+        case CsvProblemCode::Missing: std::snprintf(what, sizeof what, "%s", tr(Str::CsvMissing)); break;
+        case CsvProblemCode::NonNumeric: std::snprintf(what, sizeof what, tr(Str::CsvNonNumericFmt), c); break;
+        case CsvProblemCode::NotFinite: std::snprintf(what, sizeof what, tr(Str::CsvNotFiniteFmt), c); break;
+        case CsvProblemCode::OutOfRange: std::snprintf(what, sizeof what, tr(Str::CsvOutOfRangeFmt), c); break;
+        case CsvProblemCode::NoInputs: std::snprintf(what, sizeof what, "%s", tr(Str::CsvNoInputs)); break;
+        case CsvProblemCode::BadColumn: std::snprintf(what, sizeof what, tr(Str::CsvBadColumnFmt), c); break;
+        case CsvProblemCode::LabelIsInput: std::snprintf(what, sizeof what, tr(Str::CsvLabelIsInputFmt), c); break;
+        case CsvProblemCode::TooManyInputs: std::snprintf(what, sizeof what, tr(Str::CsvTooManyInputsFmt), a, b); break;
+        case CsvProblemCode::OneClass: std::snprintf(what, sizeof what, tr(Str::CsvOneClassFmt), c); break;
+        case CsvProblemCode::TooManyClasses:
+            std::snprintf(what, sizeof what, tr(Str::CsvTooManyClassesFmt), a, b);
+            break;
+        case CsvProblemCode::NoRows: std::snprintf(what, sizeof what, "%s", tr(Str::CsvNoRows)); break;
+        case CsvProblemCode::MoreProblems: std::snprintf(what, sizeof what, tr(Str::CsvMoreProblemsFmt), a); break;
+    }
+    std::string text = where;
+    text += what;
+    // A sentence that follows "Line 3: " starts in lower case; alone it starts in upper case.
+    if (!where[0] && !text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');
     return text;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "enum_table.hpp"
+#include "csv.hpp"
 #include "images.hpp"
 #include "normalize.hpp"
 
@@ -209,6 +210,59 @@ namespace nnp::app {
     X(MnistBadSizeFmt, "the file has %llu bytes where its header asks for %llu") \
     X(MnistBadLabelFmt, "image %llu has the label %llu, not a digit") \
     X(MnistCannotOpen, "the file cannot be opened") \
+    X(CsvWhereLineColFmt, "Line %d, column %d: ") \
+    X(CsvWhereLineFmt, "Line %d: ") \
+    X(CsvWhereColFmt, "Column %d: ") \
+    X(CsvTooBigFmt, "the file has %llu bytes and at most %llu (20 MB) are read, so nothing was read.") \
+    X(CsvNotTextFmt, "a NUL byte at offset %llu: this is not a text file, so nothing was read.") \
+    X(CsvEmpty, "there is nothing in it.") \
+    X(CsvHeaderOnly, "a header and no data lines: there is nothing to train on.") \
+    X(CsvTooManyColumnsFmt, "%llu columns; a network takes at most %llu (1,024 inputs and a label), so nothing was read.") \
+    X(CsvUtf16Le, "the text is UTF-16 (little-endian), as spreadsheets save it; it was converted.") \
+    X(CsvUtf16Be, "the text is UTF-16 (big-endian); it was converted.") \
+    X(CsvSemicolon, "the cells are separated by ';', so they were read that way.") \
+    X(CsvTab, "the cells are separated by tabs, so they were read that way.") \
+    X(CsvDecimalCommaFmt, "\"%s\" has a decimal comma: numbers like it were read with a point (1,5 as 1.5).") \
+    X(CsvTooManyRowsFmt, "the file has %llu data lines; the first %llu were read and the rest left out.") \
+    X(CsvRaggedFmt, "%llu cells where the first line has %llu; the line was left out.") \
+    X(CsvUnclosedQuote, "a quote opens here and never closes; this line and the rest were left out.") \
+    X(CsvMissing, "the cell is empty; the line was left out.") \
+    X(CsvNonNumericFmt, "\"%s\" is not a number; the line was left out.") \
+    X(CsvNotFiniteFmt, "\"%s\" is not a finite number; the line was left out.") \
+    X(CsvOutOfRangeFmt, "\"%s\" is beyond the network's numbers (up to 3.4e38); the line was left out.") \
+    X(CsvNoInputs, "no input column is chosen.") \
+    X(CsvBadColumnFmt, "there is no column \"%s\".") \
+    X(CsvLabelIsInputFmt, "\"%s\" is the label, so it is not also an input.") \
+    X(CsvTooManyInputsFmt, "%llu inputs are chosen; a network takes at most %llu.") \
+    X(CsvOneClassFmt, "every label is \"%s\": there is nothing to tell apart.") \
+    X(CsvTooManyClassesFmt, "%llu different labels, and at most %llu classes can be told apart (a column of numbers can be a regression target).") \
+    X(CsvNoRows, "every data line was left out: there is nothing to train on.") \
+    X(CsvMoreProblemsFmt, "...and %llu more problems like these.") \
+    X(CsvTitle, "Your own data") \
+    X(TipCsv, "Train on your own table: paste the text of a CSV file below, or drop a .csv file anywhere on the page. The first line may be a header; the label is the last column unless you pick another.") \
+    X(CsvPasteHint, "Paste CSV text here (Ctrl+V), or drop a .csv file on the page.") \
+    X(CsvChooseFile, "Choose a file...") \
+    X(CsvRead, "Read the text") \
+    X(TipCsvRead, "Reads the text in the box as CSV and lists its columns and any problems. The text stays in the box, so you can fix it and read it again.") \
+    X(CsvUse, "Train on it") \
+    X(TipCsvUse, "Makes a data set of the chosen columns: its rows are shuffled and split into training and test rows by the seed, like the other data sets.") \
+    X(CsvTableFmt, "%d rows and %d columns read.") \
+    X(CsvHeaderYes, "The first line is a header.") \
+    X(CsvHeaderNo, "No header: the columns are numbered x1, x2, ...") \
+    X(CsvFileFmt, "File %s: %.1f kB") \
+    X(CsvLabelColumn, "Label (what to predict)") \
+    X(CsvInputColumns, "Inputs") \
+    X(CsvTargetKind, "The label is") \
+    X(CsvTargetAuto, "decided by the column") \
+    X(CsvTargetClasses, "classes") \
+    X(CsvTargetRegression, "a value (regression)") \
+    X(CsvInUseFmt, "In use: %d rows, %d inputs, predicting %s.") \
+    X(CsvNoData, "No data yet: paste a CSV file's text in the data panel, or drop a .csv file on the page.") \
+    X(CsvLinkNote, "This link trains on data from a CSV file, and links do not carry the data: paste or drop the file again.") \
+    X(MapAcross, "Across") \
+    X(MapUp, "Up") \
+    X(MapSliceFmt, "A slice: the other %d inputs are held at their training means.") \
+    X(TipMapSlice, "The data has more inputs than a map has directions. The map varies the two chosen inputs and holds every other input at its mean over the training rows; the points are drawn where their two inputs put them.") \
     X(RipeLabel, "ripe")                                                                          \
     X(UnripeLabel, "unripe")                                                                      \
     X(TaskBinary, "Binary")                                                                       \
@@ -291,6 +345,10 @@ std::string describe_stop(const Session& s);
 
 // Why MNIST's file was refused (load_mnist), in words.
 std::string describe_mnist(const MnistLoad& load);
+
+// A problem of the user's CSV data (csv.hpp) in words: where it is, what is wrong, what was done.
+// The offending cell is quoted as plain text (line breaks and control bytes as spaces).
+std::string describe_csv_problem(const CsvProblem& problem);
 
 // Tooltip for an enumeration value by its code name (null if there is none).
 const char* tip_for_code(std::string_view code);

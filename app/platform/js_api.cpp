@@ -78,6 +78,63 @@ EM_JS(void, js_fetch_file, (const char* name_ptr), {
     });
 });
 
+// Files dropped anywhere on the page, or chosen with the hidden file input (choose_file), go to
+// nnp_file_dropped: the bytes when the file is at most `cap` bytes, else only its size (a file
+// over the cap is refused unread). And the text of the last `paste` event, which ImGui's Ctrl+V
+// reads through js_clipboard_bytes (the browser gives pasted text only to that event).
+EM_JS(void, js_listen_files, (double cap), {
+    if (Module.nnpFilesListening) return;
+    Module.nnpFilesListening = true;
+    const give = (file) => {
+        if (!file) return;
+        if (file.size > cap) {
+            Module.ccall("nnp_file_dropped", null, ["string", "number", "number", "number"], [file.name, 0, 0, file.size]);
+            return;
+        }
+        file.arrayBuffer().then((buffer) => {
+            const bytes = new Uint8Array(buffer);
+            const ptr = _malloc(Math.max(bytes.length, 1));
+            HEAPU8.set(bytes, ptr);
+            Module.ccall("nnp_file_dropped", null, ["string", "number", "number", "number"],
+                         [file.name, ptr, bytes.length, file.size]);
+            _free(ptr);
+        });
+    };
+    window.addEventListener("dragover", (e) => { e.preventDefault(); });
+    window.addEventListener("drop", (e) => {
+        e.preventDefault();
+        if (e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files.length > 0) give(e.dataTransfer.files[0]);
+    });
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = ".csv,.tsv,.txt,text/csv,text/plain";
+    input.style.display = "none";
+    input.addEventListener("change", () => {
+        if (input.files && input.files.length > 0) give(input.files[0]);
+        input.value = "";
+        if (Module.canvas) Module.canvas.focus();
+    });
+    document.body.appendChild(input);
+    Module.nnpFileInput = input;
+    Module.nnpClipboard = "";
+    document.addEventListener("paste", (e) => {
+        if (e.clipboardData) Module.nnpClipboard = e.clipboardData.getData("text/plain") || "";
+    });
+});
+
+EM_JS(void, js_choose_file, (), { if (Module.nnpFileInput) Module.nnpFileInput.click(); });
+EM_JS(int, js_clipboard_bytes, (), { return lengthBytesUTF8(Module.nnpClipboard || ""); });
+EM_JS(void, js_read_clipboard, (char* out, int size), { stringToUTF8(Module.nnpClipboard || "", out, size); });
+
+// ImGui asks for the clipboard's text on Ctrl+V: the text of the page's last paste event.
+const char* clipboard_text() {
+    static std::string text;
+    const int bytes = js_clipboard_bytes();
+    text.assign(std::size_t(bytes > 0 ? bytes : 0), '\0');
+    if (!text.empty()) js_read_clipboard(text.data(), bytes + 1);
+    return text.c_str();
+}
+
 std::string read_hash() {
     js_listen_hash();  // from the first read on, no change is missed
     const int bytes = js_hash_bytes();
@@ -141,6 +198,9 @@ nnp::app::CopyStatus copy_status() {
     nnp::app::link_platform() = {take_hash_change, read_hash,       write_hash,        copy,
                                  copy_status,      page_address,    preferred_language, store_language};
     nnp::app::link_platform().fetch_file = fetch_file;
+    nnp::app::link_platform().choose_file = js_choose_file;
+    nnp::app::link_platform().clipboard_text = clipboard_text;
+    nnp::app::link_platform().listen_files = [] { js_listen_files(double(nnp::kMaxCsvBytes)); };
     return true;
 }();
 
@@ -166,6 +226,14 @@ EMSCRIPTEN_KEEPALIVE void nnp_file_arrived(const char* name, const unsigned char
     nnp::app::app_file_arrived(nnp::app::app_state(), name ? name : "",
                                std::span<const unsigned char>(data, data && size > 0 ? std::size_t(size) : 0),
                                emscripten_get_now());
+}
+
+// A file dropped on the page or chosen: `size` is the file's size, `data` its bytes (none when
+// the file is over the cap and was not read).
+EMSCRIPTEN_KEEPALIVE void nnp_file_dropped(const char* name, const unsigned char* data, int length, double size) {
+    nnp::app::app_open_file(nnp::app::app_state(), name ? name : "",
+                            std::string(reinterpret_cast<const char*>(data), data && length > 0 ? std::size_t(length) : 0),
+                            size > 0 ? std::uint64_t(size) : 0);
 }
 
 EMSCRIPTEN_KEEPALIVE void nnp_file_failed(const char* name, const char* reason) {

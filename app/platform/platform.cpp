@@ -3,6 +3,8 @@
 // natively. The only file of the app that knows which platform it is on. Native flags:
 //   --frames N (render N frames, then exit 0)  --play  --print-state  --command JSON
 //   --width W --height H  --lang en|ko
+// and one optional argument: a share link to open, or a file (a CSV table) to train on. Files
+// dropped on the window are opened too.
 #include "app_api.hpp"
 #include "app_main.hpp"
 #include "gl.hpp"
@@ -19,8 +21,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <system_error>
 #include <vector>
+
+#ifndef __EMSCRIPTEN__
+#include <filesystem>
+#endif
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/emscripten.h>
@@ -39,6 +48,29 @@ struct Platform {
 };
 
 Platform g;
+
+#ifndef __EMSCRIPTEN__
+// A file named on the command line or dropped on the window: its bytes (none when it is over the
+// CSV cap, which is refused unread) go to app_open_file. False when it cannot be read at all.
+bool open_path(const std::string& path) {
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (error) return false;
+    std::string bytes;
+    if (size <= nnp::kMaxCsvBytes) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return false;
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const std::size_t slash = path.find_last_of('/');
+    app_open_file(app_state(), slash == std::string::npos ? path : path.substr(slash + 1), std::move(bytes), size);
+    return true;
+}
+
+void on_drop(GLFWwindow*, int count, const char** paths) {
+    if (count > 0 && paths[0]) open_path(paths[0]);  // one table at a time: the first
+}
+#endif
 
 double now_ms() {
     return std::chrono::duration<double, std::milli>(
@@ -114,6 +146,7 @@ void shutdown() {
 int main(int argc, char** argv) {
     int width = 1280, height = 720;
     std::vector<std::string> commands;
+    std::string argument;  // a link or a file to open
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         const bool has_value = i + 1 < argc;
@@ -131,6 +164,7 @@ int main(int argc, char** argv) {
             set_language(*lang);
         }
         else if (a == "--height" && has_value) height = std::max(240, std::atoi(argv[++i]));
+        else if (a.rfind("--", 0) != 0 && argument.empty()) argument = a;
         else {
             std::fprintf(stderr, "unknown argument: %s\n", a.c_str());
             return 2;
@@ -186,6 +220,16 @@ int main(int argc, char** argv) {
         shutdown();
         return 1;
     }
+    // The page's pastes reach ImGui's Ctrl+V (Emscripten's GLFW has no clipboard to read).
+    if (link_platform().clipboard_text)
+        ImGui::GetIO().GetClipboardTextFn = [](void*) { return link_platform().clipboard_text(); };
+    if (link_platform().listen_files) link_platform().listen_files();
+#ifndef __EMSCRIPTEN__
+    glfwSetDropCallback(g.window, on_drop);
+    if (!argument.empty() && !open_path(argument)) app_open_link(app_state(), argument);
+#else
+    (void)argument;  // the page opens its own link
+#endif
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop(frame, 0, true);

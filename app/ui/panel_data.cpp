@@ -113,8 +113,9 @@ void panel_data(PanelContext& c, const Rect& r) {
         const bool picked = thumbnail_button(kind, kind == next.data.kind, size);
         note_ui(c, std::string("data_") + kinds[i].url);
         if (picked && kind != next.data.kind) {
-            const DatasetKind previous = next.data.kind;
+            const DatasetSpec previous = next.data;
             next.data.kind = kind;
+            if (kind == DatasetKind::Csv) next.data.user = c.app.csv.data;  // the data last given, if any
             adapt_to_dataset(next, previous);
         }
         ImGui::EndGroup();
@@ -176,10 +177,12 @@ void panel_data(PanelContext& c, const Rect& r) {
     };
     // An image set has its images as they are: no noise to add, no number of points to draw.
     const bool images = is_image_set(next.data.kind);
-    if (!images) slider("noise", "%.0f", false);
+    const bool own = next.data.kind == DatasetKind::Csv;  // the user's rows, as they are
+    if (own) csv_section(c, next, avail);
+    if (!images && !own) slider("noise", "%.0f", false);
     slider("train", "%.0f%%", false);
     slider("val", "%.0f%%", false);
-    if (!images) slider("points", "%d", true);
+    if (!images && !own) slider("points", "%d", true);
     if (next.data.kind == DatasetKind::Blobs || next.data.kind == DatasetKind::KSpiral) slider("classes", "%d", false);
     dragging = active;
     if (released) {

@@ -160,7 +160,12 @@ void panel_network(PanelContext& c, const Rect& r) {
     // edges each would hide everything): its first layer's weights are drawn as pictures instead.
     const Dataset& data = s.data();
     const bool image = data.image_width > 0;
-    std::vector<int> counts = {image ? 1 : kFeatureCount};
+    // The user's data of more than two inputs: a node per column (named), or one node for all
+    // when there are too many to draw.
+    constexpr int kMaxColumnNodes = 16;
+    const bool columns = !image && data.input_dims > 2;
+    const bool one_node = image || (columns && data.input_dims > kMaxColumnNodes);
+    std::vector<int> counts = {one_node ? 1 : columns ? data.input_dims : kFeatureCount};
     for (int l = 0; l < layers; ++l) counts.push_back(net.fan_out(l));
     const Rect area{origin.x + label_w, origin.y + controls_h, avail.x - label_w,
                     avail.y - controls_h - 0.5f * em};
@@ -206,7 +211,7 @@ void panel_network(PanelContext& c, const Rect& r) {
     refs.clear();
     for (int l = 0; l < layers; ++l) {
         const auto W = net.weights(l);  // fan_in x fan_out
-        if (l == 0 && image) {  // one faint line from the image to each neuron it feeds
+        if (l == 0 && one_node) {  // one faint line from the image (or all inputs) to each neuron it feeds
             const Point a0 = lay.nodes[0][0];
             for (int o = 0; o < net.fan_out(0); ++o) {
                 const Point b0 = lay.nodes[1][std::size_t(o)];
@@ -216,7 +221,7 @@ void panel_network(PanelContext& c, const Rect& r) {
             continue;
         }
         for (int i = 0; i < net.fan_in(l); ++i) {
-            const int src_node = l == 0 ? (i < int(input_nodes.size()) ? input_nodes[std::size_t(i)] : -1) : i;
+            const int src_node = l == 0 && !columns ? (i < int(input_nodes.size()) ? input_nodes[std::size_t(i)] : -1) : i;
             if (src_node < 0) continue;
             const Point a0 = lay.nodes[std::size_t(l)][std::size_t(src_node)];
             const Point a{a0.x + node, a0.y + node * 0.5f};
@@ -263,7 +268,32 @@ void panel_network(PanelContext& c, const Rect& r) {
         if (ImGui::IsItemHovered()) over_node = true;
         tooltip(Str::TipImageInput);
     }
-    for (int f = 0; f < (image ? 0 : kFeatureCount); ++f) {
+    if (columns) {
+        // Input columns: a plain box each, with the column's name (the whole name on hover).
+        const int shown = one_node ? 1 : data.input_dims;
+        for (int j = 0; j < shown; ++j) {
+            const Point p = lay.nodes[0][std::size_t(j)];
+            const ImVec2 mn = iv(p), mx(p.x + node, p.y + node);
+            dl->AddRectFilled(mn, mx, IM_COL32(246, 246, 246, 255));
+            dl->AddRect(mn, mx, IM_COL32(40, 40, 40, 255), 0, 0, 2.0f * c.scale);
+            char text[64];
+            if (one_node) std::snprintf(text, sizeof text, "%d", data.input_dims);
+            else if (std::size_t(j) < data.input_names.size())
+                std::snprintf(text, sizeof text, "%.10s", data.input_names[std::size_t(j)].c_str());
+            else std::snprintf(text, sizeof text, "x%d", j + 1);
+            const ImVec2 ts = ImGui::CalcTextSize(text);
+            dl->AddText(ImVec2(p.x - ts.x - 0.4f * em, p.y + (node - ts.y) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), text);
+            ImGui::SetCursorScreenPos(mn);
+            ImGui::PushID(2000 + j);
+            ImGui::InvisibleButton("##column", ImVec2(node, node));
+            ImGui::PopID();
+            if (ImGui::IsItemHovered()) {
+                over_node = true;
+                if (!one_node && std::size_t(j) < data.input_names.size()) tooltip(data.input_names[std::size_t(j)].c_str());
+            }
+        }
+    }
+    for (int f = 0; f < (image || columns ? 0 : kFeatureCount); ++f) {
         const Point p = lay.nodes[0][std::size_t(f)];
         const ImVec2 mn = iv(p), mx(p.x + node, p.y + node);
         const bool on = (next.features & feature_bit(Feature(f))) != 0;

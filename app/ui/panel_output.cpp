@@ -30,20 +30,55 @@ ImU32 point_color(const Dataset& d, int i, float value_scale) {
     return to_imgui(class_color(d.label[std::size_t(i)]));
 }
 
-// Training points with a white ring, test points with a dark ring (drawn last, on top).
+// Training points with a white ring, test points with a dark ring (drawn last, on top). Data of
+// more than two inputs is drawn by its input columns (cx, cy) over `dom`, the map's domain.
 void draw_points(ImDrawList* dl, const Dataset& d, const ExperimentConfig& cfg, float value_scale,
-                 ImVec2 mn, ImVec2 mx, PointSize size, bool strip) {
-    const Domain& dom = d.domain;
+                 ImVec2 mn, ImVec2 mx, PointSize size, bool strip, const Domain& dom, int cx = 0, int cy = 1) {
     // Validation points are drawn as training points: both come from the training share.
     const int n = cfg.show_test ? d.size() : d.test_begin();
     for (int i = 0; i < n; ++i) {
-        const float u = (d.x(i, 0) - dom.x_min) / (dom.x_max - dom.x_min);
+        const float u = (d.x(i, cx) - dom.x_min) / (dom.x_max - dom.x_min);
         const float v = strip ? 0.1f + 0.8f * float((i * 37) % 101) / 100.0f
-                              : (dom.y_max - d.x(i, 1)) / (dom.y_max - dom.y_min);
+                              : (dom.y_max - d.x(i, cy)) / (dom.y_max - dom.y_min);
         const ImVec2 c(mn.x + u * (mx.x - mn.x), mn.y + v * (mx.y - mn.y));
         const bool test = i >= d.test_begin();
         draw_point(dl, c, size, point_color(d, i, value_scale), test);
     }
+}
+
+// Which two inputs the map of data with more inputs spans, and what it holds the others at.
+void map_columns(PanelContext& c, float width) {
+    AppState& app = c.app;
+    const Dataset& d = app.session().data();
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const auto name = [&](int j) {
+        return std::size_t(j) < d.input_names.size() ? d.input_names[std::size_t(j)].c_str() : "?";
+    };
+    const auto pick = [&](const char* id, Str what, int* col) {
+        ImGui::BeginGroup();
+        ImGui::TextDisabled("%s", tr(what));
+        ImGui::SetNextItemWidth(half);
+        if (ImGui::BeginCombo(id, name(*col))) {
+            for (int j = 0; j < d.input_dims; ++j) {
+                ImGui::PushID(j);
+                if (ImGui::Selectable(name(j), j == *col) && j != *col) {
+                    *col = j;
+                    for (Run& r : app.runs) r.dirty = true;
+                    app.pictures_dirty = true;
+                }
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+        ImGui::EndGroup();
+    };
+    pick("##map_x", Str::MapAcross, &app.map_x);
+    ImGui::SameLine();
+    pick("##map_y", Str::MapUp, &app.map_y);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled(tr(Str::MapSliceFmt), d.input_dims - 2);
+    ImGui::PopTextWrapPos();
+    tooltip(Str::TipMapSlice);
 }
 
 void dashed_vline(ImDrawList* dl, float x, float y0, float y1, ImU32 col, float dash, float width) {
@@ -303,7 +338,7 @@ void oyster_strip(PanelContext& c, ImVec2 size) {
     ImGui::Dummy(size);
     tooltip(Str::TipOyster);
     picture_at(dl, c.heat, c.app.pictures.output, mn, mx, cfg.discretize);
-    draw_points(dl, d, cfg, c.app.value_scale, mn, mx, PointSize::Strip, true);
+    draw_points(dl, d, cfg, c.app.value_scale, mn, mx, PointSize::Strip, true, d.domain);
     const auto x_of = [&](float cm) {
         return mn.x + (cm - d.domain.x_min) / (d.domain.x_max - d.domain.x_min) * size.x;
     };
@@ -485,11 +520,16 @@ void panel_output(PanelContext& c, const Rect& r) {
     const float avail_h = ImGui::GetContentRegionAvail().y;
     app.output_view = {};
     const bool images = s.data().image_width > 0;
-    if (s.data().input_dims == 1) {
+    if (s.data().size() == 0 && next.data.kind == DatasetKind::Csv) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(tr(app.csv.link_without_data ? Str::CsvLinkNote : Str::CsvNoData));
+        ImGui::PopTextWrapPos();
+    } else if (s.data().input_dims == 1) {
         oyster_strip(c, ImVec2(avail_w, 4.0f * em));
     } else if (images) {
         image_output(c, avail_w);
     } else {
+        if (s.data().input_dims > 2) map_columns(c, avail_w);
         // The big view: the prediction, or the hovered neuron's / feature's own picture.
         // Side by side the charts keep 20 lines of height; stacked, the map takes the width.
         const float side = c.stacked ? std::min(avail_w, 0.8f * ImGui::GetIO().DisplaySize.y)
@@ -515,7 +555,9 @@ void panel_output(PanelContext& c, const Rect& r) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         picture_at(dl, c.heat, *shown, mn, mx, discretize);
         if (shown == &pics.output) app.output_view = {mn.x, mn.y, side, side};
-        draw_points(dl, s.data(), next, app.value_scale, mn, mx, PointSize::Output, false);
+        const bool slice = s.data().input_dims > 2;
+        draw_points(dl, s.data(), next, app.value_scale, mn, mx, PointSize::Output, false,
+                    slice ? app.run().grid.domain : s.data().domain, slice ? app.map_x : 0, slice ? app.map_y : 1);
         dl->AddRect(mn, mx, IM_COL32(120, 120, 120, 255));
         if (caption[0]) {
             const ImVec2 ts = ImGui::CalcTextSize(caption);

@@ -84,6 +84,8 @@ void note_ui(PanelContext& c, std::string name);
 void panel_training(PanelContext& c, const Rect& r, bool with_settings);
 void panel_settings(PanelContext& c, const Rect& r);
 void panel_data(PanelContext& c, const Rect& r);
+// The user's CSV data in the data panel: the box, the columns to choose, the problems (panel_csv.cpp).
+void csv_section(PanelContext& c, ExperimentConfig& next, float width);
 void panel_network(PanelContext& c, const Rect& r);
 void panel_output(PanelContext& c, const Rect& r);
 // The divergence / early-stopping banner over the bottom of `r` (nothing while training runs).

@@ -59,7 +59,7 @@ const std::vector<std::vector<ScatterPoint>>& thumbnail_points() {
     static std::vector<std::vector<ScatterPoint>> all;
     if (!all.empty()) return all;
     for (const auto& e : enum_table<DatasetKind>()) {
-        if (is_image_set(e.value)) {  // painted as images (image_thumbnail)
+        if (is_image_set(e.value) || e.value == DatasetKind::Csv) {  // painted as images (image_thumbnail, table_thumbnail)
             all.emplace_back();
             continue;
         }
@@ -93,6 +93,19 @@ std::vector<float> mnist_thumbnail() {
     const std::vector<PadStroke> seven = {{{0.0f, 0.0f}, {10.0f, 0.0f}, {4.0f, 14.0f}}};
     const auto img = pad_to_mnist(seven);
     return {img.begin(), img.end()};
+}
+
+// The user's data: a small table, its header row dark, its grid lines grey, 16 x 16 values.
+std::vector<float> table_thumbnail() {
+    std::vector<float> cells(16 * 16, 0.0f);
+    for (int r = 1; r < 15; ++r)
+        for (int c = 1; c < 15; ++c) {
+            float v = 0.0f;
+            if (r <= 3) v = 0.75f;                      // the header
+            else if (r % 3 == 0 || c % 5 == 0) v = 0.35f;  // grid lines
+            cells[std::size_t(r * 16 + c)] = v;
+        }
+    return cells;
 }
 
 // The first 0, 1, 2 and 3 of the digits set in a 2 x 2 mosaic of 16 x 16 values.
@@ -165,6 +178,8 @@ void sprites_paint(ImFontAtlas& atlas) {
         if (kinds[i].value == DatasetKind::Mnist)
             paint_grey(view_of(atlas, pixels, g.thumbs[i]), mnist_thumbnail(), kMnistSide, kMnistSide, 0.0f,
                        float(kMnistMaxValue));
+        else if (kinds[i].value == DatasetKind::Csv)
+            paint_grey(view_of(atlas, pixels, g.thumbs[i]), table_thumbnail(), 16, 16, 0.0f, 1.0f);
         else if (is_image_set(kinds[i].value))
             paint_grey(view_of(atlas, pixels, g.thumbs[i]), image_thumbnail(), 16, 16, 0.0f, float(kDigitsMaxValue));
         else

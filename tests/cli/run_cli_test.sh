@@ -54,5 +54,21 @@ printf '%s' "$ko" | grep -q "조기 종료" || fail "--lang ko: no Korean early-
 "$run" --epochs 1 'v=1&data=xor&lang=ko' >/dev/null 2>&1 || fail "lang=ko in a link was refused"
 "$run" --epochs 1 --lang fr data=xor >/dev/null 2>&1; [ $? -eq 2 ] || fail "--lang fr should exit 2"
 
+# The user's CSV data: the page's split and normalisation, columns by name or number, and every
+# problem of the file named with its line and column.
+corpus=$(cd "$(dirname "$0")/../fuzz/corpus_csv" && pwd)
+csvrun=$("$run" --epochs 2 --print-config --data-csv "$corpus/good_header.csv" 2>&1) || fail "--data-csv exited $?: $csvrun"
+printf '%s\n' "$csvrun" | grep -q "config: v=1&data=csv" || fail "--data-csv: not data=csv: $csvrun"
+[ "$(printf '%s\n' "$csvrun" | grep -c '"epoch"')" -eq 3 ] || fail "--data-csv: expected 3 epochs: $csvrun"
+"$run" --epochs 1 --data-csv "$corpus/good_header.csv" --label 1 --inputs weight_g >/dev/null ||
+  fail "--label 1 --inputs weight_g was refused"
+nan=$("$run" --epochs 1 --data-csv "$corpus/nan_inf.csv" 2>&1 >/dev/null) || fail "nan_inf.csv exited $?"
+printf '%s' "$nan" | grep -q 'Line 2, column 2: "NaN" is not a finite number' || fail "nan_inf.csv: NaN not named: $nan"
+check_bad 'There is no column "colour"' --data-csv "$corpus/good_header.csv" --label colour
+check_bad 'every label is "same"' --data-csv "$corpus/one_class.csv"
+check_bad "5000 columns" --data-csv "$corpus/wide_5000.csv"
+check_bad "data= must be csv" --data-csv "$corpus/good_header.csv" data=xor
+check_bad "links do not carry them" data=csv
+
 echo "run_cli_test: all passed"
 

@@ -22,7 +22,8 @@ namespace {
 constexpr DatasetKind kAllKinds[] = {
     DatasetKind::Circle, DatasetKind::Xor,    DatasetKind::Gauss,   DatasetKind::Spiral,
     DatasetKind::Moons,  DatasetKind::Blobs,  DatasetKind::KSpiral, DatasetKind::Oyster,
-    DatasetKind::RegPlane, DatasetKind::RegGauss, DatasetKind::Digits,   DatasetKind::Mnist};
+    DatasetKind::RegPlane, DatasetKind::RegGauss, DatasetKind::Digits,   DatasetKind::Mnist,
+    DatasetKind::Csv};
 // The kinds drawn from a generator (every one but the real digits, see test_images.cpp).
 constexpr DatasetKind kGeneratedKinds[] = {
     DatasetKind::Circle, DatasetKind::Xor,    DatasetKind::Gauss,   DatasetKind::Spiral,
@@ -462,6 +463,10 @@ TEST_CASE("dataset: same spec gives identical bits, other seeds other data", "[d
         const DatasetSpec spec = make_spec(k, 300, 20.0f, 17);
         const Dataset a = generate_dataset(spec), b = generate_dataset(spec);
         if (a.size() == 0 && k == DatasetKind::Mnist) continue;  // not loaded in this process (test_images.cpp)
+        if (k == DatasetKind::Csv) {  // no user data in the spec: no rows (test_csv.cpp has the rest)
+            CHECK(a.size() == 0);
+            continue;
+        }
         INFO(enum_code(k));
         CHECK(same_bits(a, b));
         DatasetSpec other = spec;
