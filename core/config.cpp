@@ -240,6 +240,7 @@ std::vector<ConfigIssue> validate(ExperimentConfig& cfg) {
 
 bool needs_rebuild(const ExperimentConfig& a, const ExperimentConfig& b) {
     if (a.hidden.size() != b.hidden.size() || a.race != b.race) return true;
+    if (a.data.user != b.data.user) return true;  // the user's rows are not a field of the table
     for (std::size_t i = 0; i < a.hidden.size(); ++i)
         if (a.hidden[i].width != b.hidden[i].width || a.hidden[i].activation != b.hidden[i].activation)
             return true;

@@ -320,7 +320,7 @@ CsvTable read_csv(std::string_view bytes) {
             if (header) {
                 for (int j = 0; j < width; ++j) {
                     const std::string_view name = trim(first[std::size_t(j)]);
-                    table.columns.push_back(name.empty() ? std::to_string(j + 1) : std::string(name));
+                    table.columns.push_back(name.empty() ? "x" + std::to_string(j + 1) : std::string(name));
                 }
             } else {
                 for (int j = 0; j < width; ++j) table.columns.push_back("x" + std::to_string(j + 1));
@@ -548,10 +548,10 @@ UserDataRead make_user_data(const CsvTable& table, const CsvChoice& choice) {
 namespace {
 
 void write_field(std::string& out, std::string_view s) {
-    // Bytes 0xFF and 0xFE are never UTF-8; quoted, a name that starts with them does not read
-    // back as a UTF-16 byte-order mark.
+    // Bytes 0xFF and 0xFE are never UTF-8; quoted, a name that starts with them (or with a UTF-8
+    // byte-order mark) does not read back as a byte-order mark.
     const bool quote = s.find_first_of(",;\t\"\r\n\xFF\xFE") != std::string_view::npos ||
-                       (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+                       s.starts_with("\xEF\xBB\xBF") || (!s.empty() && (s.front() == ' ' || s.back() == ' '));
     if (!quote) {
         out += s;
         return;

@@ -67,7 +67,8 @@ constexpr std::size_t kMaxProblemCell = 40;
 // True when the problem means nothing could be read (the user data was not made).
 bool refuses(CsvProblemCode code);
 
-// The cells of a CSV file: `columns` names (from its header, else "1", "2", ...) and rows of
+// The cells of a CSV file: `columns` names (from its header, else "x1", "x2", ...; an empty
+// header cell is named so too) and rows of
 // exactly that many cells (ragged lines are left out), each row with its file line.
 struct CsvTable {
     std::vector<std::string> columns;

@@ -75,9 +75,10 @@ void csv_section(PanelContext& c, ExperimentConfig& next, float width) {
     }
 
     if (in.read && in.table.ok) {
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::Text(tr(Str::CsvTableFmt), in.table.rows(), in.table.cols());
-        ImGui::SameLine();
         ImGui::TextDisabled("%s", tr(in.table.has_header ? Str::CsvHeaderYes : Str::CsvHeaderNo));
+        ImGui::PopTextWrapPos();
         const auto& columns = in.table.columns;
         // The label: any column.
         ImGui::TextUnformatted(tr(Str::CsvLabelColumn));

@@ -113,6 +113,17 @@ TEST_CASE("csv input: a file over the cap is refused unread, the box as it was",
     CHECK(app.config.data.kind == DatasetKind::Circle);
 }
 
+TEST_CASE("csv input: data given to an empty data=csv set rebuilds the runs with it", "[app][csv]") {
+    AppState app = started();
+    run_command(app, R"({"cmd":"set_dataset","value":"csv"})");
+    CHECK(app.session().data().size() == 0);
+    REQUIRE(app_open_file(app, "t.csv", four_columns(50), 0));
+    CHECK(app.session().data().size() == 50);
+    CHECK(app.session().net().fan_in(0) == 4);
+    REQUIRE(app_open_file(app, "u.csv", four_columns(30), 0));  // new data of the same shape
+    CHECK(app.session().data().size() == 30);
+}
+
 TEST_CASE("csv input: a link with data=csv takes this page's data, or says there is none", "[app][csv]") {
     AppState app = started();
     app_open_link(app, "v=1&data=csv&lr=0.1");
