@@ -302,6 +302,8 @@ std::string state_json(const AppState& app) {
         const UserData* d = app.config.data.kind == DatasetKind::Csv ? app.config.data.user.get() : nullptr;
         w.num("data_rows", d ? d->rows() : 0);
         w.num("data_inputs", d ? d->inputs() : 0);
+        w.boolean("points_edit", app.points.on);
+        w.boolean("points_editable", points_editable(app));
         w.num("map_x", app.map_x);
         w.num("map_y", app.map_y);
         w.close('}');

@@ -443,10 +443,10 @@ void app_open_link(AppState& app, std::string_view link_text) {
         if (bare) text = lessons()[std::size_t(lesson->lesson)].steps[std::size_t(lesson->step)].link;
     }
     DecodedConfig decoded = decode_config(text);
-    // Links never carry the user's rows: the data this page has goes in, else the set is empty
-    // and the page says why.
+    // Links carry a few clicked points (pts=), never a CSV file's rows: the data this page has
+    // goes in, else the set is empty and the page says why.
     app.csv.link_without_data = false;
-    if (decoded.config.data.kind == DatasetKind::Csv) {
+    if (decoded.config.data.kind == DatasetKind::Csv && !decoded.config.data.user) {  // no pts= in it
         decoded.config.data.user = app.csv.data;
         app.csv.link_without_data = app.csv.data == nullptr;
     }

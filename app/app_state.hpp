@@ -157,6 +157,12 @@ struct AppState {
     std::vector<UiRect> ui;
     LessonState lesson;        // the lesson being followed, and the steps met so far
     CsvInput csv;              // the user's CSV data: the box, its table, the chosen columns
+    // Clicking the map adds points (of class `label`, or of `value` for a value set).
+    struct PointEdit {
+        bool on = false;
+        int label = 1;
+        float value = 0.5f;
+    } points;
     // Data of more than two inputs is mapped over two of its columns (the others held at their
     // training means): which two.
     int map_x = 0, map_y = 1;

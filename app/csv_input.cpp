@@ -2,6 +2,9 @@
 #include "csv_input.hpp"
 
 #include "app_state.hpp"
+#include "user_points.hpp"
+
+#include <cmath>
 
 #include <algorithm>
 #include <utility>
@@ -79,6 +82,64 @@ bool csv_take_file(AppState& app, std::string name, std::string bytes, std::uint
     }
     csv_read(app, !to_box);
     return csv_use(app);
+}
+
+namespace {
+
+// The data on show as points to edit (null when it cannot be edited by clicking).
+std::shared_ptr<const UserData> points_on_show(const AppState& app) {
+    const DatasetSpec& spec = app.config.data;
+    if (spec.kind == DatasetKind::Csv) return spec.user && spec.user->plane ? spec.user : nullptr;
+    const Dataset& d = app.session().data();
+    if (d.input_dims != 2 || d.image_width > 0) return nullptr;
+    return points_of(d);
+}
+
+// Makes `data` the experiment's: the runs are rebuilt on it and keep their weights (the network's
+// shape is the same: two inputs, the same classes) and whether they were training.
+void use_points(AppState& app, std::shared_ptr<const UserData> data) {
+    std::vector<std::vector<float>> params;
+    for (const Run& r : app.runs) params.emplace_back(r.session->net().params().begin(), r.session->net().params().end());
+    const bool playing = app.playing;
+    ExperimentConfig next = app.config;
+    const DatasetSpec previous = next.data;
+    next.data.kind = DatasetKind::Csv;
+    next.data.user = data;
+    adapt_to_dataset(next, previous);
+    apply_config(app, next);
+    for (std::size_t i = 0; i < app.runs.size() && i < params.size(); ++i) {
+        Session& s = *app.runs[i].session;
+        if (s.net().set_params(params[i])) s.params_changed();
+    }
+    app.playing = playing;
+    app.csv.data = std::move(data);
+    app.csv.link_without_data = false;
+}
+
+}  // namespace
+
+bool points_editable(const AppState& app) { return points_on_show(app) != nullptr; }
+
+bool app_add_point(AppState& app, float x, float y, int label, float value) {
+    const auto base = points_on_show(app);
+    if (!base || !std::isfinite(x) || !std::isfinite(y)) return false;
+    use_points(app, with_point(*base, x, y, label, value));
+    return true;
+}
+
+bool app_remove_point(AppState& app, float x, float y) {
+    const auto base = points_on_show(app);
+    if (!base) return false;
+    auto fewer = without_point(*base, x, y, 0.3f);  // within 0.3 of the plane's 12 units
+    if (!fewer) return false;
+    use_points(app, std::move(fewer));
+    return true;
+}
+
+void app_clear_points(AppState& app) {
+    const auto base = points_on_show(app);
+    if (!base) return;
+    use_points(app, empty_points(base->task == Task::Regression ? 0 : int(base->class_names.size())));
 }
 
 bool app_open_file(AppState& app, std::string name, std::string bytes, std::uint64_t size) {

@@ -52,6 +52,17 @@ bool csv_use(AppState& app);
 // and used when it makes data. `size` is the file's size: a file over kMaxCsvBytes comes without
 // its bytes and is refused unread (said in the problems).
 bool csv_take_file(AppState& app, std::string name, std::string bytes, std::uint64_t size);
+// ---- points placed by clicking (core's user_points.hpp) ----
+// Whether the data on show can be edited by clicking: points on the plane, or a generated set of
+// two inputs (its points are the start).
+bool points_editable(const AppState& app);
+// Adds a point of `label` (or `value`, for a value set) at (x, y) of the plane, or removes the
+// point nearest to it; the runs keep their weights and go on training. False when nothing changed.
+bool app_add_point(AppState& app, float x, float y, int label, float value);
+bool app_remove_point(AppState& app, float x, float y);
+// An empty plane of the data's classes (or values).
+void app_clear_points(AppState& app);
+
 // Any file given to the app (dropped, chosen, or named on the desktop app's command line).
 bool app_open_file(AppState& app, std::string name, std::string bytes, std::uint64_t size);
 

@@ -148,7 +148,8 @@ Loss default_loss(Activation output) {
 
 Normalization default_normalization(const DatasetSpec& spec) {
     if (is_image_set(spec.kind)) return Normalization::Scale;
-    const bool off_plane = spec.kind == DatasetKind::Oyster || spec.kind == DatasetKind::Csv;
+    const bool clicked = spec.kind == DatasetKind::Csv && spec.user && spec.user->plane;  // in the plane's units
+    const bool off_plane = spec.kind == DatasetKind::Oyster || (spec.kind == DatasetKind::Csv && !clicked);
     return off_plane ? Normalization::Standardize : Normalization::None;
 }
 

@@ -2,8 +2,10 @@
 // Enumeration values are written as the URL tokens of their enum tables; weights as base64url of
 // little-endian float32. TF Playground links are routed to tf_link.cpp.
 #include "config_codec.hpp"
+
 #include "fields.hpp"
 #include "tf_link.hpp"
+#include "user_points.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -13,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 namespace nnp {
 
@@ -450,6 +453,9 @@ std::string encode_config(const ExperimentConfig& cfg, std::span<const float> pa
         s += '=';
         s += field_text(f, cfg);
     }
+    // Points placed by clicking travel with the link while they are few (user_points.hpp).
+    if (cfg.data.kind == DatasetKind::Csv && cfg.data.user && link_can_carry_points(*cfg.data.user))
+        s += "&pts=" + encode_points(*cfg.data.user);
     if (link_can_carry_params(cfg, params)) s += "&w=" + encode_weights(params);
     return s;
 }
@@ -469,12 +475,30 @@ DecodedConfig decode_config(std::string_view text) {
 
     Reader reader{result.config, issues, {}, false, {}};
     link_text::PairWalker pairs(fragment);
+    std::optional<std::string> points;
     while (pairs.next()) {
         if (!pairs.has_equals()) {
             issues.add(IssueCode::Malformed, clip(pairs.key()), clip(pairs.key()) + " has no '='; ignored.");
             continue;
         }
+        if (pairs.key() == "pts") {
+            points = std::string(pairs.value());
+            continue;
+        }
         reader.read(pairs.key(), pairs.value());
+    }
+    if (points) {
+        // Clicked points are the user's data (data=csv), unless the link names another set.
+        DecodedPoints decoded = decode_points(*points);
+        if (decoded.problem != PointsProblem::None) {
+            issues.malformed("pts", *points, decoded.problem == PointsProblem::TooMany ? "500 points or fewer"
+                                                                                          : "a list of points");
+        } else if (result.config.data.kind == DatasetKind::Csv ||
+                   std::find(reader.given.begin(), reader.given.end(), "data") == reader.given.end()) {
+            result.config.data.kind = DatasetKind::Csv;
+            result.config.data.user = std::move(decoded.data);
+            reader.given.push_back("data");
+        }
     }
     settle_defaults(result.config, reader.given);
     auto more = validate(result.config);

@@ -357,6 +357,9 @@ Dataset user_dataset(const DatasetSpec& spec) {
         if (user.task == Task::Regression) data.value(row, 0) = user.value(i, 0);
         else data.label[static_cast<std::size_t>(row)] = user.label[static_cast<std::size_t>(i)];
     }
+    data.n_train = static_cast<int>(std::floor(n * static_cast<double>(spec.train_percent) / 100.0));
+    if (n >= 2) data.n_train = std::clamp(data.n_train, 1, n - 1);
+    if (user.plane) return data;  // TF Playground's plane, [-6, 6]^2
     const auto [x0, x1] = padded_range(data.x, 0);
     data.domain.x_min = x0;
     data.domain.x_max = x1;
@@ -368,8 +371,6 @@ Dataset user_dataset(const DatasetSpec& spec) {
         data.domain.y_min = -1.0f;
         data.domain.y_max = 1.0f;
     }
-    data.n_train = static_cast<int>(std::floor(n * static_cast<double>(spec.train_percent) / 100.0));
-    if (n >= 2) data.n_train = std::clamp(data.n_train, 1, n - 1);
     return data;
 }
 

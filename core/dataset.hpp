@@ -43,6 +43,9 @@ struct UserData {
     Matrix x;                // rows x inputs
     std::vector<int> label;  // rows: class index (classification)
     Matrix value;            // rows x 1: target (regression)
+    // Points placed on TF Playground's plane (user_points.hpp): two inputs in [-6, 6], drawn
+    // over the plane's domain, its features apply, no normalisation by default.
+    bool plane = false;
 
     int rows() const { return static_cast<int>(x.rows()); }
     int inputs() const { return static_cast<int>(x.cols()); }

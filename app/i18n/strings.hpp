@@ -263,6 +263,14 @@ namespace nnp::app {
     X(MapUp, "Up") \
     X(MapSliceFmt, "A slice: the other %d inputs are held at their training means.") \
     X(TipMapSlice, "The data has more inputs than a map has directions. The map varies the two chosen inputs and holds every other input at its mean over the training rows; the points are drawn where their two inputs put them.") \
+    X(PointsEdit, "Add points by clicking") \
+    X(TipPointsEdit, "Click the map to add a point of the chosen class (or value); right-click or Shift+click a point to remove it. The first point added to a generated set starts from its points. Training goes on with the same weights.") \
+    X(PointsClear, "Clear") \
+    X(TipPointsClear, "Removes every point: an empty plane to fill by clicking.") \
+    X(PointsClassFmt, "Class %d") \
+    X(PointsValue, "Value") \
+    X(PointsNotInLinkFmt, "The link does not carry these %d points (a link takes up to 500).") \
+    X(CsvNotInLink, "The link carries the settings, not your CSV data: whoever opens it must give the same file.") \
     X(RipeLabel, "ripe")                                                                          \
     X(UnripeLabel, "unripe")                                                                      \
     X(TaskBinary, "Binary")                                                                       \

@@ -57,6 +57,9 @@ void apply_requests(UiRequests& req, const ExperimentConfig& shown) {
     // The panels edited the selected run's view; in a race, fold_edit sorts the edit into that
     // run's own value or the base shared by every run.
     if (!(req.next == shown)) apply_config(app, fold_edit(app, req.next));
+    if (req.point.set && req.point.remove) app_remove_point(app, req.point.x, req.point.y);
+    else if (req.point.set) app_add_point(app, req.point.x, req.point.y, app.points.label, app.points.value);
+    if (req.clear_points) app_clear_points(app);
     if (req.reset) app_reset(app);
     if (req.step) app_step(app);
     if (req.toggle_play) app_play(app, !app.playing);

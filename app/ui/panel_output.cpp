@@ -10,6 +10,7 @@
 #include "race.hpp"
 #include "panels.hpp"
 #include "sprites.hpp"
+#include "user_points.hpp"
 #include "widgets.hpp"
 
 #include <algorithm>
@@ -44,6 +45,63 @@ void draw_points(ImDrawList* dl, const Dataset& d, const ExperimentConfig& cfg, 
         const bool test = i >= d.test_begin();
         draw_point(dl, c, size, point_color(d, i, value_scale), test);
     }
+}
+
+// A click on the map while points are being added: left adds, right or Shift+left removes the
+// nearest point (applied after the frame: it rebuilds the runs).
+void point_click(PanelContext& c, ImVec2 mn, float side) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 m = io.MousePos;
+    if (m.x < mn.x || m.x >= mn.x + side || m.y < mn.y || m.y >= mn.y + side) return;
+    const bool left = ImGui::IsMouseClicked(ImGuiMouseButton_Left), right = ImGui::IsMouseClicked(ImGuiMouseButton_Right);
+    if (!left && !right) return;
+    const Domain& dom = c.app.session().data().domain;
+    c.req.point.set = true;
+    c.req.point.remove = right || io.KeyShift;
+    c.req.point.x = dom.x_min + (m.x - mn.x) / side * (dom.x_max - dom.x_min);
+    c.req.point.y = dom.y_max - (m.y - mn.y) / side * (dom.y_max - dom.y_min);
+}
+
+// Under the map: "Add points by clicking", the class (a swatch a class, one more for a new
+// class) or the value of the next point, and Clear.
+void point_controls(PanelContext& c, float width) {
+    AppState& app = c.app;
+    ImGui::Checkbox(tr(Str::PointsEdit), &app.points.on);
+    tooltip(Str::TipPointsEdit);
+    note_ui(c, "points_edit");
+    if (!app.points.on) return;
+    const Dataset& d = app.session().data();
+    const float em = ImGui::GetFontSize();
+    if (d.task == Task::Regression) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(std::max(6.0f * em, width * 0.3f));
+        ImGui::SliderFloat("##point_value", &app.points.value, -1.0f, 1.0f, "%.2f");
+        tooltip(Str::PointsValue);
+    } else {
+        const int classes = std::max(2, d.num_classes);
+        const int offered = std::min(classes + 1, kMaxClassColors);
+        app.points.label = std::clamp(app.points.label, 0, offered - 1);
+        for (int k = 0; k < offered; ++k) {
+            ImGui::SameLine();
+            ImGui::PushID(k);
+            const Rgb col = class_color(k);
+            char name[32];
+            std::snprintf(name, sizeof name, tr(Str::PointsClassFmt), k);
+            if (ImGui::ColorButton(name, ImVec4(col.r, col.g, col.b, 1.0f), ImGuiColorEditFlags_NoTooltip,
+                                   ImVec2(1.3f * em, 1.3f * em)))
+                app.points.label = k;
+            if (k == app.points.label)
+                ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                                    IM_COL32(20, 20, 20, 255), 0, 0, 2.5f * c.scale);
+            tooltip(name);
+            note_ui(c, "point_class_" + std::to_string(k));
+            ImGui::PopID();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Str::PointsClear))) c.req.clear_points = true;
+    tooltip(Str::TipPointsClear);
+    note_ui(c, "points_clear");
 }
 
 // Which two inputs the map of data with more inputs spans, and what it holds the others at.
@@ -397,6 +455,13 @@ void link_controls(PanelContext& c, float width) {
         ImGui::Checkbox(tr(Str::IncludeWeights), &link.include_weights);
         tooltip(Str::TipIncludeWeights);
     }
+    if (app.config.data.kind == DatasetKind::Csv && app.config.data.user) {  // what the link leaves out
+        const UserData& d = *app.config.data.user;
+        ImGui::PushTextWrapPos(0.0f);
+        if (!d.plane) ImGui::TextDisabled("%s", tr(Str::CsvNotInLink));
+        else if (!link_can_carry_points(d)) ImGui::TextDisabled(tr(Str::PointsNotInLinkFmt), d.rows());
+        ImGui::PopTextWrapPos();
+    }
     if (link.copied.empty()) return;
     const Str status = link.copy == CopyStatus::Copied    ? Str::LinkCopied
                        : link.copy == CopyStatus::Pending ? Str::LinkCopying
@@ -555,10 +620,12 @@ void panel_output(PanelContext& c, const Rect& r) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         picture_at(dl, c.heat, *shown, mn, mx, discretize);
         if (shown == &pics.output) app.output_view = {mn.x, mn.y, side, side};
+        if (app.points.on && ImGui::IsWindowHovered()) point_click(c, mn, side);
         const bool slice = s.data().input_dims > 2;
         draw_points(dl, s.data(), next, app.value_scale, mn, mx, PointSize::Output, false,
                     slice ? app.run().grid.domain : s.data().domain, slice ? app.map_x : 0, slice ? app.map_y : 1);
         dl->AddRect(mn, mx, IM_COL32(120, 120, 120, 255));
+        if (points_editable(app)) point_controls(c, avail_w);
         if (caption[0]) {
             const ImVec2 ts = ImGui::CalcTextSize(caption);
             dl->AddRectFilled(ImVec2(mn.x, mn.y), ImVec2(mn.x + ts.x + 8, mn.y + ts.y + 4), IM_COL32(255, 255, 255, 220));

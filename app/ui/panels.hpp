@@ -31,6 +31,12 @@ struct UiRequests {
     std::optional<Language> language;  // switch the UI to this language
     std::optional<LessonKey> open_lesson;  // follow this lesson step (lesson -1: close it)
     WeightEdit weight;
+    // A point clicked on the map (add, or remove the nearest), or the points cleared.
+    struct PointClick {
+        bool set = false, remove = false;
+        float x = 0.0f, y = 0.0f;
+    } point;
+    bool clear_points = false;
 };
 
 // What the panels keep between frames (widget state and reused buffers), owned by app_main:

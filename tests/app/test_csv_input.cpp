@@ -140,3 +140,51 @@ TEST_CASE("csv input: a link with data=csv takes this page's data, or says there
     CHECK(app.session().data().size() == 40);
     CHECK(app.config.optimizer.learning_rate == 0.1f);
 }
+
+TEST_CASE("points: clicks add and remove points, the weights and the training go on", "[app][points]") {
+    AppState app = started();  // the circle: its 500 points are the start
+    for (int i = 0; i < 3; ++i) app_step(app);
+    app_play(app, true);
+    const std::vector<float> before = test::params_of(app);
+    REQUIRE(points_editable(app));
+    REQUIRE(app_add_point(app, 1.0f, 2.0f, 0, 0.0f));
+    CHECK(app.config.data.kind == DatasetKind::Csv);
+    REQUIRE(app.config.data.user);
+    CHECK(app.config.data.user->plane);
+    CHECK(app.session().data().size() == 501);
+    CHECK(app.session().data().domain == Domain{});
+    CHECK(app.config.normalization == Normalization::None);
+    CHECK(test::params_of(app) == before);  // the same weights go on learning
+    CHECK(app.playing);
+    // 501 points are too many for a link: the link says data=csv and leaves them out.
+    CHECK(app_share_link(app).find("pts=") == std::string::npos);
+
+    app_clear_points(app);
+    CHECK(app.session().data().size() == 0);
+    REQUIRE(app_add_point(app, -3.0f, -3.0f, 0, 0.0f));
+    REQUIRE(app_add_point(app, 3.0f, 3.0f, 1, 0.0f));
+    REQUIRE(app_add_point(app, 3.0f, -3.0f, 2, 0.0f));  // a third class: softmax, 3 outputs
+    CHECK(app.session().data().num_classes == 3);
+    CHECK(app.config.output == Activation::Softmax);
+    CHECK_FALSE(app_remove_point(app, 0.0f, 0.0f));  // nothing there
+    REQUIRE(app_remove_point(app, 3.1f, -2.9f));
+    CHECK(app.session().data().size() == 2);
+
+    // A few points travel in the link and come back.
+    const std::string link = app_share_link(app);
+    CHECK(link.find("&pts=") != std::string::npos);
+    AppState other = started();
+    app_open_link(other, link);
+    REQUIRE(other.config.data.user);
+    CHECK(other.session().data().size() == 2);
+    CHECK(other.config.data.user->x(1, 0) == 3.0f);
+}
+
+TEST_CASE("points: only data on the plane is edited by clicking", "[app][points]") {
+    AppState app = started();
+    app_open_link(app, "data=oyster");
+    CHECK_FALSE(points_editable(app));
+    CHECK_FALSE(app_add_point(app, 7.0f, 0.0f, 1, 0.0f));
+    REQUIRE(app_open_file(app, "t.csv", four_columns(40), 0));
+    CHECK_FALSE(points_editable(app));  // four inputs, not on the plane
+}
