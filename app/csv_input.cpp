@@ -106,6 +106,7 @@ void use_points(AppState& app, std::shared_ptr<const UserData> data) {
     next.data.kind = DatasetKind::Csv;
     next.data.user = data;
     adapt_to_dataset(next, previous);
+    next.show_test = true;  // every point placed is drawn, the test ones too
     apply_config(app, next);
     for (std::size_t i = 0; i < app.runs.size() && i < params.size(); ++i) {
         Session& s = *app.runs[i].session;

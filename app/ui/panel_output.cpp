@@ -585,7 +585,8 @@ void panel_output(PanelContext& c, const Rect& r) {
     const float avail_h = ImGui::GetContentRegionAvail().y;
     app.output_view = {};
     const bool images = s.data().image_width > 0;
-    if (s.data().size() == 0 && next.data.kind == DatasetKind::Csv) {
+    const bool empty_plane = next.data.user && next.data.user->plane;  // points to click in
+    if (s.data().size() == 0 && next.data.kind == DatasetKind::Csv && !empty_plane) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(tr(app.csv.link_without_data ? Str::CsvLinkNote : Str::CsvNoData));
         ImGui::PopTextWrapPos();

@@ -1,0 +1,110 @@
+// Points placed by clicking, as a person does it: tick "Add points by clicking" under the map,
+// clear the plane, click points of two classes into it (a phone: taps), remove one with a right
+// click, press Play and watch the network learn them; the link then carries the points and a
+// fresh page opened from it has them. Screenshots go to NNP_ARTIFACTS.
+// Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
+import { artifact, check, finish, launchChromium, serveSite, site, sleep } from './harness.mjs';
+
+const { server, base } = await serveSite(site);
+const browser = await launchChromium();
+
+for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
+                      { name: 'phone 390x844', width: 390, height: 844, touch: true }]) {
+  const tag = `[${screen.name}]`;
+  const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height },
+                                             hasTouch: !!screen.touch, isMobile: !!screen.touch });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base);
+  await page.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
+  const state = async () => JSON.parse(await page.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
+  const frames = async (n) => { const f0 = (await state()).frame.count; while ((await state()).frame.count < f0 + n) await sleep(20); };
+  const centre = (r) => ({ x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 });
+  const inBar = ['play', 'step', 'reset', 'speed', 'lessons', 'language'];
+  const visible = (r, ui, name) => {
+    if (!Array.isArray(r)) return false;
+    const area = ui.page && !inBar.includes(name) ? ui.page : ui.page ? ui.bar : [0, 0, screen.width, screen.height];
+    return r[1] >= area[1] && r[1] + r[3] <= area[1] + area[3];
+  };
+  const reveal = async (name) => {
+    await page.mouse.move(screen.width / 2, screen.height / 2);
+    for (let k = 0; k < 40; ++k) {
+      const ui = (await state()).ui;
+      if (visible(ui[name], ui, name)) return ui[name];
+      const down = !Array.isArray(ui[name]) || ui[name][1] > (ui.page ? ui.page[1] : 0);
+      await page.mouse.wheel(0, down ? 200 : -200);
+      await frames(2);
+    }
+    check(false, `${tag} "${name}" can be scrolled to`);
+    return (await state()).ui[name];
+  };
+  const tap = async (x, y, button = 'left') => {
+    if (screen.touch && button === 'left') await page.touchscreen.tap(x, y);
+    else await page.mouse.click(x, y, { button });
+    await frames(3);
+  };
+  const press = async (name) => { const c = centre(await reveal(name)); await tap(c.x, c.y); };
+  // A point of the plane ([-6, 6]^2) on the map as it is drawn now.
+  const onMap = async (x, y) => {
+    const v = (await state()).output_view;
+    return { x: v.x + (x + 6) / 12 * v.w, y: v.y + (6 - y) / 12 * v.h };
+  };
+  await frames(3);
+
+  await press('points_edit');
+  let s = await state();
+  check(s.csv.points_edit && s.csv.points_editable, `${tag} "Add points by clicking" is on`, JSON.stringify(s.csv));
+  await press('points_clear');
+  s = await state();
+  check(s.config.dataset === 'csv' && s.csv.data_rows === 0, `${tag} Clear leaves an empty plane`, JSON.stringify(s.csv));
+  // Class 0 on the left, class 1 on the right, a few of each.
+  const placed = [];
+  for (const [cls, xs] of [[0, [-4, -3, -4.5]], [1, [3.5, 4, 2.5]]]) {
+    await press(`point_class_${cls}`);
+    for (const [i, x] of xs.entries()) {
+      const p = await onMap(x, -3 + 2.5 * i);
+      await tap(p.x, p.y);
+      placed.push([x, -3 + 2.5 * i]);
+    }
+  }
+  s = await state();
+  check(s.csv.data_rows === 6, `${tag} six clicks place six points`, `${s.csv.data_rows}`);
+  if (!screen.touch) {
+    const p = await onMap(2.5, 2);
+    await tap(p.x, p.y, 'right');
+    s = await state();
+    check(s.csv.data_rows === 5, `${tag} a right click removes the point under it`, `${s.csv.data_rows}`);
+  }
+  await press('play');
+  const t0 = Date.now();
+  while (((s = await state()).train_accuracy < 1 || s.epoch < 20) && Date.now() - t0 < 20000) await sleep(100);
+  check(s.train_accuracy === 1, `${tag} Play learns the clicked points`, `${(s.train_accuracy * 100).toFixed(0)}% at epoch ${s.epoch}`);
+  // Another click while training: the weights go on (the epoch count restarts with the new data).
+  const p = await onMap(-2, 4);
+  await tap(p.x, p.y);
+  s = await state();
+  check(s.playing, `${tag} adding a point while training keeps it training`);
+  await page.screenshot({ path: artifact(`points-${screen.name.replace(/ /g, '-')}.png`) });
+
+  // The link carries the points: a fresh page opened from it has them.
+  // The address follows the experiment within a quarter second (5 characters a point).
+  const rows = s.csv.data_rows;
+  const pointsIn = (hash) => { const m = /pts=\d+\.([A-Za-z0-9_-]*)/.exec(hash); return m ? m[1].length / 5 : -1; };
+  let link = '';
+  for (let k = 0; k < 40 && pointsIn(link) !== rows; ++k) { link = await page.evaluate(() => location.hash); await sleep(50); }
+  check(pointsIn(link) === rows, `${tag} the page's link carries the ${rows} points`, link.slice(0, 120));
+  const fresh = await context.newPage();
+  await fresh.goto(base + link);
+  await fresh.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
+  await sleep(300);
+  const f = JSON.parse(await fresh.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
+  check(f.config.dataset === 'csv' && f.csv.data_rows === rows, `${tag} a page opened from the link has the ${rows} points`,
+        JSON.stringify(f.csv));
+  check(errors.length === 0, `${tag} no page errors`, errors.join('; '));
+  await context.close();
+}
+
+await browser.close();
+server.close();
+finish('points: all checks passed');
