@@ -1,12 +1,12 @@
 // State JSON and commands for the JavaScript accessor (see app_api.hpp).
 #include "app_api.hpp"
 
-#include <algorithm>
-
 #include "fields.hpp"
 #include "json_lite.hpp"
+#include "model_file.hpp"
 #include "strings.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <span>
@@ -417,6 +417,10 @@ std::string run_command(AppState& app, std::string_view json) {
         app_set_language(*lang);
     } else if (*cmd == "dismiss_link_issues") {
         app.link.show_issues = false;
+    } else if (*cmd == "model_json") {  // the model file the Save button would give
+        std::string reply = "{\"ok\":true,\"model\":";
+        json_append_string(reply, write_model_json(app.session()));
+        return reply + "}";
     } else if (*cmd == "predict") {
         // The network's output at one point of the plane, by core's forward pass (dropout off).
         const auto x1 = obj->number("x"), x2 = obj->number("y");

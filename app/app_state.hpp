@@ -88,6 +88,9 @@ struct LinkPlatform {
     // The text of the page's last paste (ImGui's Ctrl+V on the web; null natively, where GLFW
     // reads the system clipboard).
     const char* (*clipboard_text)() = nullptr;
+    // Hands a file to the browser as a download (a Blob link); false if it could not. Null
+    // natively, where the app writes the file into the working folder.
+    bool (*save_file)(const char* name, const std::string& bytes, const char* mime) = nullptr;
     // Starts listening for dropped files and pastes (once the page's body exists).
     void (*listen_files)() = nullptr;
 };
@@ -157,6 +160,9 @@ struct AppState {
     std::vector<UiRect> ui;
     LessonState lesson;        // the lesson being followed, and the steps met so far
     CsvInput csv;              // the user's CSV data: the box, its table, the chosen columns
+    std::string export_note;   // what the last Save did ("Saved nnp-model.json")
+    std::size_t export_bytes = 0;
+    bool save_screen = false;  // the platform saves the page's picture after this frame
     // Clicking the map adds points (of class `label`, or of `value` for a value set).
     struct PointEdit {
         bool on = false;

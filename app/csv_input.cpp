@@ -2,6 +2,7 @@
 #include "csv_input.hpp"
 
 #include "app_state.hpp"
+#include "export.hpp"
 #include "user_points.hpp"
 
 #include <cmath>
@@ -144,7 +145,10 @@ void app_clear_points(AppState& app) {
 }
 
 bool app_open_file(AppState& app, std::string name, std::string bytes, std::uint64_t size) {
-    // Only CSV files so far; whatever the name, the reader says what it finds.
+    // A model file is JSON (an object); anything else is read as CSV, whatever its name.
+    const std::size_t first = bytes.find_first_not_of(" \t\r\n");
+    const bool json = first != std::string::npos && bytes[first] == '{' && size <= kMaxModelBytes;
+    if (json) return app_open_model(app, bytes);
     return csv_take_file(app, std::move(name), std::move(bytes), size);
 }
 

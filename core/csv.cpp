@@ -566,6 +566,24 @@ void write_field(std::string& out, std::string_view s) {
 
 }  // namespace
 
+UserData user_data_of(const Dataset& data) {
+    UserData out;
+    out.task = data.task;
+    out.input_names = data.input_names;
+    for (int j = int(out.input_names.size()); j < data.input_dims; ++j) out.input_names.push_back("x" + std::to_string(j + 1));
+    out.target_name = data.target_name.empty() ? (data.task == Task::Regression ? "value" : "label") : data.target_name;
+    out.x = data.x;
+    if (data.task == Task::Regression) {
+        out.value = data.value;
+    } else {
+        out.label = data.label;
+        out.class_names = data.class_names;
+        for (int k = int(out.class_names.size()); k < std::max(data.num_classes, 2); ++k)
+            out.class_names.push_back(std::to_string(k));
+    }
+    return out;
+}
+
 std::string write_csv(const UserData& data) {
     std::string out;
     for (const std::string& name : data.input_names) {

@@ -113,6 +113,10 @@ struct UserDataRead {
 // left out (named). Classes are numbered in sorted order: numbers by value, text bytewise.
 UserDataRead make_user_data(const CsvTable& table, const CsvChoice& choice);
 
+// Any data set's rows as user data: its inputs (the user's column names, else x1, x2, ...) and
+// its classes (their names, else 0, 1, ...) or values, every row (training, validation, test).
+UserData user_data_of(const Dataset& data);
+
 // Writes a data set's rows (inputs, then the label or target) as CSV with a header; classes
 // are written by their names. read_csv and make_user_data read it back to the same numbers.
 std::string write_csv(const UserData& data);

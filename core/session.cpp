@@ -155,6 +155,16 @@ void Session::reinitialize(std::uint32_t seed) {
     history_.push(current_);
 }
 
+bool Session::use_input_norm(const InputNorm& norm) {
+    if (!norm.identity() && (norm.offset.size() != std::size_t(inputs_.cols()) || norm.scale.size() != norm.offset.size()))
+        return false;
+    if (data_->input_dims > 2) inputs_ = data_->x;
+    else compute_features(data_->x, cfg_.features, inputs_);
+    norm_ = norm;
+    apply_input_norm(norm_, inputs_);
+    return true;
+}
+
 void Session::params_changed() {
     clear_early_stop();
     evaluate();

@@ -59,6 +59,9 @@ public:
     int n_val() const { return data_->n_val; }
     // The input normalisation fitted to the training rows: part of the model.
     const InputNorm& input_norm() const { return norm_; }
+    // Prepares the inputs with `norm` instead (a model file's, so its predictions are exact);
+    // false and nothing changed when it has another number of columns. Call params_changed().
+    bool use_input_norm(const InputNorm& norm);
 
     // Applies the live hyperparameters of `cfg` (see needs_rebuild); returns false and changes
     // nothing if `cfg` needs a rebuild. Switching optimizer kind restarts its state.

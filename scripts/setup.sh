@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # python3 serves the web build (scripts/serve.sh); emcc needs it anyway. fonts-nanum gives the UI
 # its font (NanumGothic: Hangul and Latin, OFL), which fonttools' pyftsubset cuts down at build
 # time to the characters the string tables use.
-packages=(build-essential cmake ninja-build pkg-config libeigen3-dev catch2 emscripten node-acorn
+packages=(build-essential cmake ninja-build pkg-config libeigen3-dev nlohmann-json3-dev catch2 emscripten node-acorn
           libglfw3-dev libgl-dev xvfb chromium xz-utils python3 clang libclang-rt-14-dev
           fonts-nanum fonttools)
 

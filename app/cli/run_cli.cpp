@@ -5,7 +5,9 @@
 // A bad config exits with status 2 and names each problem; nothing is silently changed.
 #include "app_state.hpp"
 #include "config_codec.hpp"
+#include "export.hpp"
 #include "fields.hpp"
+#include "model_file.hpp"
 #include "race.hpp"
 #include "session.hpp"
 #include "strings.hpp"
@@ -17,6 +19,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -35,7 +38,10 @@ void usage() {
                  "  a race (race=opt:sgd,adam or race=seed:1,2,3) prints every run's epochs with its run and name\n"
                  "  --data-csv FILE [--label COLUMN] [--inputs A,B,...]: train on a CSV file's columns (by name or\n"
                  "    1-based number; default: the last column is the label, every other one an input), split\n"
-                 "    and normalised as the page does; each problem of the file is named on stderr\n");
+                 "    and normalised as the page does; each problem of the file is named on stderr\n"
+                 "  --load-model F.json: start from a model file (its experiment and weights; key=value pairs add to it)\n"
+                 "  --save-model F.json: after training, write the model file (of run 0 in a race)\n"
+                 "  --history-csv F.csv: after training, write every run's history as CSV\n");
 }
 
 
@@ -117,7 +123,7 @@ std::shared_ptr<const nnp::UserData> read_csv_file(const std::string& path, cons
 int main(int argc, char** argv) {
     long long epochs = 100;
     bool csv = false, print_config = false, print_link = false;
-    std::string text, csv_path, csv_label, csv_inputs;
+    std::string text, csv_path, csv_label, csv_inputs, load_model, save_model, history_path;
     for (int i = 1; i < argc; ++i) {
         const char* arg = argv[i];
         if (std::strcmp(arg, "--epochs") == 0 && i + 1 < argc) {
@@ -140,6 +146,12 @@ int main(int argc, char** argv) {
             csv_label = argv[++i];
         } else if (std::strcmp(arg, "--inputs") == 0 && i + 1 < argc) {
             csv_inputs = argv[++i];
+        } else if (std::strcmp(arg, "--load-model") == 0 && i + 1 < argc) {
+            load_model = argv[++i];
+        } else if (std::strcmp(arg, "--save-model") == 0 && i + 1 < argc) {
+            save_model = argv[++i];
+        } else if (std::strcmp(arg, "--history-csv") == 0 && i + 1 < argc) {
+            history_path = argv[++i];
         } else if (std::strcmp(arg, "--print-config") == 0) {
             print_config = true;
         } else if (std::strcmp(arg, "--print-link") == 0) {
@@ -173,6 +185,28 @@ int main(int argc, char** argv) {
     if (!unknown_language.empty()) {
         std::fprintf(stderr, "nnp_run: lang=%s is not a known language (en, ko)\n", unknown_language.c_str());
         return 2;
+    }
+    // A model file's experiment comes first; the command line's pairs add to it.
+    std::optional<nnp::ModelFile> model;
+    if (!load_model.empty()) {
+        std::ifstream in(load_model, std::ios::binary);
+        std::error_code size_error;
+        const std::uintmax_t size = std::filesystem::file_size(load_model, size_error);
+        if (!in || size_error) {
+            std::fprintf(stderr, "nnp_run: --load-model %s cannot be opened\n", load_model.c_str());
+            return 2;
+        }
+        std::string bytes;
+        if (size <= nnp::kMaxModelBytes) bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        else bytes.assign(nnp::kMaxModelBytes + 1, ' ');  // refused by its size, unread
+        nnp::ModelRead read = nnp::read_model_json(bytes);
+        for (const nnp::ModelIssue& issue : read.issues)
+            std::fprintf(stderr, "nnp_run: %s: %s\n", load_model.c_str(), nnp::app::describe_model_issue(issue).c_str());
+        for (const nnp::ConfigIssue& issue : read.link_issues)
+            std::fprintf(stderr, "nnp_run: %s: %s\n", load_model.c_str(), issue.message.c_str());
+        if (!read.model || !read.issues.empty()) return 2;
+        model = std::move(read.model);
+        text = nnp::encode_config(model->config) + "&" + text;  // clicked points (pts=) included
     }
     if (csv_path.empty() && (!csv_label.empty() || !csv_inputs.empty())) {
         std::fprintf(stderr, "nnp_run: --label and --inputs choose columns of --data-csv FILE\n");
@@ -226,6 +260,10 @@ int main(int argc, char** argv) {
         // The decoder checked the count against the base network; a run of another shape
         // (a width or depth race) starts from its own initial weights.
         if (!decoded.params.empty() && runs.back().net().set_params(decoded.params)) runs.back().params_changed();
+        if (model && !nnp::apply_model(runs.back(), *model)) {
+            std::fprintf(stderr, "nnp_run: %s\n", nnp::app::tr(nnp::app::Str::ModelWrongShape));
+            return 2;
+        }
     }
     if (print_config) {
         for (const nnp::Session& session : runs) {
@@ -252,6 +290,18 @@ int main(int argc, char** argv) {
             any = any || running[i];
         }
         if (!any) break;
+    }
+    const auto write = [](const std::string& path, const std::string& bytes) {
+        std::ofstream out(path, std::ios::binary);
+        out.write(bytes.data(), std::streamsize(bytes.size()));
+        if (!out) std::fprintf(stderr, "nnp_run: %s could not be written\n", path.c_str());
+        return bool(out);
+    };
+    if (!save_model.empty() && !write(save_model, nnp::write_model_json(runs.front()))) return 1;
+    if (!history_path.empty()) {
+        std::vector<nnp::app::HistoryRun> all;
+        for (std::size_t i = 0; i < runs.size(); ++i) all.push_back({&runs[i], out.race ? names[i] : std::string()});
+        if (!write(history_path, nnp::app::history_csv(all))) return 1;
     }
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const nnp::Session& session = runs[i];

@@ -217,6 +217,27 @@ std::string describe_csv_problem(const CsvProblem& p) {
     return text;
 }
 
+std::string describe_model_issue(const ModelIssue& i) {
+    char where[160];
+    if (i.where.empty()) std::snprintf(where, sizeof where, "%s", tr(Str::ModelWhole));
+    else std::snprintf(where, sizeof where, tr(Str::ModelWhereFmt), i.where.c_str());
+    const auto a = static_cast<unsigned long long>(i.a), b = static_cast<unsigned long long>(i.b);
+    char what[320];
+    switch (i.code) {
+        case ModelProblem::TooBig: std::snprintf(what, sizeof what, tr(Str::ModelTooBigFmt), a, b); break;
+        case ModelProblem::TooDeep: std::snprintf(what, sizeof what, tr(Str::ModelTooDeepFmt), a); break;
+        case ModelProblem::NotJson: std::snprintf(what, sizeof what, "%s", tr(Str::ModelNotJson)); break;
+        case ModelProblem::NotModel: std::snprintf(what, sizeof what, "%s", tr(Str::ModelNotModel)); break;
+        case ModelProblem::Version: std::snprintf(what, sizeof what, tr(Str::ModelVersionFmt), a, b); break;
+        case ModelProblem::Missing: std::snprintf(what, sizeof what, "%s", tr(Str::ModelMissing)); break;
+        case ModelProblem::BadValue: std::snprintf(what, sizeof what, "%s", tr(Str::ModelBadValue)); break;
+        case ModelProblem::NotFinite: std::snprintf(what, sizeof what, "%s", tr(Str::ModelNotFinite)); break;
+        case ModelProblem::Shape: std::snprintf(what, sizeof what, tr(Str::ModelShapeFmt), a, b); break;
+        case ModelProblem::Link: std::snprintf(what, sizeof what, tr(Str::ModelLinkFmt), a); break;
+    }
+    return std::string(where) + what;
+}
+
 std::string describe_stop(const Session& s) {
     char text[320];
     switch (s.stop_reason()) {

@@ -7,6 +7,7 @@
 
 #include "enum_table.hpp"
 #include "csv.hpp"
+#include "model_file.hpp"
 #include "images.hpp"
 #include "normalize.hpp"
 
@@ -271,6 +272,29 @@ namespace nnp::app {
     X(PointsValue, "Value") \
     X(PointsNotInLinkFmt, "The link does not carry these %d points (a link takes up to 500).") \
     X(CsvNotInLink, "The link carries the settings, not your CSV data: whoever opens it must give the same file.") \
+    X(ModelWhereFmt, "Model file, %s: ") \
+    X(ModelWhole, "Model file: ") \
+    X(ModelTooBigFmt, "it has %llu bytes and a model file at most %llu, so it was not read.") \
+    X(ModelTooDeepFmt, "it is nested deeper than %llu levels, so it was not read.") \
+    X(ModelNotJson, "it is not JSON text.") \
+    X(ModelNotModel, "it is not a model file of this playground (it has no \"format\": \"nnp-model\").") \
+    X(ModelVersionFmt, "version %llu; this page reads version %llu.") \
+    X(ModelMissing, "it is missing.") \
+    X(ModelBadValue, "it has a value this page does not read.") \
+    X(ModelNotFinite, "it is not a finite float32 number.") \
+    X(ModelShapeFmt, "it has %llu entries where %llu were expected.") \
+    X(ModelLinkFmt, "its link has %llu problems (below); the rest was read.") \
+    X(ModelWrongShape, "Model file: its network does not fit this data (another number of inputs or outputs), so it was not applied.") \
+    X(ModelNeedsData, "Model file: it was trained on CSV data, which the file does not hold: give the data first (paste or drop it), then open the model again.") \
+    X(ExportTitle, "Save") \
+    X(TipExport, "Saves what you made: the trained model (JSON, which you can open here again by dropping it on the page), the history of every run (CSV), the data set (CSV), the map (PNG) or the whole page (PNG).") \
+    X(ExportModel, "Model") \
+    X(ExportHistory, "History") \
+    X(ExportData, "Data") \
+    X(ExportMap, "Map") \
+    X(ExportScreen, "Page") \
+    X(ExportSavedFmt, "Saved %s") \
+    X(ExportFailedFmt, "Could not save %s") \
     X(RipeLabel, "ripe")                                                                          \
     X(UnripeLabel, "unripe")                                                                      \
     X(TaskBinary, "Binary")                                                                       \
@@ -357,6 +381,8 @@ std::string describe_mnist(const MnistLoad& load);
 // A problem of the user's CSV data (csv.hpp) in words: where it is, what is wrong, what was done.
 // The offending cell is quoted as plain text (line breaks and control bytes as spaces).
 std::string describe_csv_problem(const CsvProblem& problem);
+// A problem of a model file (model_file.hpp) in words.
+std::string describe_model_issue(const ModelIssue& issue);
 
 // Tooltip for an enumeration value by its code name (null if there is none).
 const char* tip_for_code(std::string_view code);

@@ -107,7 +107,7 @@ EM_JS(void, js_listen_files, (double cap), {
     });
     const input = document.createElement("input");
     input.type = "file";
-    input.accept = ".csv,.tsv,.txt,text/csv,text/plain";
+    input.accept = ".csv,.tsv,.txt,.json,text/csv,text/plain,application/json";
     input.style.display = "none";
     input.addEventListener("change", () => {
         if (input.files && input.files.length > 0) give(input.files[0]);
@@ -121,6 +121,31 @@ EM_JS(void, js_listen_files, (double cap), {
         if (e.clipboardData) Module.nnpClipboard = e.clipboardData.getData("text/plain") || "";
     });
 });
+
+// A download: the bytes as a Blob behind a link with `download`, clicked. The last one is noted
+// (name, size) for the page's tests.
+EM_JS(int, js_save_file, (const char* name_ptr, const unsigned char* data, int length, const char* mime_ptr), {
+    try {
+        const name = UTF8ToString(name_ptr);
+        const blob = new Blob([HEAPU8.slice(data, data + length)], { type: UTF8ToString(mime_ptr) });
+        const url = URL.createObjectURL(blob);
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = name;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+        Module.nnpLastDownload = { name: name, size: length };
+        return 1;
+    } catch (e) {
+        return 0;
+    }
+});
+
+bool save_file(const char* name, const std::string& bytes, const char* mime) {
+    return js_save_file(name, reinterpret_cast<const unsigned char*>(bytes.data()), int(bytes.size()), mime) != 0;
+}
 
 EM_JS(void, js_choose_file, (), { if (Module.nnpFileInput) Module.nnpFileInput.click(); });
 EM_JS(int, js_clipboard_bytes, (), { return lengthBytesUTF8(Module.nnpClipboard || ""); });
@@ -200,6 +225,7 @@ nnp::app::CopyStatus copy_status() {
     nnp::app::link_platform().fetch_file = fetch_file;
     nnp::app::link_platform().choose_file = js_choose_file;
     nnp::app::link_platform().clipboard_text = clipboard_text;
+    nnp::app::link_platform().save_file = save_file;
     nnp::app::link_platform().listen_files = [] { js_listen_files(double(nnp::kMaxCsvBytes)); };
     return true;
 }();

@@ -7,6 +7,7 @@
 // dropped on the window are opened too.
 #include "app_api.hpp"
 #include "app_main.hpp"
+#include "export.hpp"
 #include "gl.hpp"
 #include "imgui_renderer.hpp"
 #include "strings.hpp"
@@ -16,6 +17,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -128,6 +130,15 @@ void frame() {
     glClearColor(0.97f, 0.97f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     imgui_renderer_draw(ImGui::GetDrawData(), fb_w, fb_h, app_draw_heatmaps);
+    if (app_state().save_screen) {  // the page's picture, read back before it is shown
+        app_state().save_screen = false;
+        std::vector<std::uint8_t> px(std::size_t(fb_w) * std::size_t(fb_h) * 4), flipped(px.size());
+        glReadPixels(0, 0, fb_w, fb_h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+        const std::size_t row = std::size_t(fb_w) * 4;
+        for (int y = 0; y < fb_h; ++y)  // GL's rows start at the bottom
+            std::copy_n(px.data() + std::size_t(fb_h - 1 - y) * row, row, flipped.data() + std::size_t(y) * row);
+        app_save_file(app_state(), "nnp-page.png", encode_png(flipped, fb_w, fb_h), "image/png");
+    }
     glfwSwapBuffers(g.window);
     app_frame_done(float(now_ms() - start));
 }

@@ -7,6 +7,7 @@
 #include "chart_data.hpp"
 #include "colormap.hpp"
 #include "compare.hpp"
+#include "export.hpp"
 #include "race.hpp"
 #include "panels.hpp"
 #include "sprites.hpp"
@@ -426,6 +427,34 @@ void oyster_strip(PanelContext& c, ImVec2 size) {
 
 // "Copy link" and its options; after a copy, the link in a read-only box (selected, so Ctrl+C
 // copies it by hand when the clipboard is not available) with what became of the copy.
+// Save: the model, the history, the data, the map and the page, and what the last save did.
+void save_controls(PanelContext& c) {
+    AppState& app = c.app;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", tr(Str::ExportTitle));
+    tooltip(Str::TipExport);
+    const struct {
+        Str label;
+        const char* ui;
+        int kind;  // an ExportKind, or -1 for the page
+    } buttons[] = {{Str::ExportModel, "save_model", int(ExportKind::Model)},
+                   {Str::ExportHistory, "save_history", int(ExportKind::History)},
+                   {Str::ExportData, "save_data", int(ExportKind::Data)},
+                   {Str::ExportMap, "save_map", int(ExportKind::Map)},
+                   {Str::ExportScreen, "save_screen", -1}};
+    for (const auto& b : buttons) {
+        if (b.kind == int(ExportKind::Map) && app.pictures.output.cell < 0) continue;  // images: no map
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(b.label))) {
+            if (b.kind < 0) app.save_screen = true;
+            else app_export(app, ExportKind(b.kind));
+        }
+        tooltip(Str::TipExport);
+        note_ui(c, b.ui);
+    }
+    if (!app.export_note.empty()) ImGui::TextDisabled("%s", app.export_note.c_str());
+}
+
 void link_controls(PanelContext& c, float width) {
     AppState& app = c.app;
     LinkState& link = app.link;
@@ -455,6 +484,7 @@ void link_controls(PanelContext& c, float width) {
         ImGui::Checkbox(tr(Str::IncludeWeights), &link.include_weights);
         tooltip(Str::TipIncludeWeights);
     }
+    save_controls(c);
     if (app.config.data.kind == DatasetKind::Csv && app.config.data.user) {  // what the link leaves out
         const UserData& d = *app.config.data.user;
         ImGui::PushTextWrapPos(0.0f);

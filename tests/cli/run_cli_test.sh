@@ -70,5 +70,19 @@ check_bad "5000 columns" --data-csv "$corpus/wide_5000.csv"
 check_bad "data= must be csv" --data-csv "$corpus/good_header.csv" data=xor
 check_bad "links do not carry them" data=csv
 
+# A model saved after training starts the next run exactly where it ended; the history has a
+# line per epoch; a bad model file exits 2 and says why.
+tmp=$(mktemp -d)
+saved=$("$run" --epochs 20 data=spiral net=6:relu opt=adam lr=0.01 --save-model "$tmp/m.json" --history-csv "$tmp/h.csv") ||
+  fail "--save-model exited $?"
+loaded=$("$run" --epochs 0 --load-model "$tmp/m.json") || fail "--load-model exited $?"
+[ "$(printf '%s\n' "$saved" | tail -1 | sed 's/"epoch":[0-9]*,//')" = "$(printf '%s\n' "$loaded" | sed 's/"epoch":[0-9]*,//')" ] ||
+  fail "a loaded model does not give the saved losses: $(printf '%s\n' "$saved" | tail -1) vs $loaded"
+[ "$(wc -l < "$tmp/h.csv")" -eq 22 ] || fail "--history-csv: expected a header and 21 epochs: $(cat "$tmp/h.csv")"
+head -1 "$tmp/h.csv" | grep -q "^run,name,epoch,train_loss,val_loss,test_loss" || fail "--history-csv: bad header"
+printf '{"format": "nnp-model", "version": 7}' > "$tmp/bad.json"
+check_bad "version 7; this page reads version 1" --load-model "$tmp/bad.json"
+rm -rf "$tmp"
+
 echo "run_cli_test: all passed"
 

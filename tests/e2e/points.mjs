@@ -1,7 +1,8 @@
 // Points placed by clicking, as a person does it: tick "Add points by clicking" under the map,
 // clear the plane, click points of two classes into it (a phone: taps), remove one with a right
 // click, press Play and watch the network learn them; the link then carries the points and a
-// fresh page opened from it has them. Screenshots go to NNP_ARTIFACTS.
+// fresh page opened from it has them; the model, history, data and map download, and the model
+// dropped on a fresh page brings the trained network back. Screenshots go to NNP_ARTIFACTS.
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
 import { artifact, check, finish, launchChromium, serveSite, site, sleep } from './harness.mjs';
 
@@ -11,7 +12,7 @@ const browser = await launchChromium();
 for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
                       { name: 'phone 390x844', width: 390, height: 844, touch: true }]) {
   const tag = `[${screen.name}]`;
-  const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height },
+  const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height }, acceptDownloads: true,
                                              hasTouch: !!screen.touch, isMobile: !!screen.touch });
   const page = await context.newPage();
   const errors = [];
@@ -101,6 +102,35 @@ for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
   const f = JSON.parse(await fresh.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
   check(f.config.dataset === 'csv' && f.csv.data_rows === rows, `${tag} a page opened from the link has the ${rows} points`,
         JSON.stringify(f.csv));
+
+  // Save: the model downloads as a file; dropped on a fresh page it brings the same network back.
+  if (s.playing) await press('play');
+  const before = await state();
+  const [download] = await Promise.all([page.waitForEvent('download'), press('save_model')]);
+  check(download.suggestedFilename() === 'nnp-model.json', `${tag} "Model" downloads nnp-model.json`, download.suggestedFilename());
+  const fs = await import('node:fs');
+  const model = fs.readFileSync(await download.path(), 'utf8');
+  check(model.includes('"format": "nnp-model"'), `${tag} the download is a model file`, model.slice(0, 80));
+  for (const [name, file] of [['save_history', 'nnp-history.csv'], ['save_data', 'nnp-data.csv'], ['save_map', 'nnp-map.png']]) {
+    const [d] = await Promise.all([page.waitForEvent('download'), press(name)]);
+    check(d.suggestedFilename() === file, `${tag} "${name}" downloads ${file}`, d.suggestedFilename());
+  }
+  const blank = await context.newPage();
+  await blank.goto(base);
+  await blank.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
+  await blank.evaluate((t) => {
+    const data = new DataTransfer();
+    data.items.add(new File([t], 'nnp-model.json', { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, model);
+  await sleep(500);
+  const m = JSON.parse(await blank.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
+  // Its model file (what Save would give) is the same file: the same network, weights bit for bit.
+  const resaved = JSON.parse(await blank.evaluate(() => Module.ccall('nnp_app_command', 'string', ['string'],
+                                                                       ['{"cmd":"model_json"}']))).model;
+  check(m.csv.data_rows === before.csv.data_rows && resaved === model,
+        `${tag} the model dropped on a fresh page brings back the points and the trained network`,
+        `${m.csv.data_rows} points, ${resaved === model ? 'the same' : 'another'} model when saved again`);
   check(errors.length === 0, `${tag} no page errors`, errors.join('; '));
   await context.close();
 }
