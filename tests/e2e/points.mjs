@@ -115,6 +115,13 @@ for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
     const [d] = await Promise.all([page.waitForEvent('download'), press(name)]);
     check(d.suggestedFilename() === file, `${tag} "${name}" downloads ${file}`, d.suggestedFilename());
   }
+  // The whole page as a PNG: read back from the canvas after the frame that asked for it.
+  const [shot] = await Promise.all([page.waitForEvent('download'), press('save_screen')]);
+  const png = fs.readFileSync(await shot.path());
+  fs.writeFileSync(artifact(`saved-page-${screen.name.replace(/ /g, '-')}.png`), png);
+  const pngW = png.readUInt32BE(16), pngH = png.readUInt32BE(20);
+  check(shot.suggestedFilename() === 'nnp-page.png' && png.subarray(1, 4).toString() === 'PNG' && pngW > 0 && pngH > 0,
+        `${tag} "Page" downloads the page as a PNG`, `${pngW}x${pngH}, ${png.length} bytes`);
   const blank = await context.newPage();
   await blank.goto(base);
   await blank.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
