@@ -20,4 +20,17 @@ printf '%s' "$state" | grep -q '"stop_reason":"none"' || fail "training stopped:
 ko=$("$xvfb_run" -a -s "-screen 0 1280x720x24" "$app" --frames 30 --lang ko --print-state)
 [ $? -eq 0 ] || fail "the app exited non-zero with --lang ko"
 printf '%s\n' "$ko" | grep '^{"epoch":' | tail -1 | grep -q '"lang":"ko"' || fail "--lang ko: the state does not say lang ko"
+# A file or a link as the argument: a CSV table becomes the data, a model file its network, a
+# share link its experiment.
+tmp=$(mktemp -d)
+printf 'size,weight,ripe\n6.1,80,no\n8.2,120,yes\n7.9,115,yes\n5.5,70,no\n9.0,130,yes\n' > "$tmp/t.csv"
+csv=$("$xvfb_run" -a -s "-screen 0 1280x720x24" "$app" --frames 5 --print-state "$tmp/t.csv" | grep '^{"epoch":' | tail -1)
+printf '%s' "$csv" | grep -q '"data_rows":5,"data_inputs":2' || fail "a CSV file argument did not become the data: ${csv:0:200}"
+"$(dirname "$app")/../nnp_run" --epochs 3 data=xor net=5:tanh --save-model "$tmp/m.json" >/dev/null 2>&1 ||
+  fail "nnp_run could not save a model for the smoke run"
+model=$("$xvfb_run" -a -s "-screen 0 1280x720x24" "$app" --frames 5 --print-state "$tmp/m.json" | grep '^{"epoch":' | tail -1)
+printf '%s' "$model" | grep -q 'net=5:tanh' || fail "a model file argument did not open its network: ${model:0:300}"
+link=$("$xvfb_run" -a -s "-screen 0 1280x720x24" "$app" --frames 5 --print-state 'v=1&data=moons&net=3:relu' | grep '^{"epoch":' | tail -1)
+printf '%s' "$link" | grep -q 'data=moons' || fail "a link argument did not open its experiment: ${link:0:300}"
+rm -rf "$tmp"
 echo "native_smoke: ok (exit 0, ${state:0:40}...)"
