@@ -10,6 +10,7 @@
 #include "model_file.hpp"
 #include "race.hpp"
 #include "session.hpp"
+#include "surfaces.hpp"
 #include "strings.hpp"
 
 #include <algorithm>
@@ -41,7 +42,9 @@ void usage() {
                  "    and normalised as the page does; each problem of the file is named on stderr\n"
                  "  --load-model F.json: start from a model file (its experiment and weights; key=value pairs add to it)\n"
                  "  --save-model F.json: after training, write the model file (of run 0 in a race)\n"
-                 "  --history-csv F.csv: after training, write every run's history as CSV\n");
+                 "  --history-csv F.csv: after training, write every run's history as CSV\n"
+                 "  --surface bowl|rosenbrock|saddle|wells|plateau [--start X,Y] [--steps N] [--surface-lr LR]:\n"
+                 "    every optimizer's path down that loss surface, one JSON line each (nothing is trained)\n");
 }
 
 
@@ -118,12 +121,71 @@ std::shared_ptr<const nnp::UserData> read_csv_file(const std::string& path, cons
     return made.data;
 }
 
+// --surface: each of the six optimizers (their hyperparameters from the link's keys, the rate
+// from --surface-lr or the surface's own) from one start, as JSON lines.
+int print_surface_paths(const std::string& name, const std::string& start_text, long long steps,
+                        const std::string& lr_text, const nnp::OptimizerParams& base) {
+    const auto kind = nnp::enum_parse<nnp::SurfaceKind>(name);
+    if (!kind) {
+        std::fprintf(stderr, "nnp_run: --surface %s is not a surface (bowl, rosenbrock, saddle, wells, plateau)\n",
+                     name.c_str());
+        return 2;
+    }
+    const nnp::SurfaceInfo& info = nnp::surface_info(*kind);
+    nnp::SurfacePoint start = info.start;
+    if (!start_text.empty()) {
+        char* end = nullptr;
+        start.x = std::strtod(start_text.c_str(), &end);
+        const bool comma = *end == ',';
+        start.y = comma ? std::strtod(end + 1, &end) : 0.0;
+        const nnp::Domain& d = info.domain;
+        if (!comma || *end != '\0' || !(start.x >= d.x_min && start.x <= d.x_max && start.y >= d.y_min && start.y <= d.y_max)) {
+            std::fprintf(stderr, "nnp_run: --start must be X,Y inside the surface's [%g, %g] x [%g, %g]\n",
+                         double(d.x_min), double(d.x_max), double(d.y_min), double(d.y_max));
+            return 2;
+        }
+    }
+    float lr = info.learning_rate;
+    if (!lr_text.empty()) {
+        char* end = nullptr;
+        lr = std::strtof(lr_text.c_str(), &end);
+        if (*end != '\0' || !(lr > 0.0f && lr <= nnp::kMaxLearningRate)) {
+            std::fprintf(stderr, "nnp_run: --surface-lr must be a number in (0, %g]\n", double(nnp::kMaxLearningRate));
+            return 2;
+        }
+    }
+    if (steps < 0 || steps > nnp::kMaxSurfaceSteps) {
+        std::fprintf(stderr, "nnp_run: --steps must be a whole number in [0, %d]\n", nnp::kMaxSurfaceSteps);
+        return 2;
+    }
+    for (const auto& e : nnp::enum_table<nnp::OptimizerKind>()) {
+        nnp::OptimizerParams p = base;
+        p.kind = e.value;
+        p.learning_rate = lr;
+        const nnp::SurfacePath path = nnp::surface_path(*kind, p, start, int(steps));
+        std::printf("{\"surface\":\"%s\",\"optimizer\":\"%s\",\"learning_rate\":%.9g,\"steps\":%zu,\"diverged\":%s",
+                    nnp::enum_code(*kind), e.code, double(lr), path.points.size() - 1, path.diverged ? "true" : "false");
+        const auto list = [&](const char* key, auto get) {
+            std::printf(",\"%s\":[", key);
+            for (std::size_t k = 0; k < path.points.size(); ++k) std::printf(k ? ",%.9g" : "%.9g", get(k));
+            std::printf("]");
+        };
+        list("x", [&](std::size_t k) { return path.points[k].x; });
+        list("y", [&](std::size_t k) { return path.points[k].y; });
+        list("value", [&](std::size_t k) { return path.values[k]; });
+        std::printf("}\n");
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     long long epochs = 100;
     bool csv = false, print_config = false, print_link = false;
     std::string text, csv_path, csv_label, csv_inputs, load_model, save_model, history_path;
+    std::string surface, surface_start, surface_lr;
+    long long surface_steps = 200;
     for (int i = 1; i < argc; ++i) {
         const char* arg = argv[i];
         if (std::strcmp(arg, "--epochs") == 0 && i + 1 < argc) {
@@ -146,6 +208,16 @@ int main(int argc, char** argv) {
             csv_label = argv[++i];
         } else if (std::strcmp(arg, "--inputs") == 0 && i + 1 < argc) {
             csv_inputs = argv[++i];
+        } else if (std::strcmp(arg, "--surface") == 0 && i + 1 < argc) {
+            surface = argv[++i];
+        } else if (std::strcmp(arg, "--start") == 0 && i + 1 < argc) {
+            surface_start = argv[++i];
+        } else if (std::strcmp(arg, "--surface-lr") == 0 && i + 1 < argc) {
+            surface_lr = argv[++i];
+        } else if (std::strcmp(arg, "--steps") == 0 && i + 1 < argc) {
+            char* end = nullptr;
+            surface_steps = std::strtoll(argv[++i], &end, 10);
+            if (*end != '\0') surface_steps = -1;  // refused below with the range
         } else if (std::strcmp(arg, "--load-model") == 0 && i + 1 < argc) {
             load_model = argv[++i];
         } else if (std::strcmp(arg, "--save-model") == 0 && i + 1 < argc) {
@@ -229,6 +301,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "nnp_run: %s\n", issue.message.c_str());
         return 2;
     }
+    if (!surface.empty()) return print_surface_paths(surface, surface_start, surface_steps, surface_lr, decoded.config.optimizer);
     if (decoded.config.data.kind == nnp::DatasetKind::Csv) {
         if (csv_path.empty()) {
             std::fprintf(stderr, "nnp_run: data=csv needs its rows: --data-csv FILE (links do not carry them)\n");

@@ -84,5 +84,15 @@ printf '{"format": "nnp-model", "version": 7}' > "$tmp/bad.json"
 check_bad "version 7; this page reads version 1" --load-model "$tmp/bad.json"
 rm -rf "$tmp"
 
+# Optimizer paths on a loss surface: six JSON lines, each path from the start; a bad surface, a
+# start off the surface or a bad rate exit 2 and say why.
+paths=$("$run" --surface rosenbrock --start -1.5,2 --steps 50) || fail "--surface exited $?"
+[ "$(printf '%s\n' "$paths" | wc -l)" -eq 6 ] || fail "--surface: expected 6 optimizers' paths"
+printf '%s\n' "$paths" | grep -q '^{"surface":"rosenbrock","optimizer":"adam",.*"steps":50,"diverged":false,"x":\[-1.5,' ||
+  fail "--surface: no Adam path of 50 steps from -1.5: $(printf '%s\n' "$paths" | tail -1 | cut -c1-160)"
+check_bad "is not a surface" --surface donut
+check_bad "inside the surface's" --surface bowl --start 9,9
+check_bad "surface-lr must be" --surface bowl --surface-lr nan
+
 echo "run_cli_test: all passed"
 
