@@ -280,6 +280,38 @@ std::string state_json(const AppState& app) {
         w.num("test_wrong", double(v.wrong.size()));
         w.close('}');
     }
+    // The optimizers on a loss surface: the view, its start and steps, each path's end.
+    {
+        const SurfaceView& v = app.surface;
+        w.open("surface", '{');
+        w.boolean("open", v.open);
+        w.str("fn", enum_code(v.kind));
+        w.num("start_x", v.start.x);
+        w.num("start_y", v.start.y);
+        w.num("steps", v.steps);
+        w.boolean("playing", v.playing);
+        w.open("paths", '[');
+        for (std::size_t i = 0; i < v.paths.size(); ++i) {
+            const SurfacePath& p = v.paths[i];
+            if (i > 0) w.out += ',';
+            w.out += '{';
+            w.out += "\"optimizer\":";
+            json_append_string(w.out, enum_code(p.optimizer.kind));
+            w.out += ",\"steps\":" + std::to_string(p.points.empty() ? 0 : p.points.size() - 1);
+            w.out += std::string(",\"diverged\":") + (p.diverged ? "true" : "false");
+            if (!p.points.empty()) {
+                w.out += ",\"x\":";
+                json_append_number(w.out, float(p.points.back().x));
+                w.out += ",\"y\":";
+                json_append_number(w.out, float(p.points.back().y));
+                w.out += ",\"value\":";
+                json_append_number(w.out, float(p.values.back()));
+            }
+            w.out += '}';
+        }
+        w.close(']');
+        w.close('}');
+    }
     // The user's CSV data: what the box holds, what was read from it, the problems by code (and
     // in words), and the data in use.
     {

@@ -295,10 +295,6 @@ void train_frame(AppState& app, const std::function<double()>& now_ms) {
     if (steps > 0) app.pictures_dirty = true;
 }
 
-namespace {
-
-// Removes every `key=value` pair from a link's text (the app's own keys, not the experiment's)
-// and returns the last value, if any.
 std::optional<std::string> take_key(std::string& link, std::string_view key) {
     std::optional<std::string> value;
     std::string kept;
@@ -320,8 +316,6 @@ std::optional<std::string> take_key(std::string& link, std::string_view key) {
     link = kept;
     return value;
 }
-
-}  // namespace
 
 std::optional<Language> take_language(std::string& link, std::string* unknown) {
     const auto value = take_key(link, "lang");
@@ -442,7 +436,11 @@ void app_open_link(AppState& app, std::string_view link_text) {
         app.lesson.show_hint = false;
         if (bare) text = lessons()[std::size_t(lesson->lesson)].steps[std::size_t(lesson->step)].link;
     }
+    std::vector<std::string> surface_problems;
+    auto surface = take_surface_view(text, surface_problems);
+    app.surface = surface ? std::move(*surface) : SurfaceView{};
     DecodedConfig decoded = decode_config(text);
+    for (const std::string& p : surface_problems) decoded.issues.push_back({IssueCode::Malformed, "view", p});
     // Links carry a few clicked points (pts=), never a CSV file's rows: the data this page has
     // goes in, else the set is empty and the page says why.
     app.csv.link_without_data = false;
@@ -479,9 +477,10 @@ bool link_can_carry_weights(const AppState& app) {
 }
 
 std::string app_link_text(const AppState& app, bool with_weights) {
+    const std::string view = surface_link_keys(app.surface);  // the page's own keys, when open
     if (with_weights && link_can_carry_weights(app))
-        return encode_config(app.config, app.session().net().params());
-    return encode_config(app.config);
+        return encode_config(app.config, app.session().net().params()) + view;
+    return encode_config(app.config) + view;
 }
 
 std::string app_share_link(const AppState& app) { return app_link_text(app, app.link.include_weights); }

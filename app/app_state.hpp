@@ -16,6 +16,7 @@
 #include "image_view.hpp"
 #include "lessons.hpp"
 #include "step_budget.hpp"
+#include "surface_view.hpp"
 #include "strings.hpp"
 
 #include <functional>
@@ -160,6 +161,7 @@ struct AppState {
     std::vector<UiRect> ui;
     LessonState lesson;        // the lesson being followed, and the steps met so far
     CsvInput csv;              // the user's CSV data: the box, its table, the chosen columns
+    SurfaceView surface;       // the optimizers on a loss surface (a view over the page)
     std::string export_note;   // what the last Save did ("Saved nnp-model.json")
     std::size_t export_bytes = 0;
     bool save_screen = false;  // the platform saves the page's picture after this frame
@@ -263,6 +265,9 @@ void app_open_link(AppState& app, std::string_view text);
 // not part of the experiment) and returns the language it asked for, if any; an unknown value
 // goes to `*unknown` (when given), so the link's banner can name it.
 std::optional<Language> take_language(std::string& link, std::string* unknown = nullptr);
+// Removes every `key=value` pair from a link's text (the app's own keys, not the experiment's)
+// and returns the last value, if any.
+std::optional<std::string> take_key(std::string& link, std::string_view key);
 // Switches the language and remembers it for the next visit where the page can.
 void app_set_language(Language lang);
 // Removes lesson=ID and step=N from a link's text; the lesson's index and 0-based step, if any

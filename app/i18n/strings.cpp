@@ -46,6 +46,11 @@ constexpr CodeText kEnglishTips[] = {
     {"reg_gauss", "Regression: predict the height of six bumps, up and down."},
     {"digits", "1,797 real handwritten digits, each an 8x8 image flattened into a row of 64 numbers (0..16): ten classes."},
     {"mnist", "10,000 of MNIST's handwritten digits, 28x28 grey images: 784 numbers a row. Loaded (7.8 MB) when you pick them."},
+    {"bowl", "A narrow valley, steep one way only: gradient descent zig-zags across it, momentum runs past the floor and back."},
+    {"rosenbrock", "A curved banana-shaped valley: easy to fall into, hard to follow along its floor to (1, 1)."},
+    {"saddle", "Uphill one way, downhill the other: near the saddle point the gradient is almost zero, and gradient descent lingers."},
+    {"wells", "Three wells of different depth: where you start decides which (local) minimum you end in."},
+    {"plateau", "A plateau with almost no slope that ends in a cliff: gradient descent stalls on it, Adam walks off and over the edge."},
     {"csv", "Your own table from a CSV file: paste it or drop the file on the page. Any number of inputs (up to 1,024); the label can be classes or a value."},
     // Activations
     {"linear", "Passes the sum through unchanged. Layers of linear units add up to one linear function."},

@@ -295,6 +295,21 @@ namespace nnp::app {
     X(ExportScreen, "Page") \
     X(ExportSavedFmt, "Saved %s") \
     X(ExportFailedFmt, "Could not save %s") \
+    X(SurfaceBadViewFmt, "view=%s is not a view here (view=surface is); it was ignored.") \
+    X(SurfaceBadFnFmt, "fn=%s is not a surface (bowl, rosenbrock, saddle, wells, plateau); rosenbrock was used.") \
+    X(SurfaceBadStartFmt, "start=%s is not X,Y inside [%g, %g] x [%g, %g]; the surface's own start was used.") \
+    X(SurfaceBadRateFmt, "slr=%s is not a rate in (0, %g]; the surface's own rate was used.") \
+    X(Surfaces, "Surfaces") \
+    X(TipSurfaces, "Watch the six optimizers roll down loss surfaces of two weights from one start: how momentum overshoots, AdaGrad slows down, Adam adapts, and plain gradient descent stalls on a plateau.") \
+    X(SurfaceTitle, "Optimizers on a loss surface") \
+    X(SurfaceFn, "Surface") \
+    X(SurfaceSameRate, "One rate for all") \
+    X(TipSurfaceSameRate, "Off: each optimizer gets its own learning rate, set in its row.") \
+    X(SurfaceStepsFmt, "Step %d") \
+    X(SurfaceDiverged, "diverged") \
+    X(TipSurfaceMap, "The loss over two weights (darker is lower), its contour lines, the global minimum (ring) and local ones (small rings). Each line is one optimizer's path; drag the white ring to start from somewhere else.") \
+    X(SurfaceClose, "Close") \
+    X(SurfaceValueFmt, "%.4g") \
     X(RipeLabel, "ripe")                                                                          \
     X(UnripeLabel, "unripe")                                                                      \
     X(TaskBinary, "Binary")                                                                       \

@@ -119,6 +119,7 @@ void app_frame(float ui_scale) {
     }
 
     train_frame(app, now_ms);
+    surface_frame(app.surface, app.config.optimizer, app.speed);
     lesson_update(app);
     coach_update(app);
     const double t0 = now_ms();
@@ -148,6 +149,7 @@ void app_frame(float ui_scale) {
     }
     link_banner(ctx);
     lesson_picker(ctx);
+    surface_window(ctx);
     apply_requests(req, shown);
     sync_link_out(app);
     app.stats.ui_ms = float(now_ms() - t1);

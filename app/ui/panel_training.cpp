@@ -252,6 +252,13 @@ void panel_training(PanelContext& c, const Rect& r, bool with_settings) {
     if (ImGui::Button(tr(Str::Lessons))) c.state.lesson_picker_open = true;
     tooltip(Str::TipLessons);
     note_ui(c, "lessons");
+    flow.next(button_width({tr(Str::Surfaces)}));
+    if (ImGui::Button(tr(Str::Surfaces))) {
+        app.surface.open = !app.surface.open;
+        if (app.surface.open && app.surface.paths.empty()) surface_select(app.surface, app.surface.kind);
+    }
+    tooltip(Str::TipSurfaces);
+    note_ui(c, "surfaces");
     // The other language, named in itself ("한국어" / "English").
     const char* other_language = tr(Str::LanguageSwitch);
     flow.next(button_width({other_language}));

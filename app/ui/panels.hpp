@@ -101,6 +101,8 @@ void link_banner(PanelContext& c);
 // The lessons: the picker (opened from the training bar) and the card of the lesson being
 // followed (its step's text, goal and whether it is met, hint, back and next), `width` wide.
 void lesson_picker(PanelContext& c);
+// The optimizers on a loss surface, over the page while open (panel_surface.cpp).
+void surface_window(PanelContext& c);
 void lesson_card(PanelContext& c, float width);
 
 // An image set's output view (panel_images.cpp): the input on show or the drawing pad, its class
