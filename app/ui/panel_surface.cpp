@@ -21,14 +21,22 @@ void surface_window(PanelContext& c) {
     const ImVec2 size(std::min(display.x - 1.0f * em, 56.0f * em), std::min(display.y - 5.0f * em, 36.0f * em));
     ImGui::SetNextWindowPos(ImVec2(0.5f * (display.x - size.x), 4.5f * em), ImGuiCond_Always);
     ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+    // A modal window: always over the panels (which it dims), closed with its x. "###" keeps its
+    // ID whatever the language of its title.
+    const std::string title = std::string(tr(Str::SurfaceTitle)) + "###surface";
+    if (!ImGui::IsPopupOpen("###surface")) ImGui::OpenPopup("###surface");
     bool open = true;
-    if (!ImGui::Begin(tr(Str::SurfaceTitle), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
-                                                        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::End();
-        v.open = open;
+    if (!ImGui::BeginPopupModal(title.c_str(), &open, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                                          ImGuiWindowFlags_NoSavedSettings)) {
+        v.open = false;
         return;
     }
-    v.open = open;
+    if (!open) {
+        v.open = false;
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
     const float avail_w = ImGui::GetContentRegionAvail().x, avail_h = ImGui::GetContentRegionAvail().y;
     const bool narrow = avail_w < 34.0f * em;  // a phone: the controls go under the map
     const float side = std::max(8.0f * em, narrow ? std::min(avail_w, avail_h * 0.55f) : std::min(avail_h, avail_w - 20.0f * em));
@@ -129,7 +137,7 @@ void surface_window(PanelContext& c) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_imgui(col));
         ImGui::TextUnformatted(label(kinds[i].value));
         ImGui::PopStyleColor();
-        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetCursorPosX() + 0.0f));
+        ImGui::SameLine();
         const SurfacePath& path = v.paths[i];
         if (path.diverged) ImGui::TextColored(ImVec4(0.75f, 0.15f, 0.1f, 1.0f), "%s", tr(Str::SurfaceDiverged));
         else if (!path.values.empty()) ImGui::TextDisabled(tr(Str::SurfaceValueFmt), path.values.back());
@@ -140,7 +148,7 @@ void surface_window(PanelContext& c) {
         ImGui::PopID();
     }
     ImGui::EndGroup();
-    ImGui::End();
+    ImGui::EndPopup();
 }
 
 }  // namespace nnp::app
