@@ -3,6 +3,7 @@
 // epochs from the first kept record is a multiple of the stride, a power of two.
 #include "history.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 namespace nnp {
@@ -47,4 +48,40 @@ void History::push(const EpochRecord& r) {
     }
 }
 
+void Trajectory::clear(std::size_t params) {
+    params_ = params;
+    capacity_ = std::clamp<std::size_t>(params ? kMaxTrajectoryFloats / params : kMaxTrajectorySnapshots, 4,
+                                        kMaxTrajectorySnapshots);
+    capacity_ -= capacity_ % 2;
+    stride_ = 1;
+    epochs_.clear();
+    data_.clear();
+    epochs_.reserve(capacity_);
+    data_.reserve(capacity_ * params_);
+}
+
+void Trajectory::push(std::int64_t epoch, std::span<const float> params) {
+    if (params.size() != params_) return;
+    if (!epochs_.empty() && epoch <= epochs_.back()) {  // evaluated again (an edit): replace from there
+        while (!epochs_.empty() && epochs_.back() >= epoch) epochs_.pop_back();
+        data_.resize(epochs_.size() * params_);
+    }
+    if (!epochs_.empty() && (epoch - epochs_.front()) % stride_ != 0) return;
+    epochs_.push_back(epoch);
+    data_.insert(data_.end(), params.begin(), params.end());
+    while (epochs_.size() >= capacity_) {
+        stride_ *= 2;
+        const std::int64_t first = epochs_.front();
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < epochs_.size(); ++i) {
+            if ((epochs_[i] - first) % stride_ != 0) continue;
+            if (out != i) std::copy_n(data_.data() + i * params_, params_, data_.data() + out * params_);
+            epochs_[out++] = epochs_[i];
+        }
+        epochs_.resize(out);
+        data_.resize(out * params_);
+    }
+}
+
 }  // namespace nnp
+

@@ -39,4 +39,30 @@ private:
     bool has_latest_ = false;
 };
 
+// The parameters at epoch ends, for the loss landscape's PCA directions (landscape.hpp): kept
+// the way History keeps its records (every stride()-th epoch from the first, the stride doubling
+// when full), with room for at most kMaxTrajectorySnapshots snapshots and kMaxTrajectoryFloats
+// floats in all, so a big network keeps fewer snapshots, never more memory. The room is reserved
+// when cleared, so training steps still allocate nothing.
+constexpr std::size_t kMaxTrajectorySnapshots = 200;
+constexpr std::size_t kMaxTrajectoryFloats = std::size_t(1) << 20;  // 4 MiB, reserved up front
+
+class Trajectory {
+public:
+    // Forgets every snapshot; snapshots will have `params` floats.
+    void clear(std::size_t params);
+    void push(std::int64_t epoch, std::span<const float> params);
+    std::size_t size() const { return epochs_.size(); }
+    std::size_t capacity() const { return capacity_; }
+    std::int64_t stride() const { return stride_; }
+    std::int64_t epoch(std::size_t i) const { return epochs_[i]; }
+    std::span<const float> at(std::size_t i) const { return {data_.data() + i * params_, params_}; }
+
+private:
+    std::size_t params_ = 0, capacity_ = 0;
+    std::int64_t stride_ = 1;
+    std::vector<std::int64_t> epochs_;
+    std::vector<float> data_;  // size() x params, snapshot by snapshot
+};
+
 }  // namespace nnp

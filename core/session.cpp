@@ -153,6 +153,8 @@ void Session::reinitialize(std::uint32_t seed) {
     history_.clear();
     evaluate();
     history_.push(current_);
+    trajectory_.clear(net_.params().size());
+    trajectory_.push(epoch_, net_.params());
 }
 
 bool Session::use_input_norm(const InputNorm& norm) {
@@ -214,6 +216,7 @@ bool Session::train_batch() {
         ++epoch_;
         evaluate();
         history_.push(current_);
+        trajectory_.push(epoch_, net_.params());
         const bool finite = std::isfinite(current_.train_loss) && std::isfinite(current_.test_loss);
         if (!finite) {
             stop_ = StopReason::NonFiniteLoss;

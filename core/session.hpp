@@ -95,6 +95,8 @@ public:
         return eval_ws_.out(net_.num_layers() - 1, data_->size());
     }
     const History& history() const { return history_; }
+    // The parameters at the start and at epoch ends, thinned as history is (the landscape's PCA).
+    const Trajectory& trajectory() const { return trajectory_; }
 
     // The lowest watched loss so far and the parameters it had. When early stopping ends a run,
     // those parameters are put back (and the optimizer's memory restarts).
@@ -149,6 +151,7 @@ private:
     std::int64_t stop_epoch_ = 0;
     EpochRecord current_;
     History history_;
+    Trajectory trajectory_;
     std::vector<float> best_params_;
     std::int64_t best_epoch_ = -1;
     std::int64_t patience_from_ = 0;  // epochs without improvement count from here (or the best)
