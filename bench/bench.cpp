@@ -11,6 +11,7 @@
 // W3 is refused and the run fails, so no figure of other data can pass for W3's.
 // Exit code 1 if a figure is not finite and positive or W3's data hash is wrong; 2 on bad use.
 #include "config_codec.hpp"
+#include "landscape.hpp"
 #include "platform.hpp"
 #include "race.hpp"
 #include "sha256.hpp"
@@ -293,6 +294,18 @@ int main(int argc, char** argv) {
     race.race = {"opt", {"sgd", "mom", "nag", "adag", "rms", "adam"}};
     if (!validate(race).empty()) std::fprintf(stderr, "nnp_bench: the race config is not valid\n");
     bench_race(table, "TF big, race of 6 optimizers", race, timing);
+    // The loss landscape: a 31x31 slice of the big experiment (after 20 epochs) over its 250
+    // training points, random filter-normalised directions; one row per whole grid.
+    {
+        Session big(tf_big_config());
+        for (int e = 0; e < 20; ++e) big.train_epoch();
+        const LandscapeDirections dirs = random_directions(big.net(), 1);
+        table.millis("landscape 31x31, TF big, 250 points", measure([&] {
+            LandscapeJob job(big, dirs, 31, -1, 1, -1, 1);
+            job.step(31 * 31);
+            return 1.0;
+        }, timing));
+    }
     bench_digits(table, "digits 64-16-10 (page default): epoch", "data=digits", timing);
     bench_digits(table, "digits 64-32-10 ReLU, Adam, b. 32: epoch", "data=digits&net=32:relu", timing);
 

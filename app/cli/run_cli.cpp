@@ -7,6 +7,7 @@
 #include "config_codec.hpp"
 #include "export.hpp"
 #include "fields.hpp"
+#include "landscape.hpp"
 #include "model_file.hpp"
 #include "race.hpp"
 #include "session.hpp"
@@ -44,7 +45,9 @@ void usage() {
                  "  --save-model F.json: after training, write the model file (of run 0 in a race)\n"
                  "  --history-csv F.csv: after training, write every run's history as CSV\n"
                  "  --surface bowl|rosenbrock|saddle|wells|plateau [--start X,Y] [--steps N] [--surface-lr LR]:\n"
-                 "    every optimizer's path down that loss surface, one JSON line each (nothing is trained)\n");
+                 "    every optimizer's path down that loss surface, one JSON line each (nothing is trained)\n"
+                 "  --landscape N [--landscape-dirs random|pca]: after training, the loss over an N x N slice\n"
+                 "    around the trained weights (and, for pca, the projected path) as one JSON line on stdout\n");
 }
 
 
@@ -178,6 +181,51 @@ int print_surface_paths(const std::string& name, const std::string& start_text, 
     return 0;
 }
 
+// --landscape: the slice around the trained weights of `s` as one JSON line.
+void print_landscape(const nnp::Session& s, int n, nnp::LandscapeDirs dirs_kind) {
+    nnp::LandscapeDirections dirs = dirs_kind == nnp::LandscapeDirs::Pca
+                                        ? nnp::pca_directions(s.trajectory(), s.net().params())
+                                        : nnp::random_directions(s.net(), s.config().seed);
+    if (!dirs.ok) {
+        std::fprintf(stderr, "nnp_run: --landscape-dirs pca needs at least 3 epochs of training (the trajectory)\n");
+        return;
+    }
+    double a_lo = -1, a_hi = 1, b_lo = -1, b_hi = 1;
+    nnp::ProjectedPath path;
+    if (dirs_kind == nnp::LandscapeDirs::Pca) {
+        // The range covers the projected path with a margin, symmetric so θ is the centre.
+        path = nnp::project_path(s.trajectory(), s.net().params(), dirs);
+        double ra = 0.1, rb = 0.1;
+        for (std::size_t i = 0; i < path.a.size(); ++i) ra = std::max(ra, std::abs(path.a[i])), rb = std::max(rb, std::abs(path.b[i]));
+        a_lo = -1.2 * ra, a_hi = 1.2 * ra, b_lo = -1.2 * rb, b_hi = 1.2 * rb;
+    }
+    nnp::LandscapeJob job(s, dirs, n, a_lo, a_hi, b_lo, b_hi);
+    if (job.clamped())
+        std::fprintf(stderr, "nnp_run: --landscape %d was clamped to %d (grids are %d to %d a side)\n", n, job.n(),
+                     nnp::kMinLandscapeGrid, nnp::kMaxLandscapeGrid);
+    job.step(job.n() * job.n());
+    std::printf("{\"landscape\":\"%s\",\"n\":%d,\"explained\":[%.6g,%.6g],\"alpha\":[", nnp::enum_code(dirs_kind), job.n(),
+                dirs.explained1, dirs.explained2);
+    for (int i = 0; i < job.n(); ++i) std::printf(i ? ",%.6g" : "%.6g", job.alpha(i));
+    std::printf("],\"beta\":[");
+    for (int j = 0; j < job.n(); ++j) std::printf(j ? ",%.6g" : "%.6g", job.beta(j));
+    std::printf("],\"loss\":[");
+    for (int j = 0; j < job.n(); ++j) {
+        std::printf(j ? ",[" : "[");
+        for (int i = 0; i < job.n(); ++i) std::printf(i ? ",%.9g" : "%.9g", job.loss()[std::size_t(j * job.n() + i)]);
+        std::printf("]");
+    }
+    std::printf("]");
+    if (dirs_kind == nnp::LandscapeDirs::Pca) {
+        std::printf(",\"path\":{\"a\":[");
+        for (std::size_t i = 0; i < path.a.size(); ++i) std::printf(i ? ",%.6g" : "%.6g", path.a[i]);
+        std::printf("],\"b\":[");
+        for (std::size_t i = 0; i < path.b.size(); ++i) std::printf(i ? ",%.6g" : "%.6g", path.b[i]);
+        std::printf("],\"max_off_plane\":%.4g,\"mean_off_plane\":%.4g}", path.max_off_plane, path.mean_off_plane);
+    }
+    std::printf(",\"centre_loss\":%.9g}\n", double(s.current().train_loss));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -186,6 +234,8 @@ int main(int argc, char** argv) {
     std::string text, csv_path, csv_label, csv_inputs, load_model, save_model, history_path;
     std::string surface, surface_start, surface_lr;
     long long surface_steps = 200;
+    int landscape = 0;  // grid side; 0: none
+    nnp::LandscapeDirs landscape_dirs = nnp::LandscapeDirs::Random;
     for (int i = 1; i < argc; ++i) {
         const char* arg = argv[i];
         if (std::strcmp(arg, "--epochs") == 0 && i + 1 < argc) {
@@ -218,6 +268,22 @@ int main(int argc, char** argv) {
             char* end = nullptr;
             surface_steps = std::strtoll(argv[++i], &end, 10);
             if (*end != '\0') surface_steps = -1;  // refused below with the range
+        } else if (std::strcmp(arg, "--landscape") == 0 && i + 1 < argc) {
+            char* end = nullptr;
+            const long long n = std::strtoll(argv[++i], &end, 10);
+            if (*end != '\0' || n < 1 || n > 1000000) {
+                std::fprintf(stderr, "nnp_run: --landscape must be a grid side, e.g. 31 (%d to %d are computed)\n",
+                             nnp::kMinLandscapeGrid, nnp::kMaxLandscapeGrid);
+                return 2;
+            }
+            landscape = int(n);
+        } else if (std::strcmp(arg, "--landscape-dirs") == 0 && i + 1 < argc) {
+            const auto d = nnp::enum_parse<nnp::LandscapeDirs>(argv[++i]);
+            if (!d) {
+                std::fprintf(stderr, "nnp_run: --landscape-dirs must be random or pca\n");
+                return 2;
+            }
+            landscape_dirs = *d;
         } else if (std::strcmp(arg, "--load-model") == 0 && i + 1 < argc) {
             load_model = argv[++i];
         } else if (std::strcmp(arg, "--save-model") == 0 && i + 1 < argc) {
@@ -371,6 +437,7 @@ int main(int argc, char** argv) {
         return bool(out);
     };
     if (!save_model.empty() && !write(save_model, nnp::write_model_json(runs.front()))) return 1;
+    if (landscape > 0) print_landscape(runs.front(), landscape, landscape_dirs);
     if (!history_path.empty()) {
         std::vector<nnp::app::HistoryRun> all;
         for (std::size_t i = 0; i < runs.size(); ++i) all.push_back({&runs[i], out.race ? names[i] : std::string()});

@@ -94,5 +94,16 @@ check_bad "is not a surface" --surface donut
 check_bad "inside the surface's" --surface bowl --start 9,9
 check_bad "surface-lr must be" --surface bowl --surface-lr nan
 
+# The loss landscape after training: one JSON line with the grid (its centre the training loss)
+# and, for pca, the projected path ending at the origin; an absurd grid is clamped and said.
+land=$("$run" --epochs 20 data=xor net=5:tanh opt=adam lr=0.02 --landscape 7 --landscape-dirs pca | tail -1) ||
+  fail "--landscape exited $?"
+printf '%s' "$land" | grep -q '^{"landscape":"pca","n":7,"explained":\[' || fail "--landscape: no pca grid: ${land:0:120}"
+printf '%s' "$land" | grep -q '"max_off_plane":' || fail "--landscape: no projected path"
+printf '%s' "$land" | grep -q '"a":\[[^]]*,0\],"b":\[[^]]*,0\]' || fail "--landscape: the path does not end at the origin"
+clamped=$("$run" --epochs 1 data=xor --landscape 10000 2>&1 >/dev/null)
+printf '%s' "$clamped" | grep -q "clamped to 51" || fail "--landscape 10000 was not clamped and named: $clamped"
+check_bad "random or pca" --landscape 5 --landscape-dirs foo
+
 echo "run_cli_test: all passed"
 
