@@ -112,6 +112,15 @@ bool parse_int(std::string_view text, int& out) {
     return true;
 }
 
+int base64url_value(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '-') return 62;
+    if (c == '_') return 63;
+    return -1;
+}
+
 std::string clip(std::string_view text) {
     constexpr std::size_t kMaxShown = 32;
     static constexpr char kHex[] = "0123456789ABCDEF";
@@ -164,16 +173,8 @@ using link_text::IssueList;
 
 // ---- numbers and weights as text ----
 
-constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-int base64url_value(char c) {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '-') return 62;
-    if (c == '_') return 63;
-    return -1;
-}
+using link_text::base64url_value;
+using link_text::kBase64Url;
 
 // Little-endian float32 bytes, 3 bytes -> 4 characters, no padding.
 std::string encode_weights(std::span<const float> params) {
@@ -491,8 +492,8 @@ DecodedConfig decode_config(std::string_view text) {
         // Clicked points are the user's data (data=csv), unless the link names another set.
         DecodedPoints decoded = decode_points(*points);
         if (decoded.problem != PointsProblem::None) {
-            issues.malformed("pts", *points, decoded.problem == PointsProblem::TooMany ? "500 points or fewer"
-                                                                                          : "a list of points");
+            issues.malformed("pts", *points, decoded.problem == PointsProblem::TooMany ? "<= 500 points"
+                                                                                          : "k.base64url points");
         } else if (result.config.data.kind == DatasetKind::Csv ||
                    std::find(reader.given.begin(), reader.given.end(), "data") == reader.given.end()) {
             result.config.data.kind = DatasetKind::Csv;

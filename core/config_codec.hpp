@@ -89,6 +89,10 @@ bool parse_float(std::string_view text, float& out);
 // Whole numbers (1e3 is fine, 1.5 is not); beyond the int range they saturate.
 bool parse_int(std::string_view text, int& out);
 
+// RFC 4648 section 5's alphabet (weights, clicked points) and a character's value in it (-1: none).
+inline constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+int base64url_value(char c);
+
 // A piece of user text made safe for a message: at most 32 bytes, and every byte that is not
 // printable ASCII or is one of < > " ' & % is shown as %XX, so messages stay plain ASCII.
 std::string clip(std::string_view text);

@@ -16,8 +16,8 @@ namespace nnp {
 namespace {
 
 constexpr EnumEntry<LandscapeDirs> kDirs[] = {
-    {LandscapeDirs::Random, "random", "Random, filter-normalised", "random"},
-    {LandscapeDirs::Pca, "pca", "PCA of the trajectory", "pca"},
+    {LandscapeDirs::Random, "random", "Random", "random"},  // worded by the app's string table
+    {LandscapeDirs::Pca, "pca", "PCA", "pca"},
 };
 
 double dot(std::span<const float> a, std::span<const float> b) {

@@ -13,11 +13,12 @@ namespace nnp {
 namespace {
 
 constexpr EnumEntry<SurfaceKind> kSurfaces[] = {
-    {SurfaceKind::Bowl, "bowl", "Narrow bowl", "bowl"},
-    {SurfaceKind::Rosenbrock, "rosenbrock", "Rosenbrock's banana", "rosenbrock"},
+    // Labels are names; the app's string table words them (English and Korean).
+    {SurfaceKind::Bowl, "bowl", "Bowl", "bowl"},
+    {SurfaceKind::Rosenbrock, "rosenbrock", "Rosenbrock", "rosenbrock"},
     {SurfaceKind::Saddle, "saddle", "Saddle", "saddle"},
-    {SurfaceKind::Wells, "wells", "Wells of different depth", "wells"},
-    {SurfaceKind::Plateau, "plateau", "Plateau and cliff", "plateau"},
+    {SurfaceKind::Wells, "wells", "Wells", "wells"},
+    {SurfaceKind::Plateau, "plateau", "Plateau", "plateau"},
 };
 
 struct Well {

@@ -3,6 +3,8 @@
 // value as 0..200 (hundredths of [-1, 1]); big-endian in 5 base64url characters.
 #include "user_points.hpp"
 
+#include "config_codec.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -11,18 +13,10 @@ namespace nnp {
 
 namespace {
 
-constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+using link_text::base64url_value;
+using link_text::kBase64Url;
 constexpr int kCharsPerPoint = 5;
 constexpr int kSteps = 1200;  // x, y in hundredths over [-6, 6]
-
-int base64url_value(char c) {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '-') return 62;
-    if (c == '_') return 63;
-    return -1;
-}
 
 float on_plane(float v) { return std::isfinite(v) ? std::clamp(v, -kPointExtent, kPointExtent) : 0.0f; }
 

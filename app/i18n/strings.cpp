@@ -29,7 +29,16 @@ constexpr std::array<const char*, static_cast<std::size_t>(Str::Count)> kNames =
 
 // English enumeration labels: core's own labels are used (empty list); a translation lists
 // (code, label) pairs here for its language.
-constexpr CodeText kEnglishLabels[] = {{"", ""}};
+// English labels where core's enum table has only a name.
+constexpr CodeText kEnglishLabels[] = {
+    {"bowl", "Narrow bowl"},
+    {"rosenbrock", "Rosenbrock's banana"},
+    {"saddle", "Saddle"},
+    {"wells", "Wells of different depth"},
+    {"plateau", "Plateau and cliff"},
+    {"random", "Random, filter-normalised"},
+    {"pca", "PCA of the trajectory"},
+};
 
 // One or two sentences on the idea behind each choice, keyed by code name.
 constexpr CodeText kEnglishTips[] = {
