@@ -68,3 +68,56 @@ export function launchChromium({ gpuCompositing = false } = {}) {
            '--disable-sync', ...(gpuCompositing ? [] : ['--disable-gpu-compositing'])],
   });
 }
+
+// One page of the app at a screen size ({ name, width, height, touch }), and what every test
+// does with it: the accessor's state, waiting for frames, scrolling a control into view on a
+// stacked page, clicking it (tapping on a touch screen). `hash` opens a link; `context` reuses
+// one; `contextOptions` adds to a new one (downloads, ...).
+export async function openApp(browser, base, screen, { hash = '', context = null, contextOptions = {} } = {}) {
+  const tag = `[${screen.name}]`;
+  const ctx = context || await browser.newContext({ viewport: { width: screen.width, height: screen.height },
+                                                    hasTouch: !!screen.touch, isMobile: !!screen.touch,
+                                                    ...contextOptions });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + hash);
+  await page.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
+  const state = async () => JSON.parse(await page.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
+  const frames = async (n) => { const f0 = (await state()).frame.count; while ((await state()).frame.count < f0 + n) await sleep(20); };
+  const centre = (r) => ({ x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 });
+  // On screen: in the fixed bar (transport), else inside the scrolling page where there is one.
+  const inBar = ['play', 'step', 'reset', 'speed', 'lessons', 'language', 'surfaces'];
+  const visible = (r, ui, name) => {
+    if (!Array.isArray(r)) return false;
+    const area = ui.page && !inBar.includes(name) ? ui.page : ui.page ? ui.bar : [0, 0, screen.width, screen.height];
+    return r[1] >= area[1] && r[1] + r[3] <= area[1] + area[3];
+  };
+  // Scrolls a stacked page with the wheel until `name` is on screen.
+  const reveal = async (name) => {
+    await page.mouse.move(screen.width / 2, screen.height / 2);
+    for (let k = 0; k < 40; ++k) {
+      const ui = (await state()).ui;
+      if (visible(ui[name], ui, name)) return ui[name];
+      const down = !Array.isArray(ui[name]) || ui[name][1] > (ui.page ? ui.page[1] : 0);
+      await page.mouse.wheel(0, down ? 200 : -200);
+      await frames(2);
+    }
+    check(false, `${tag} "${name}" can be scrolled to`);
+    return (await state()).ui[name];
+  };
+  // A click (a tap on a touch screen; a right click is always the mouse's), then a few frames.
+  const tap = async (x, y, button = 'left') => {
+    if (screen.touch && button === 'left') await page.touchscreen.tap(x, y);
+    else await page.mouse.click(x, y, { button });
+    await frames(3);
+  };
+  const press = async (name) => { const r = await reveal(name); if (Array.isArray(r)) { const c = centre(r); await tap(c.x, c.y); } };
+  // A control drawn over the page (a modal window): pressed where it is, without scrolling.
+  const pressHere = async (name) => {
+    const r = (await state()).ui[name];
+    check(Array.isArray(r), `${tag} "${name}" is on screen`);
+    if (Array.isArray(r)) { const c = centre(r); await tap(c.x, c.y); }
+  };
+  return { tag, context: ctx, page, errors, state, frames, centre, reveal, tap, press, pressHere };
+}

@@ -5,7 +5,7 @@
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
 import fs from 'node:fs';
 import path from 'node:path';
-import { artifact, check, finish, launchChromium, serveSite, site, sleep } from './harness.mjs';
+import { artifact, check, finish, launchChromium, openApp, serveSite, site, sleep } from './harness.mjs';
 
 
 
@@ -15,43 +15,7 @@ const browser = await launchChromium();
 
 for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
                       { name: 'phone 390x844', width: 390, height: 844, touch: true }]) {
-  const tag = `[${screen.name}]`;
-  const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height },
-                                             hasTouch: !!screen.touch, isMobile: !!screen.touch });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(base);
-  await page.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
-  const state = async () => JSON.parse(await page.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
-  const frames = async (n) => { const f0 = (await state()).frame.count; while ((await state()).frame.count < f0 + n) await sleep(20); };
-  const centre = (r) => ({ x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 });
-  // On screen: in the fixed bar (transport), else inside the scrolling page where there is one.
-  const inBar = ['play', 'step', 'reset', 'speed', 'lessons', 'language'];
-  const visible = (r, ui, name) => {
-    if (!Array.isArray(r)) return false;
-    const area = ui.page && !inBar.includes(name) ? ui.page : ui.page ? ui.bar : [0, 0, screen.width, screen.height];
-    return r[1] >= area[1] && r[1] + r[3] <= area[1] + area[3];
-  };
-  // Scrolls a stacked page with the wheel until `name` is on screen.
-  const reveal = async (name) => {
-    await page.mouse.move(screen.width / 2, screen.height / 2);
-    for (let k = 0; k < 40; ++k) {
-      const ui = (await state()).ui;
-      if (visible(ui[name], ui, name)) return ui[name];
-      const down = !Array.isArray(ui[name]) || ui[name][1] > (ui.page ? ui.page[1] : 0);
-      await page.mouse.wheel(0, down ? 200 : -200);
-      await frames(2);
-    }
-    check(false, `${tag} "${name}" can be scrolled to`);
-    return (await state()).ui[name];
-  };
-  const press = async (name) => {
-    const c = centre(await reveal(name));
-    if (screen.touch) await page.touchscreen.tap(c.x, c.y);
-    else await page.mouse.click(c.x, c.y);
-    await frames(2);
-  };
+  const { tag, context, page, errors, state, frames, press } = await openApp(browser, base, screen);
   await frames(3);
 
   await press('data_digits');

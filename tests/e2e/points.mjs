@@ -4,48 +4,15 @@
 // fresh page opened from it has them; the model, history, data and map download, and the model
 // dropped on a fresh page brings the trained network back. Screenshots go to NNP_ARTIFACTS.
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
-import { artifact, check, finish, launchChromium, serveSite, site, sleep } from './harness.mjs';
+import { artifact, check, finish, launchChromium, openApp, serveSite, site, sleep } from './harness.mjs';
 
 const { server, base } = await serveSite(site);
 const browser = await launchChromium();
 
 for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
                       { name: 'phone 390x844', width: 390, height: 844, touch: true }]) {
-  const tag = `[${screen.name}]`;
-  const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height }, acceptDownloads: true,
-                                             hasTouch: !!screen.touch, isMobile: !!screen.touch });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(base);
-  await page.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
-  const state = async () => JSON.parse(await page.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
-  const frames = async (n) => { const f0 = (await state()).frame.count; while ((await state()).frame.count < f0 + n) await sleep(20); };
-  const centre = (r) => ({ x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 });
-  const inBar = ['play', 'step', 'reset', 'speed', 'lessons', 'language'];
-  const visible = (r, ui, name) => {
-    if (!Array.isArray(r)) return false;
-    const area = ui.page && !inBar.includes(name) ? ui.page : ui.page ? ui.bar : [0, 0, screen.width, screen.height];
-    return r[1] >= area[1] && r[1] + r[3] <= area[1] + area[3];
-  };
-  const reveal = async (name) => {
-    await page.mouse.move(screen.width / 2, screen.height / 2);
-    for (let k = 0; k < 40; ++k) {
-      const ui = (await state()).ui;
-      if (visible(ui[name], ui, name)) return ui[name];
-      const down = !Array.isArray(ui[name]) || ui[name][1] > (ui.page ? ui.page[1] : 0);
-      await page.mouse.wheel(0, down ? 200 : -200);
-      await frames(2);
-    }
-    check(false, `${tag} "${name}" can be scrolled to`);
-    return (await state()).ui[name];
-  };
-  const tap = async (x, y, button = 'left') => {
-    if (screen.touch && button === 'left') await page.touchscreen.tap(x, y);
-    else await page.mouse.click(x, y, { button });
-    await frames(3);
-  };
-  const press = async (name) => { const c = centre(await reveal(name)); await tap(c.x, c.y); };
+  const { tag, context, page, errors, state, frames, tap, press } =
+    await openApp(browser, base, screen, { contextOptions: { acceptDownloads: true } });
   // A point of the plane ([-6, 6]^2) on the map as it is drawn now.
   const onMap = async (x, y) => {
     const v = (await state()).output_view;
@@ -95,11 +62,9 @@ for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
   let link = '';
   for (let k = 0; k < 40 && pointsIn(link) !== rows; ++k) { link = await page.evaluate(() => location.hash); await sleep(50); }
   check(pointsIn(link) === rows, `${tag} the page's link carries the ${rows} points`, link.slice(0, 120));
-  const fresh = await context.newPage();
-  await fresh.goto(base + link);
-  await fresh.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
+  const fresh = await openApp(browser, base, screen, { context, hash: link });
   await sleep(300);
-  const f = JSON.parse(await fresh.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
+  const f = await fresh.state();
   check(f.config.dataset === 'csv' && f.csv.data_rows === rows, `${tag} a page opened from the link has the ${rows} points`,
         JSON.stringify(f.csv));
 
@@ -122,16 +87,15 @@ for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
   const pngW = png.readUInt32BE(16), pngH = png.readUInt32BE(20);
   check(shot.suggestedFilename() === 'nnp-page.png' && png.subarray(1, 4).toString() === 'PNG' && pngW > 0 && pngH > 0,
         `${tag} "Page" downloads the page as a PNG`, `${pngW}x${pngH}, ${png.length} bytes`);
-  const blank = await context.newPage();
-  await blank.goto(base);
-  await blank.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
+  const blankApp = await openApp(browser, base, screen, { context });
+  const blank = blankApp.page;
   await blank.evaluate((t) => {
     const data = new DataTransfer();
     data.items.add(new File([t], 'nnp-model.json', { type: 'application/json' }));
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, model);
   await sleep(500);
-  const m = JSON.parse(await blank.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
+  const m = await blankApp.state();
   // Its model file (what Save would give) is the same file: the same network, weights bit for bit.
   const resaved = JSON.parse(await blank.evaluate(() => Module.ccall('nnp_app_command', 'string', ['string'],
                                                                        ['{"cmd":"model_json"}']))).model;

@@ -2,28 +2,15 @@
 // open the wells by a link, drag the start with the mouse (buttons tapped on a phone), press Play and watch all six
 // paths advance, and plain gradient descent end in the well it started in. Screenshots go to NNP_ARTIFACTS.
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
-import { artifact, check, finish, launchChromium, serveSite, site, sleep } from './harness.mjs';
+import { artifact, check, finish, launchChromium, openApp, serveSite, site, sleep } from './harness.mjs';
 
 const { server, base } = await serveSite(site);
 const browser = await launchChromium();
 
 for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
                       { name: 'phone 390x844', width: 390, height: 844, touch: true }]) {
-  const tag = `[${screen.name}]`;
-  const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height },
-                                             hasTouch: !!screen.touch, isMobile: !!screen.touch });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(base);
-  await page.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
-  const state = async () => JSON.parse(await page.evaluate(() => Module.ccall('nnp_app_state_json', 'string', [], [])));
-  const frames = async (n) => { const f0 = (await state()).frame.count; while ((await state()).frame.count < f0 + n) await sleep(20); };
-  const centre = (r) => ({ x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 });
-  const tap = async (x, y) => {
-    if (screen.touch) await page.touchscreen.tap(x, y);
-    else await page.mouse.click(x, y);
-    await frames(3);
+  const { tag, context, page, errors, state, frames, pressHere: press } = await openApp(browser, base, screen);
+  await frames(3);
   };
   const press = async (name) => {
     const r = (await state()).ui[name];
