@@ -46,11 +46,13 @@ void surface_update(SurfaceView& v, const OptimizerParams& base) {
         p.kind = kinds[std::size_t(i)].value;
         p.learning_rate = v.shared_rate ? v.rate : v.rates[std::size_t(i)];
         SurfacePath& path = v.paths[std::size_t(i)];
-        // A path already as long, with the same optimizer settings, is kept.
-        const bool same = path.optimizer == p && !path.points.empty() && path.points.front().x == float(v.start.x) &&
-                          path.points.front().y == float(v.start.y) &&
-                          (int(path.points.size()) - 1 == v.steps || path.diverged);
-        if (!same) path = surface_path(v.kind, p, v.start, v.steps);
+        // The same walk (settings, start) goes on from where it stands; anything else starts over.
+        const int taken = int(path.points.size()) - 1;
+        const bool same = path.optimizer == p && path.kind == v.kind && !path.points.empty() &&
+                          path.points.front().x == double(float(v.start.x)) &&
+                          path.points.front().y == double(float(v.start.y)) && taken <= v.steps;
+        if (same) extend_path(path, v.steps - taken);
+        else path = surface_path(v.kind, p, v.start, v.steps);
     }
 }
 

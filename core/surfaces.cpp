@@ -5,6 +5,7 @@
 
 #include "det_math.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -113,23 +114,31 @@ const SurfaceInfo& surface_info(SurfaceKind kind) {
 SurfacePath surface_path(SurfaceKind kind, const OptimizerParams& optimizer, SurfacePoint start, int steps) {
     SurfacePath path;
     path.optimizer = optimizer;
-    steps = std::clamp(steps, 0, kMaxSurfaceSteps);
-    const Domain& d = surface_info(kind).domain;
+    path.kind = kind;
+    path.params[0] = static_cast<float>(start.x);
+    path.params[1] = static_cast<float>(start.y);
+    path.state.reset(2);
+    path.points.push_back({path.params[0], path.params[1]});
+    path.values.push_back(surface_value(kind, path.params[0], path.params[1]));
+    extend_path(path, steps);
+    return path;
+}
+
+void extend_path(SurfacePath& path, int steps) {
+    const int taken = int(path.points.size()) - 1;
+    steps = std::clamp(steps, 0, kMaxSurfaceSteps - taken);
+    if (path.diverged || path.points.empty()) return;
+    const Domain& d = surface_info(path.kind).domain;
     const double reach = 10.0 * std::max(d.x_max - d.x_min, d.y_max - d.y_min);
-    float params[2] = {static_cast<float>(start.x), static_cast<float>(start.y)};
+    path.points.reserve(path.points.size() + std::size_t(steps));
+    path.values.reserve(path.values.size() + std::size_t(steps));
     float grads[2];
-    Optimizer opt;
-    opt.reset(2);
-    path.points.reserve(std::size_t(steps) + 1);
-    path.values.reserve(std::size_t(steps) + 1);
-    path.points.push_back({params[0], params[1]});
-    path.values.push_back(surface_value(kind, params[0], params[1]));
     for (int k = 0; k < steps; ++k) {
-        const SurfacePoint g = surface_gradient(kind, params[0], params[1]);
+        const SurfacePoint g = surface_gradient(path.kind, path.params[0], path.params[1]);
         grads[0] = static_cast<float>(g.x);
         grads[1] = static_cast<float>(g.y);
-        opt.step(optimizer, params, grads);
-        const double x = params[0], y = params[1], v = surface_value(kind, x, y);
+        path.state.step(path.optimizer, path.params, grads);
+        const double x = path.params[0], y = path.params[1], v = surface_value(path.kind, x, y);
         const bool away = std::abs(x) > reach || std::abs(y) > reach;
         if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(v) || away) {
             path.diverged = true;
@@ -138,7 +147,6 @@ SurfacePath surface_path(SurfaceKind kind, const OptimizerParams& optimizer, Sur
         path.points.push_back({x, y});
         path.values.push_back(v);
     }
-    return path;
 }
 
 }  // namespace nnp

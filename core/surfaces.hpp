@@ -51,7 +51,14 @@ struct SurfacePath {
     std::vector<SurfacePoint> points;
     std::vector<double> values;
     bool diverged = false;
+    // Where the walk stands, so it can go on (extend_path) without starting over.
+    SurfaceKind kind = SurfaceKind::Bowl;
+    float params[2] = {0.0f, 0.0f};
+    Optimizer state;
 };
 SurfacePath surface_path(SurfaceKind kind, const OptimizerParams& optimizer, SurfacePoint start, int steps);
+// `steps` more steps of the same walk (the same numbers as a longer surface_path), up to
+// kMaxSurfaceSteps in all; nothing once it diverged.
+void extend_path(SurfacePath& path, int steps);
 
 }  // namespace nnp

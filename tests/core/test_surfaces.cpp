@@ -80,6 +80,19 @@ TEST_CASE("surfaces: a path is core's optimizer stepping the analytic gradient",
         }
 }
 
+TEST_CASE("surfaces: a path extended goes on exactly as a longer one", "[surfaces]") {
+    for (const auto& e : enum_table<OptimizerKind>()) {
+        const OptimizerParams p = opt(e.value, 0.05f);
+        SurfacePath a = surface_path(SurfaceKind::Saddle, p, {2.0, 0.01}, 40);
+        extend_path(a, 60);
+        const SurfacePath b = surface_path(SurfaceKind::Saddle, p, {2.0, 0.01}, 100);
+        REQUIRE(a.points.size() == b.points.size());
+        CHECK(a.points.back().x == b.points.back().x);
+        CHECK(a.points.back().y == b.points.back().y);
+        CHECK(a.values == b.values);
+    }
+}
+
 TEST_CASE("surfaces: what the optimizers do, as the lecture tells it", "[surfaces]") {
     const SurfacePoint bowl_start = surface_info(SurfaceKind::Bowl).start;  // (-2.5, 1)
     // Momentum carries the ball past the valley's floor: x goes beyond 0, then comes back.
