@@ -120,7 +120,12 @@ void use_points(AppState& app, std::shared_ptr<const UserData> data) {
 
 }  // namespace
 
-bool points_editable(const AppState& app) { return points_on_show(app) != nullptr; }
+bool points_editable(const AppState& app) {  // asked every frame: decided without copying the points
+    const DatasetSpec& spec = app.config.data;
+    if (spec.kind == DatasetKind::Csv) return spec.user && spec.user->plane;
+    const Dataset& d = app.session().data();
+    return d.input_dims == 2 && d.image_width == 0;
+}
 
 bool app_add_point(AppState& app, float x, float y, int label, float value) {
     const auto base = points_on_show(app);
