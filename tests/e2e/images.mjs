@@ -15,7 +15,7 @@ const browser = await launchChromium();
 
 for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
                       { name: 'phone 390x844', width: 390, height: 844, touch: true }]) {
-  const { tag, context, page, errors, state, frames, press } = await openApp(browser, base, screen);
+  const { tag, context, page, errors, state, frames, reveal, press } = await openApp(browser, base, screen);
   await frames(3);
 
   await press('data_digits');

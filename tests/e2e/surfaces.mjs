@@ -11,13 +11,6 @@ for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
                       { name: 'phone 390x844', width: 390, height: 844, touch: true }]) {
   const { tag, context, page, errors, state, frames, pressHere: press } = await openApp(browser, base, screen);
   await frames(3);
-  };
-  const press = async (name) => {
-    const r = (await state()).ui[name];
-    check(Array.isArray(r), `${tag} "${name}" is on screen`);
-    if (Array.isArray(r)) { const c = centre(r); await tap(c.x, c.y); }
-  };
-  await frames(3);
 
   await press('surfaces');
   let s = await state();
