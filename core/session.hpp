@@ -112,6 +112,8 @@ public:
 
     // Buffers of the last training step, e.g. the dropout masks to draw dropped units.
     const Workspace& last_step() const { return train_ws_; }
+    // The optimizer's state (its velocities and averages), e.g. to show the next update.
+    const Optimizer& optimizer() const { return optimizer_; }
     int last_batch_rows() const { return last_rows_; }
 
     // Pictures of the output and every neuron over the data's domain. Data of more than two

@@ -6,6 +6,7 @@
 #include "app_state.hpp"
 #include "config_codec.hpp"
 #include "export.hpp"
+#include "backprop_walk.hpp"
 #include "fields.hpp"
 #include "landscape.hpp"
 #include "model_file.hpp"
@@ -15,6 +16,7 @@
 #include "strings.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -47,7 +49,9 @@ void usage() {
                  "  --surface bowl|rosenbrock|saddle|wells|plateau [--start X,Y] [--steps N] [--surface-lr LR]:\n"
                  "    every optimizer's path down that loss surface, one JSON line each (nothing is trained)\n"
                  "  --landscape N [--landscape-dirs random|pca]: after training, the loss over an N x N slice\n"
-                 "    around the trained weights (and, for pca, the projected path) as one JSON line on stdout\n");
+                 "    around the trained weights (and, for pca, the projected path) as one JSON line on stdout\n"
+                 "  --backprop I: after training, backpropagation on training sample I (0-based) as one JSON\n"
+                 "    line: each layer's inputs, z, a, dL/da, dL/dz, dL/dw, dL/db and the optimizer's update\n");
 }
 
 
@@ -190,16 +194,10 @@ void print_landscape(const nnp::Session& s, int n, nnp::LandscapeDirs dirs_kind)
         std::fprintf(stderr, "nnp_run: --landscape-dirs pca needs at least 3 epochs of training (the trajectory)\n");
         return;
     }
-    double a_lo = -1, a_hi = 1, b_lo = -1, b_hi = 1;
     nnp::ProjectedPath path;
-    if (dirs_kind == nnp::LandscapeDirs::Pca) {
-        // The range covers the projected path with a margin, symmetric so θ is the centre.
-        path = nnp::project_path(s.trajectory(), s.net().params(), dirs);
-        double ra = 0.1, rb = 0.1;
-        for (std::size_t i = 0; i < path.a.size(); ++i) ra = std::max(ra, std::abs(path.a[i])), rb = std::max(rb, std::abs(path.b[i]));
-        a_lo = -1.2 * ra, a_hi = 1.2 * ra, b_lo = -1.2 * rb, b_hi = 1.2 * rb;
-    }
-    nnp::LandscapeJob job(s, dirs, n, a_lo, a_hi, b_lo, b_hi);
+    if (dirs_kind == nnp::LandscapeDirs::Pca) path = nnp::project_path(s.trajectory(), s.net().params(), dirs);
+    const nnp::LandscapeRange r = nnp::landscape_range(dirs_kind, path);
+    nnp::LandscapeJob job(s, dirs, n, r.a_lo, r.a_hi, r.b_lo, r.b_hi);
     if (job.clamped())
         std::fprintf(stderr, "nnp_run: --landscape %d was clamped to %d (grids are %d to %d a side)\n", n, job.n(),
                      nnp::kMinLandscapeGrid, nnp::kMaxLandscapeGrid);
@@ -226,6 +224,45 @@ void print_landscape(const nnp::Session& s, int n, nnp::LandscapeDirs dirs_kind)
     std::printf(",\"centre_loss\":%.9g}\n", double(s.current().train_loss));
 }
 
+void print_floats(const char* key, const std::vector<float>& v) {
+    std::printf(",\"%s\":[", key);
+    for (std::size_t i = 0; i < v.size(); ++i) std::printf(i ? ",%.9g" : "%.9g", double(v[i]));
+    std::printf("]");
+}
+
+// --backprop: the walk-through of one training sample of `s` as one JSON line.
+bool print_backprop(const nnp::Session& s, long long sample) {
+    const auto w = sample <= INT32_MAX ? nnp::backprop_walk(s, int(sample)) : std::nullopt;
+    if (!w) {
+        std::fprintf(stderr, "nnp_run: --backprop %lld is not a training sample (0 to %d)\n", sample, s.n_train() - 1);
+        return false;
+    }
+    std::printf("{\"backprop\":%d,\"loss\":\"%s\",\"loss_value\":%.9g,\"penalty\":%.9g,\"optimizer\":\"%s\"", w->sample,
+                nnp::enum_code(w->loss), w->loss_value, w->penalty, nnp::enum_code(w->optimizer.kind));
+    print_floats("target", w->target);
+    std::printf(",\"layers\":[");
+    for (std::size_t l = 0; l < w->layers.size(); ++l) {
+        const nnp::LayerWalk& L = w->layers[l];
+        std::printf("%s{\"layer\":%zu,\"fan_in\":%d,\"fan_out\":%d,\"activation\":\"%s\"", l ? "," : "", l, L.fan_in,
+                    L.fan_out, nnp::enum_code(L.activation));
+        print_floats("input", L.input);
+        print_floats("z", L.z);
+        print_floats("a", L.a);
+        print_floats("dl_da", L.dl_da);
+        print_floats("dl_dz", L.dl_dz);
+        print_floats("dl_dw", L.dl_dw);
+        print_floats("dl_db", L.dl_db);
+        print_floats("dl_dinput", L.dl_dinput);
+        print_floats("w", L.w);
+        print_floats("b", L.b);
+        print_floats("w_after", L.w_after);
+        print_floats("b_after", L.b_after);
+        std::printf("}");
+    }
+    std::printf("]}\n");
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -235,6 +272,7 @@ int main(int argc, char** argv) {
     std::string surface, surface_start, surface_lr;
     long long surface_steps = 200;
     int landscape = 0;  // grid side; 0: none
+    long long backprop = -1;  // training sample; -1: none
     nnp::LandscapeDirs landscape_dirs = nnp::LandscapeDirs::Random;
     for (int i = 1; i < argc; ++i) {
         const char* arg = argv[i];
@@ -277,6 +315,13 @@ int main(int argc, char** argv) {
                 return 2;
             }
             landscape = int(n);
+        } else if (std::strcmp(arg, "--backprop") == 0 && i + 1 < argc) {
+            char* end = nullptr;
+            backprop = std::strtoll(argv[++i], &end, 10);
+            if (*end != '\0' || backprop < 0) {
+                std::fprintf(stderr, "nnp_run: --backprop must be a training sample's number, e.g. 0\n");
+                return 2;
+            }
         } else if (std::strcmp(arg, "--landscape-dirs") == 0 && i + 1 < argc) {
             const auto d = nnp::enum_parse<nnp::LandscapeDirs>(argv[++i]);
             if (!d) {
@@ -438,6 +483,7 @@ int main(int argc, char** argv) {
     };
     if (!save_model.empty() && !write(save_model, nnp::write_model_json(runs.front()))) return 1;
     if (landscape > 0) print_landscape(runs.front(), landscape, landscape_dirs);
+    if (backprop >= 0 && !print_backprop(runs.front(), backprop)) return 2;
     if (!history_path.empty()) {
         std::vector<nnp::app::HistoryRun> all;
         for (std::size_t i = 0; i < runs.size(); ++i) all.push_back({&runs[i], out.race ? names[i] : std::string()});

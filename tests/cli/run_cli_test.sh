@@ -105,5 +105,15 @@ clamped=$("$run" --epochs 1 data=xor --landscape 10000 2>&1 >/dev/null)
 printf '%s' "$clamped" | grep -q "clamped to 51" || fail "--landscape 10000 was not clamped and named: $clamped"
 check_bad "random or pca" --landscape 5 --landscape-dirs foo
 
+# Backpropagation on one training sample: one JSON line, a layer per dense layer, with the
+# forward values, the gradients and the update.
+bp=$("$run" --epochs 2 data=xor net=3:tanh --backprop 4 | tail -1) || fail "--backprop exited $?"
+printf '%s' "$bp" | grep -q '^{"backprop":4,"loss":"bce","loss_value":' || fail "--backprop: no walk: ${bp:0:120}"
+[ "$(printf '%s' "$bp" | grep -o '"layer":' | wc -l)" -eq 2 ] || fail "--backprop: expected 2 layers: ${bp:0:200}"
+printf '%s' "$bp" | grep -q '"dl_dw":\[[^]]*\],"dl_db":' || fail "--backprop: no weight gradients"
+printf '%s' "$bp" | grep -q '"w_after":\[' || fail "--backprop: no update"
+check_bad "not a training sample" --epochs 0 data=xor --backprop 100000
+check_bad "training sample's number" --backprop -3
+
 echo "run_cli_test: all passed"
 
