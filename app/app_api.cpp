@@ -312,6 +312,31 @@ std::string state_json(const AppState& app) {
         w.close(']');
         w.close('}');
     }
+    // The loss landscape: the job's state and progress, the grid's side and range, the loss at
+    // its middle beside the run's own, and (PCA) the explained spread and the path off the plane.
+    {
+        const LandscapeView& v = app.landscape;
+        static constexpr const char* kStatus[] = {"idle", "computing", "done", "cancelled", "no_trajectory", "stale"};
+        w.open("landscape", '{');
+        w.boolean("open", v.open);
+        w.str("dirs", enum_code(v.dirs));
+        w.str("status", kStatus[int(v.status)]);
+        w.num("progress", v.job ? double(v.job->progress()) : v.status == LandscapeStatus::Done ? 1.0 : 0.0);
+        w.num("n", v.job ? v.job->n() : v.grid_n);
+        w.boolean("clamped", v.clamped);
+        w.num("run", v.run);
+        w.num("epoch", double(v.epoch));
+        w.num("run_loss", v.run_loss);
+        w.num("centre_loss", landscape_centre(v));
+        w.num("lo", v.lo);
+        w.num("hi", v.hi);
+        w.num("contours", double(v.contours.size()));
+        w.num("explained1", v.directions.explained1);
+        w.num("explained2", v.directions.explained2);
+        w.num("path_points", double(v.path.a.size()));
+        w.num("max_off_plane", v.path.max_off_plane);
+        w.close('}');
+    }
     // The user's CSV data: what the box holds, what was read from it, the problems by code (and
     // in words), and the data in use.
     {

@@ -25,6 +25,7 @@ void rebuild(AppState& app) {
     const std::vector<ExperimentConfig> configs = race_configs(app.config);
     const std::shared_ptr<const Dataset> data = shared_data(app.config);  // one copy for all runs
     app.runs.clear();
+    ++app.built;
     app.runs.reserve(configs.size());
     for (std::size_t i = 0; i < configs.size(); ++i) {
         Run run;

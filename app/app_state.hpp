@@ -16,6 +16,7 @@
 #include "image_view.hpp"
 #include "lessons.hpp"
 #include "step_budget.hpp"
+#include "landscape_view.hpp"
 #include "surface_view.hpp"
 #include "strings.hpp"
 
@@ -162,6 +163,8 @@ struct AppState {
     LessonState lesson;        // the lesson being followed, and the steps met so far
     CsvInput csv;              // the user's CSV data: the box, its table, the chosen columns
     SurfaceView surface;       // the optimizers on a loss surface (a view over the page)
+    LandscapeView landscape;   // the selected run's loss landscape (a view over the page)
+    std::uint64_t built = 0;   // counts rebuilds of the runs: a view's job knows its runs are gone
     std::string export_note;   // what the last Save did ("Saved nnp-model.json")
     std::size_t export_bytes = 0;
     bool save_screen = false;  // the platform saves the page's picture after this frame
@@ -191,6 +194,10 @@ struct AppState {
     Session& session() { return *run().session; }
     const Session& session() const { return *run().session; }
     bool racing() const { return runs.size() > 1; }
+    // Run i's session, or null when there is no run i (a view that kept an index over a rebuild).
+    const Session* session_of(int i) const {
+        return i >= 0 && std::size_t(i) < runs.size() ? runs[std::size_t(i)].session.get() : nullptr;
+    }
 };
 
 // The run with the lowest watched loss (validation, else training) among the runs still

@@ -2,6 +2,7 @@
 #include "surface_view.hpp"
 
 #include "app_state.hpp"
+#include "contours.hpp"
 #include "strings.hpp"
 
 #include <algorithm>
@@ -72,28 +73,11 @@ void surface_picture(SurfaceView& v) {
             v.grid[std::size_t(j) * n + i] = f;
             lo = std::min(lo, f), hi = std::max(hi, f);
         }
-    // Contours at levels spaced evenly in log(1 + f - lo): the valleys get as many lines as the
-    // steep walls. Marching squares, one segment per crossed cell side pair.
+    // Contours in grid units, then into the surface's coordinates.
     v.contours.clear();
-    for (int k = 1; k <= kSurfaceContours; ++k) {
-        const double level = lo + std::expm1(std::log1p(hi - lo) * k / (kSurfaceContours + 1.0));
-        for (int j = 0; j + 1 < n; ++j)
-            for (int i = 0; i + 1 < n; ++i) {
-                const double c[4] = {v.grid[std::size_t(j) * n + i], v.grid[std::size_t(j) * n + i + 1],
-                                     v.grid[std::size_t(j + 1) * n + i + 1], v.grid[std::size_t(j + 1) * n + i]};
-                const SurfacePoint p[4] = {at(i, j), at(i + 1, j), at(i + 1, j + 1), at(i, j + 1)};
-                SurfacePoint cross[4];
-                int m = 0;
-                for (int e = 0; e < 4; ++e) {
-                    const double a = c[e], b = c[(e + 1) % 4];
-                    if ((a < level) == (b < level)) continue;
-                    const double t = (level - a) / (b - a);
-                    const SurfacePoint &pa = p[e], &pb = p[(e + 1) % 4];
-                    cross[m++] = {pa.x + t * (pb.x - pa.x), pa.y + t * (pb.y - pa.y)};
-                }
-                for (int e = 0; e + 1 < m; e += 2) v.contours.push_back({cross[e].x, cross[e].y, cross[e + 1].x, cross[e + 1].y});
-            }
-    }
+    for (const double level : log_levels(lo, hi, kSurfaceContours)) contour_segments(v.grid, n, level, v.contours);
+    const double sx = (d.x_max - d.x_min) / (n - 1.0), sy = (d.y_max - d.y_min) / (n - 1.0);
+    for (auto& s : v.contours) s = {d.x_min + s[0] * sx, d.y_max - s[1] * sy, d.x_min + s[2] * sx, d.y_max - s[3] * sy};
     v.grid_kind = v.kind;
     v.grid_ready = true;
 }

@@ -125,6 +125,16 @@ ProjectedPath project_path(const Trajectory& trajectory, std::span<const float> 
     return out;
 }
 
+LandscapeRange landscape_range(LandscapeDirs dirs, const ProjectedPath& path) {
+    if (dirs == LandscapeDirs::Random) return {};
+    double ra = 0.1, rb = 0.1;
+    for (std::size_t i = 0; i < path.a.size() && i < path.b.size(); ++i) {
+        if (std::isfinite(path.a[i])) ra = std::max(ra, std::abs(path.a[i]));
+        if (std::isfinite(path.b[i])) rb = std::max(rb, std::abs(path.b[i]));
+    }
+    return {-1.2 * ra, 1.2 * ra, -1.2 * rb, 1.2 * rb};
+}
+
 double training_loss(const Session& s, std::span<const float> params, Workspace& ws, Mlp& scratch) {
     const int n = s.n_train();
     if (n == 0) return 0.0;

@@ -45,6 +45,14 @@ struct ProjectedPath {
 ProjectedPath project_path(const Trajectory& trajectory, std::span<const float> final_params,
                            const LandscapeDirections& dirs);
 
+// The slice's extent: symmetric about θ, so an odd grid's middle cell is θ itself. Random
+// directions have θ's own scale (filter normalisation), so ±1 reaches as far as the weights are
+// long; PCA's cover the projected path with a fifth more room (at least ±0.12).
+struct LandscapeRange {
+    double a_lo = -1, a_hi = 1, b_lo = -1, b_hi = 1;
+};
+LandscapeRange landscape_range(LandscapeDirs dirs, const ProjectedPath& path);
+
 // The training loss (data loss, no penalty, dropout off) of the session's network with
 // parameters `params`, on its training rows: the number its history calls train_loss.
 double training_loss(const Session& s, std::span<const float> params, Workspace& ws, Mlp& scratch);

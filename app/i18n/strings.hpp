@@ -310,6 +310,30 @@ namespace nnp::app {
     X(TipSurfaceMap, "The loss over two weights (darker is lower), its contour lines, the global minimum (ring) and local ones (small rings). Each line is one optimizer's path; drag the white ring to start from somewhere else.") \
     X(SurfaceClose, "Close") \
     X(SurfaceValueFmt, "%.4g") \
+    X(InsideTitle, "Inside") \
+    X(Landscape, "Loss landscape") \
+    X(TipLandscape, "The training loss around the selected run's weights, over a plane through them: the valley training found, and the path it took there.") \
+    X(LandscapeTitle, "The network's loss landscape") \
+    X(LandscapeDirs, "Directions") \
+    X(TipLandscapeDirs, "PCA: the two directions in which training moved the weights most, so its path can be drawn on the plane. Random: two random directions, each neuron's part scaled to the length of its weights (filter normalisation, Li et al. 2018).") \
+    X(LandscapeGrid, "Grid") \
+    X(TipLandscapeGrid, "Cells a side (3 to 51; odd, so the middle cell is the run's weights). Each cell is one pass over the training split.") \
+    X(LandscapeCompute, "Compute") \
+    X(LandscapeCancel, "Cancel") \
+    X(LandscapeProgressFmt, "%d of %d cells") \
+    X(LandscapeIdle, "Press Compute: the loss is evaluated on the training split at every cell of the grid, a few cells each frame.") \
+    X(LandscapeNoTrajectory, "PCA directions come from the path training took: train at least 3 epochs first, or pick random directions.") \
+    X(LandscapeStale, "The run was rebuilt (new data, network or race) since this was computed: compute again.") \
+    X(LandscapeCancelled, "Cancelled: the cells computed so far are shown.") \
+    X(LandscapeEpochFmt, "Around the weights of epoch %lld, training loss %.4g.") \
+    X(LandscapeMovedOn, "The run has trained on since: compute again to follow it.") \
+    X(LandscapeExplainedFmt, "The two directions hold %.0f%% and %.0f%% of the path's spread.") \
+    X(LandscapeOffPlaneFmt, "The real path leaves this plane by up to %.0f%% of its distance from the end (%.0f%% on average): a flat picture of a path in %d dimensions.") \
+    X(LandscapeRangeFmt, "Across: %.3g to %.3g along the first direction; up: %.3g to %.3g along the second.") \
+    X(LandscapeClampedFmt, "The grid was clamped to %d cells a side.") \
+    X(LandscapeSlice, "Along the first direction only (the middle row):") \
+    X(TipLandscapeMap, "Each cell is the training loss with the weights moved by a along the first direction and b along the second (darker is lower). The ring is the run's weights; the line is the path training took, seen on this plane.") \
+    X(LandscapeLowHighFmt, "Loss from %.4g (dark) to %.4g (light).") \
     X(RipeLabel, "ripe")                                                                          \
     X(UnripeLabel, "unripe")                                                                      \
     X(TaskBinary, "Binary")                                                                       \

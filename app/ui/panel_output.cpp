@@ -453,6 +453,20 @@ void save_controls(PanelContext& c) {
         note_ui(c, b.ui);
     }
     if (!app.export_note.empty()) ImGui::TextDisabled("%s", app.export_note.c_str());
+    // Views of what training does inside the selected run.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", tr(Str::InsideTitle));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Str::Landscape))) {
+        app.landscape.open = true;
+        // A first look computes at once; an earlier slice stays on show until Compute.
+        if (app.landscape.status == LandscapeStatus::Idle) {
+            if (app.session().trajectory().size() < 3) app.landscape.dirs = LandscapeDirs::Random;
+            landscape_start(app.landscape, app.session(), app.selected, app.built);
+        }
+    }
+    tooltip(Str::TipLandscape);
+    note_ui(c, "landscape");
 }
 
 void link_controls(PanelContext& c, float width) {

@@ -103,6 +103,8 @@ void link_banner(PanelContext& c);
 void lesson_picker(PanelContext& c);
 // The optimizers on a loss surface, over the page while open (panel_surface.cpp).
 void surface_window(PanelContext& c);
+// The selected run's loss landscape, over the page while app.landscape.open.
+void landscape_window(PanelContext& c);
 void lesson_card(PanelContext& c, float width);
 
 // An image set's output view (panel_images.cpp): the input on show or the drawing pad, its class
