@@ -337,6 +337,37 @@ std::string state_json(const AppState& app) {
         w.num("max_off_plane", v.path.max_off_plane);
         w.close('}');
     }
+    // Backpropagation step by step: the sample, the step (its kind and words), and whether the
+    // walk's gradient is, bit for bit, the engine's gradient of a batch of that one sample.
+    {
+        const BackpropView& v = app.backprop;
+        static constexpr const char* kKinds[] = {"input", "forward", "loss", "output_error", "grads", "signal", "update"};
+        w.open("backprop", '{');
+        w.boolean("open", v.open);
+        w.num("run", v.run);
+        w.num("sample", v.sample);
+        w.num("step", v.step);
+        w.num("steps", double(v.steps.size()));
+        const Session* s = app.session_of(v.run);
+        if (v.walk && s && std::size_t(v.step) < v.steps.size()) {
+            const BpStep& st = v.steps[std::size_t(v.step)];
+            w.str("kind", kKinds[int(st.kind)]);
+            w.num("layer", st.layer);
+            w.num("unit", st.unit);
+            w.str("text", backprop_step_text(*v.walk, st));
+            bool same = v.walk->sample < s->n_train();
+            if (same) {
+                Workspace ws;
+                ws.resize(s->net(), 1);
+                const auto x = s->inputs().middleRows(v.walk->sample, 1);
+                forward(s->net(), x, ws, DropoutMode::Off);
+                backward(s->net(), x, s->targets().middleRows(v.walk->sample, 1), s->config().loss, ws);
+                same = ws.grad == v.walk->grad;
+            }
+            w.boolean("matches_engine", same);
+        }
+        w.close('}');
+    }
     // The user's CSV data: what the box holds, what was read from it, the problems by code (and
     // in words), and the data in use.
     {

@@ -16,6 +16,7 @@
 #include "image_view.hpp"
 #include "lessons.hpp"
 #include "step_budget.hpp"
+#include "backprop_view.hpp"
 #include "landscape_view.hpp"
 #include "surface_view.hpp"
 #include "strings.hpp"
@@ -164,6 +165,7 @@ struct AppState {
     CsvInput csv;              // the user's CSV data: the box, its table, the chosen columns
     SurfaceView surface;       // the optimizers on a loss surface (a view over the page)
     LandscapeView landscape;   // the selected run's loss landscape (a view over the page)
+    BackpropView backprop;     // backpropagation step by step on one sample (a view over the page)
     std::uint64_t built = 0;   // counts rebuilds of the runs: a view's job knows its runs are gone
     std::string export_note;   // what the last Save did ("Saved nnp-model.json")
     std::size_t export_bytes = 0;

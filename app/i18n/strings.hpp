@@ -334,6 +334,34 @@ namespace nnp::app {
     X(LandscapeSlice, "Along the first direction only (the middle row):") \
     X(TipLandscapeMap, "Each cell is the training loss with the weights moved by a along the first direction and b along the second (darker is lower). The ring is the run's weights; the line is the path training took, seen on this plane.") \
     X(LandscapeLowHighFmt, "Loss from %.4g (dark) to %.4g (light).") \
+    X(Backprop, "Backprop") \
+    X(TipBackprop, "Follow one training sample through the network and back: every neuron's sum and activation, the loss, each gradient, and the update.") \
+    X(BpTitle, "Backpropagation step by step") \
+    X(BpSample, "Sample") \
+    X(TipBpSample, "A training point: type its number, or click a point on the small map. The arrow keys step back and on.") \
+    X(BpPrev, "< Back") \
+    X(BpNext, "Next >") \
+    X(BpStepFmt, "Step %d of %d") \
+    X(TipBpMap, "The training points; click one to follow it.") \
+    X(BpNoData, "This run has no training points.") \
+    X(BpLayerHiddenFmt, "hidden layer %d") \
+    X(BpLayerOutput, "the output layer") \
+    X(BpInputFmt, "Training point %d enters as %d numbers, x = (%s); its target is t = (%s).") \
+    X(BpForwardFmt, "%s, neuron %d: z = Σ w·x + b = %s + %s = %s; then a = %s(z) = %s.") \
+    X(BpLossFmt, "The loss (%s) of the output a = (%s) against the target t = (%s): L = %s.") \
+    X(BpFusedFmt, "Output neuron %d: with %s and this loss together, the error at z is simply dL/dz = a - t = %s - %s = %s (dL/da = %s times f′(z) = %s gives the same).") \
+    X(BpFusedSoftmaxFmt, "Output neuron %d: softmax with cross-entropy gives dL/dz = a - t = %s - %s = %s.") \
+    X(BpOutputFmt, "Output neuron %d: dL/da = %s, so dL/dz = dL/da · f′(z) = %s · %s = %s.") \
+    X(BpOutputSoftmaxFmt, "Output neuron %d: dL/da = %s; through softmax, where every output depends on every z, dL/dz = a · (dL/da - Σ a · dL/da) = %s.") \
+    X(BpGradsFmt, "%s, neuron %d: with dL/dz = %s, each incoming weight's gradient is dL/dw = a_prev · dL/dz: %s. The bias's is dL/db = dL/dz = %s.") \
+    X(BpSignalFmt, "%s, neuron %d: its error signal is the sum of what its outgoing weights carry back, dL/da = Σ w · dL/dz = %s = %s; then dL/dz = dL/da · f′(z) = %s · %s = %s.") \
+    X(BpUpdateFmt, "%s: %s moves every weight against its gradient (learning rate %s). The largest change: w = %s → %s, where dL/dw = %s.") \
+    X(BpBatchNoteFmt, "Training takes the mean gradient over a batch of %d samples; here the batch is this one sample, and dropout is off.") \
+    X(BpNeuronTipFmt, "z = %s\na = %s\ndL/da = %s\ndL/dz = %s\nbias %s → %s") \
+    X(BpInputTipFmt, "input %d = %s") \
+    X(BpWeightTipFmt, "w from %d: %.4g -> %.4g (dL/dw %.4g)") \
+    X(BpMoreFmt, "and %d more") \
+    X(BpMoreTermsFmt, " … (%d terms)") \
     X(RipeLabel, "ripe")                                                                          \
     X(UnripeLabel, "unripe")                                                                      \
     X(TaskBinary, "Binary")                                                                       \

@@ -121,6 +121,7 @@ void app_frame(float ui_scale) {
     train_frame(app, now_ms);
     surface_frame(app.surface, app.config.optimizer, app.speed);
     landscape_frame(app.landscape, app.session_of(app.landscape.run), app.built, now_ms);
+    backprop_frame(app.backprop, app.session_of(app.backprop.run), app.built);
     lesson_update(app);
     coach_update(app);
     const double t0 = now_ms();
@@ -152,6 +153,7 @@ void app_frame(float ui_scale) {
     lesson_picker(ctx);
     surface_window(ctx);
     landscape_window(ctx);
+    backprop_window(ctx);
     apply_requests(req, shown);
     sync_link_out(app);
     app.stats.ui_ms = float(now_ms() - t1);

@@ -136,7 +136,7 @@ void landscape_window(PanelContext& c) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(Str::LandscapeDirs));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(std::max(4.0f * em, w - ImGui::GetCursorPosX() + ImGui::GetCursorStartPos().x));
+    ImGui::SetNextItemWidth(std::max(4.0f * em, ImGui::GetContentRegionAvail().x));
     ImGui::BeginDisabled(computing);
     enum_combo("##landscape_dirs", &v.dirs);
     tooltip(Str::TipLandscapeDirs);
@@ -161,7 +161,7 @@ void landscape_window(PanelContext& c) {
             char text[64];
             std::snprintf(text, sizeof text, tr(Str::LandscapeProgressFmt), int(std::lround(v.job->progress() * float(cells))), cells);
             ImGui::SameLine();
-            ImGui::ProgressBar(v.job->progress(), ImVec2(std::max(4.0f * em, w - ImGui::GetCursorPosX() + ImGui::GetCursorStartPos().x), 0), text);
+            ImGui::ProgressBar(v.job->progress(), ImVec2(std::max(4.0f * em, ImGui::GetContentRegionAvail().x), 0), text);
         }
     }
     char text[320];
@@ -199,6 +199,12 @@ void landscape_window(PanelContext& c) {
         wrapped(text, w);
     }
     slice_curve(c, v, w);
+    if (ImGui::Button(tr(Str::Close))) {
+        v.open = false;
+        landscape_cancel(v);
+        ImGui::CloseCurrentPopup();
+    }
+    note_ui(c, "landscape_close");
     ImGui::EndGroup();
     ImGui::EndPopup();
 }

@@ -467,6 +467,13 @@ void save_controls(PanelContext& c) {
     }
     tooltip(Str::TipLandscape);
     note_ui(c, "landscape");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Str::Backprop))) {
+        app.backprop.open = true;
+        app.backprop.run = app.selected;
+    }
+    tooltip(Str::TipBackprop);
+    note_ui(c, "backprop");
 }
 
 void link_controls(PanelContext& c, float width) {

@@ -105,6 +105,8 @@ void lesson_picker(PanelContext& c);
 void surface_window(PanelContext& c);
 // The selected run's loss landscape, over the page while app.landscape.open.
 void landscape_window(PanelContext& c);
+// Backpropagation step by step on one sample, over the page while app.backprop.open.
+void backprop_window(PanelContext& c);
 void lesson_card(PanelContext& c, float width);
 
 // An image set's output view (panel_images.cpp): the input on show or the drawing pad, its class

@@ -35,7 +35,8 @@ for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
         `${tag} dragging moves the start and the paths start over`, `start ${s.surface.start_x}, ${s.surface.start_y}`);
   await press('surface_play');
   const t0 = Date.now();
-  while ((s = await state()).surface.steps < 300 && Date.now() - t0 < 20000) await sleep(100);
+  // One step a frame: 300 frames, which software rendering of this view draws at 13-15 a second here.
+  while ((s = await state()).surface.steps < 300 && Date.now() - t0 < 60000) await sleep(100);
   check(s.surface.steps >= 300 && s.surface.paths.every((p) => p.steps === s.surface.steps || p.diverged),
         `${tag} Play advances all six paths together`, `${s.surface.steps} steps`);
   const sgd = s.surface.paths[0];

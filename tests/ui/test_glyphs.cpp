@@ -8,7 +8,9 @@
 
 #include "config.hpp"
 #include "features.hpp"
+#include "landscape.hpp"
 #include "normalize.hpp"
+#include "surfaces.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -61,6 +63,8 @@ TEST_CASE("the UI font has every character of both string tables", "[glyphs]") {
         check_enum<Init>(problems);
         check_enum<Feature>(problems);
         check_enum<Normalization>(problems);
+        check_enum<SurfaceKind>(problems);
+        check_enum<LandscapeDirs>(problems);
         for (const Lesson& l : lessons()) {
             for (const std::string* t : {&l.title.en, &l.title.ko})
                 if (!missing(t->c_str()).empty()) problems.push_back(*t);
