@@ -160,26 +160,8 @@ void sample_map(PanelContext& c, BackpropView& v, const Session& s, float side) 
 void backprop_window(PanelContext& c) {
     AppState& app = c.app;
     BackpropView& v = app.backprop;
-    if (!v.open) return;
+    if (!v.open || !begin_view_window("###backprop", Str::BpTitle, 60.0f, 38.0f, v.open)) return;
     const float em = ImGui::GetFontSize();
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const ImVec2 size(std::min(display.x - 1.0f * em, 60.0f * em), std::min(display.y - 5.0f * em, 38.0f * em));
-    ImGui::SetNextWindowPos(ImVec2(0.5f * (display.x - size.x), 4.5f * em), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
-    const std::string title = std::string(tr(Str::BpTitle)) + "###backprop";
-    if (!ImGui::IsPopupOpen("###backprop")) ImGui::OpenPopup("###backprop");
-    bool open = true;
-    if (!ImGui::BeginPopupModal(title.c_str(), &open, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                                          ImGuiWindowFlags_NoSavedSettings)) {
-        v.open = false;
-        return;
-    }
-    if (!open) {
-        v.open = false;
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
     const Session* s = app.session_of(v.run);
     if (!s || !v.walk || v.steps.empty()) {
         ImGui::TextWrapped("%s", tr(Str::BpNoData));

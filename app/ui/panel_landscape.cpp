@@ -104,26 +104,11 @@ void landscape_window(PanelContext& c) {
     AppState& app = c.app;
     LandscapeView& v = app.landscape;
     if (!v.open) return;
+    if (!begin_view_window("###landscape", Str::LandscapeTitle, 56.0f, 36.0f, v.open)) {
+        landscape_cancel(v);  // closed: a computation stops, what it computed stays
+        return;
+    }
     const float em = ImGui::GetFontSize();
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const ImVec2 size(std::min(display.x - 1.0f * em, 56.0f * em), std::min(display.y - 5.0f * em, 36.0f * em));
-    ImGui::SetNextWindowPos(ImVec2(0.5f * (display.x - size.x), 4.5f * em), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
-    const std::string title = std::string(tr(Str::LandscapeTitle)) + "###landscape";
-    if (!ImGui::IsPopupOpen("###landscape")) ImGui::OpenPopup("###landscape");
-    bool open = true;
-    if (!ImGui::BeginPopupModal(title.c_str(), &open, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                                          ImGuiWindowFlags_NoSavedSettings)) {
-        v.open = false;
-        return;
-    }
-    if (!open) {
-        v.open = false;
-        landscape_cancel(v);
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
     const float avail_w = ImGui::GetContentRegionAvail().x, avail_h = ImGui::GetContentRegionAvail().y;
     const bool narrow = avail_w < 34.0f * em;  // a phone: the controls go under the map
     const float side = std::max(8.0f * em, narrow ? std::min(avail_w, avail_h * 0.5f) : std::min(avail_h, avail_w - 22.0f * em));

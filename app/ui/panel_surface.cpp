@@ -15,28 +15,8 @@ namespace nnp::app {
 void surface_window(PanelContext& c) {
     AppState& app = c.app;
     SurfaceView& v = app.surface;
-    if (!v.open) return;
+    if (!v.open || !begin_view_window("###surface", Str::SurfaceTitle, 56.0f, 36.0f, v.open)) return;
     const float em = ImGui::GetFontSize();
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const ImVec2 size(std::min(display.x - 1.0f * em, 56.0f * em), std::min(display.y - 5.0f * em, 36.0f * em));
-    ImGui::SetNextWindowPos(ImVec2(0.5f * (display.x - size.x), 4.5f * em), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
-    // A modal window: always over the panels (which it dims), closed with its x. "###" keeps its
-    // ID whatever the language of its title.
-    const std::string title = std::string(tr(Str::SurfaceTitle)) + "###surface";
-    if (!ImGui::IsPopupOpen("###surface")) ImGui::OpenPopup("###surface");
-    bool open = true;
-    if (!ImGui::BeginPopupModal(title.c_str(), &open, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                                          ImGuiWindowFlags_NoSavedSettings)) {
-        v.open = false;
-        return;
-    }
-    if (!open) {
-        v.open = false;
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
     const float avail_w = ImGui::GetContentRegionAvail().x, avail_h = ImGui::GetContentRegionAvail().y;
     const bool narrow = avail_w < 34.0f * em;  // a phone: the controls go under the map
     const float side = std::max(8.0f * em, narrow ? std::min(avail_w, avail_h * 0.55f) : std::min(avail_h, avail_w - 20.0f * em));

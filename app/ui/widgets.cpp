@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 namespace nnp::app {
 
@@ -19,6 +20,31 @@ void tooltip(const char* text) {
 }
 
 void tooltip(Str id) { tooltip(tr(id)); }
+
+bool begin_view_window(const char* id, Str title, float width_em, float height_em, bool& open) {
+    const float em = ImGui::GetFontSize();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const ImVec2 size(std::min(display.x - 1.0f * em, width_em * em), std::min(display.y - 5.0f * em, height_em * em));
+    ImGui::SetNextWindowPos(ImVec2(0.5f * (display.x - size.x), 4.5f * em), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+    // A modal window: always over the panels (which it dims). "###" keeps its ID whatever the
+    // language of its title.
+    const std::string text = std::string(tr(title)) + id;
+    if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    bool still_open = true;
+    if (!ImGui::BeginPopupModal(text.c_str(), &still_open,
+                                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+        open = false;
+        return false;
+    }
+    if (!still_open) {
+        open = false;
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return false;
+    }
+    return true;
+}
 
 // A choice as the combo shows it: the prefix (if any), a space, the value in `fmt`.
 template <typename T>

@@ -14,6 +14,12 @@
 
 namespace nnp::app {
 
+// A view's modal window over the page (the surfaces, the landscape, backpropagation): centred,
+// at most width_em x height_em, titled `title` in the active language under the fixed ImGui id
+// `id` ("###surface"), closed with its x. True while it is open: draw into it, then call
+// ImGui::EndPopup(). False once closed, with `open` set to false.
+bool begin_view_window(const char* id, Str title, float width_em, float height_em, bool& open);
+
 // A wrapped tooltip for the last item, after a short hover delay.
 void tooltip(const char* text);
 void tooltip(Str id);
