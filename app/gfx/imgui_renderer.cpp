@@ -72,8 +72,12 @@ void imgui_renderer_update_fonts() {
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
     if (!r.font_texture) glGenTextures(1, &r.font_texture);
     glBindTexture(GL_TEXTURE_2D, r.font_texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    // Nearest, not linear: glyphs, sprites and thumbnails are baked at the size they are drawn
+    // (no oversampling, glyphs snapped to whole pixels), and untextured shapes read one white
+    // texel, so filtering changes nothing on screen, while SwiftShader's bilinear read made
+    // every UI pixel about a quarter dearer (the race: 21.4 -> 23.3 frames/s).
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     glBindTexture(GL_TEXTURE_2D, 0);
