@@ -527,17 +527,15 @@ void app_file_failed(AppState& app, std::string_view name, std::string_view reas
 void update_pictures(AppState& app) {
     if (!app.pictures_dirty) return;
     if (app.session().data().image_width > 0) {
-        // No plane to draw over: the image view's numbers instead, and no pictures at all.
+        // No plane to draw over: the image view's numbers instead, and the first layer's
+        // weights as pictures of the image's shape.
         update_image_view(app.session(), app.images);
-        app.pictures.atlas.reset(1, 1, 0);
-        app.pictures.features.clear();
-        app.pictures.units.clear();
-        app.pictures.output = {};
+        const Dataset& data = app.session().data();
+        fill_weight_pictures(app.session().net(), data.image_width, data.image_height, app.pictures);
         for (Run& r : app.runs) {
             r.output = {};
             r.dirty = false;
         }
-        ++app.pictures.version;
         app.pictures_dirty = false;
         return;
     }

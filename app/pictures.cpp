@@ -135,6 +135,23 @@ PictureInfo add_output_picture(const GridPictures& g, const Mlp& net, Task task,
     return p;
 }
 
+void fill_weight_pictures(const Mlp& net, int image_w, int image_h, PictureSet& out) {
+    out.features.clear();
+    out.units.clear();
+    out.output = {};
+    const bool fits = image_w > 0 && image_h > 0 && net.num_layers() > 0 && net.fan_in(0) == image_w * image_h;
+    const int units = fits ? net.fan_out(0) : 0;
+    out.atlas.reset(fits ? image_w : 1, fits ? image_h : 1, units);
+    ++out.version;
+    if (!fits) return;
+    const auto W = net.weights(0);  // inputs x units, row-major: unit j's weights at stride `units`
+    out.units.emplace_back();
+    for (int j = 0; j < units; ++j) {
+        const ValueRange r = symmetric_range(W.data() + j, net.fan_in(0), units);
+        out.units[0].push_back({out.atlas.add(W.data() + j, units), PictureMode::Diverging, r.lo, r.hi});
+    }
+}
+
 void fill_pictures(const GridPictures& g, const Mlp& net, Task task, float value_scale,
                    PictureSet& out, int extra_cells) {
     const int n = g.points();

@@ -74,6 +74,12 @@ void encode_classes(const Matrix& out_rows, int rows, int k, std::vector<float>&
 void fill_pictures(const GridPictures& g, const Mlp& net, Task task, float value_scale,
                    PictureSet& out, int extra_cells = 0);
 
+// For a network on images (`image_w` x `image_h` pixels, row-major): one picture per first-layer
+// unit of its incoming weights (what it looks for), each on its own symmetric colour range, in
+// `out.units[0]`; no feature or output pictures. Empty if the first layer does not take
+// image_w * image_h inputs.
+void fill_weight_pictures(const Mlp& net, int image_w, int image_h, PictureSet& out);
+
 // Adds another network's decision map to `out`'s atlas, which must have room for it; returns
 // where it is. For the other runs of a race: their grid may be coarser than the atlas's cells
 // (it is resampled bilinearly, before any class encoding, to the cell's size).

@@ -63,7 +63,7 @@ DatasetSpec clamped(const DatasetSpec& in) {
     s.noise = std::isfinite(s.noise) ? std::clamp(s.noise, 0.0f, 50.0f) : defaults.noise;
     s.train_percent = std::isfinite(s.train_percent) ? std::clamp(s.train_percent, 10.0f, 90.0f)
                                                      : defaults.train_percent;
-    s.classes = std::clamp(s.classes, 3, 6);
+    s.classes = std::clamp(s.classes, 3, 10);
     return s;
 }
 
@@ -288,7 +288,7 @@ int classes_of(const DatasetSpec& spec) {
         case Task::Regression: return 0;
         case Task::MultiClassification: break;
     }
-    return is_image_set(spec.kind) ? 10 : std::clamp(spec.classes, 3, 6);
+    return is_image_set(spec.kind) ? 10 : std::clamp(spec.classes, 3, 10);
 }
 
 namespace {

@@ -57,7 +57,7 @@ struct DatasetSpec {
     int points = 500;            // 10 .. 10000 (kMinPoints .. kMaxPoints in config.hpp); not for images
     float noise = 0.0f;          // 0 .. 50 (percent, as TF Playground); not for images
     float train_percent = 50.0f; // 10 .. 90
-    int classes = 3;             // 3 .. 6, only for Blobs and KSpiral
+    int classes = 3;             // 3 .. 10, only for Blobs and KSpiral
     // DatasetKind::Csv's rows; links never carry them (a link with data=csv has none, and the
     // set is empty until the user gives the data again). Compared by identity: new data is a
     // new pointer, the same data shared by a race's runs is one.

@@ -67,7 +67,7 @@ const std::array<Field, 30> kFields = {{
      [](const ExperimentConfig& c) { return double(default_for_data(c.data.kind).data.train_percent); },
      "the data set: `50`, images `80`"},
     {"classes", "classes", "Classes", "TipClasses", "classes of the k-class sets",
-     FieldType::Int, 3, 6, FieldApply::Rebuild, NNP_NUMBER(data.classes, int), nullptr, nullptr},
+     FieldType::Int, 3, 10, FieldApply::Rebuild, NNP_NUMBER(data.classes, int), nullptr, nullptr},
     {"f", "features", "Features", "TipFeature", "input features", FieldType::Features, kNone,
      kNone, FieldApply::Rebuild, NNP_NUMBER(features, FeatureMask), nullptr,
      [](const ExperimentConfig& c) { return double(default_features(c.data)); },

@@ -78,7 +78,31 @@ NetworkLayout network_layout(const Rect& area, std::span<const int> counts, floa
         for (int i = 0; i < counts[c]; ++i)
             l.nodes[c].push_back({x, area.y + float(i) * (l.node + gap)});
     }
+    l.side.assign(std::size_t(columns), l.node);
     return l;
+}
+
+void grid_column(NetworkLayout& l, const Rect& area, int column, int count, float width, float max_side) {
+    if (column < 0 || std::size_t(column) >= l.nodes.size() || count <= 0) return;
+    constexpr float kGap = 1.0f / 6.0f;
+    float best = 0.0f;
+    int per_row = 1;
+    for (int k = 1; k <= count; ++k) {
+        const int rows = (count + k - 1) / k;
+        const float s = std::min({width / (float(k) + kGap * float(k - 1)),
+                                  area.h / (float(rows) + kGap * float(rows - 1)), max_side});
+        if (s > best) best = s, per_row = k;
+    }
+    const float step = best * (1.0f + kGap);
+    const float x = l.column_x[std::size_t(column)];
+    auto& nodes = l.nodes[std::size_t(column)];
+    nodes.clear();
+    for (int i = 0; i < count; ++i) nodes.push_back({x + float(i % per_row) * step, area.y + float(i / per_row) * step});
+    const int rows = (count + per_row - 1) / per_row;
+    l.side[std::size_t(column)] = best;
+    l.grid = column;
+    l.grid_w = float(per_row) * step - best * kGap;
+    l.grid_h = float(rows) * step - best * kGap;
 }
 
 float distance_to_segment(Point p, Point a, Point b) {

@@ -51,12 +51,20 @@ struct NetworkLayout {
     float node = 0;                         // side of a neuron's square picture
     std::vector<std::vector<Point>> nodes;  // [column][node] top-left corners
     std::vector<float> column_x;            // left edge of each column
+    std::vector<float> side;                // [column] its nodes' side: `node`, or a grid's
+    int grid = -1;                          // the column laid out as a grid (grid_column), or -1
+    float grid_w = 0, grid_h = 0;           // that grid's extent from its first node
 };
 
 // Columns (inputs, hidden layers, output) spread evenly over `area`, nodes stacked from the top
 // with a gap of a quarter node; node side at most `max_node`, at least `min_node`.
 NetworkLayout network_layout(const Rect& area, std::span<const int> counts, float max_node,
                              float min_node);
+// Lays column `column` out again as a grid of `count` squares, in a band `width` wide from the
+// column's left edge and the area's height: the number of grid columns that gives the largest
+// squares (at most `max_side`), a gap of a sixth of a square. For a layer too tall for one
+// column, e.g. MNIST's 64 neurons as 28x28 weight pictures.
+void grid_column(NetworkLayout& l, const Rect& area, int column, int count, float width, float max_side);
 
 // Distance from p to the segment a-b.
 float distance_to_segment(Point p, Point a, Point b);

@@ -75,6 +75,14 @@ void layer_controls(ExperimentConfig& next, int l, float x, float y, float width
     ImGui::PopID();
 }
 
+// Frames input pixel `pixel` (if in 0..w*h) in a w x h picture drawn over mn..mx.
+void frame_pixel(ImDrawList* dl, ImVec2 mn, ImVec2 mx, int w, int h, int pixel) {
+    if (pixel < 0 || pixel >= w * h) return;
+    const float cw = (mx.x - mn.x) / float(w), ch = (mx.y - mn.y) / float(h);
+    const ImVec2 a(mn.x + float(pixel % w) * cw, mn.y + float(pixel / w) * ch);
+    dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(a.x + cw + 1, a.y + ch + 1), IM_COL32(220, 30, 30, 255), 0, 0, 2.0f);
+}
+
 // A neuron of a network on images: a first-layer neuron as the picture of its incoming weights
 // (what it looks for), any other as a square in the colour of its output for the image on show.
 // `pixel` (>= 0) is the input pixel the mouse is on in the output panel: its weight is framed in
@@ -97,11 +105,7 @@ void unit_on_image(ImDrawList* dl, const ImageView& v, const Mlp& net, const Dat
             dl->AddRectFilled(mn, mx, to_imgui(diverging(h0(0, j), vr.lo == 0.0f ? -vr.hi : vr.lo, vr.hi)));
             return;
         }
-        if (pixel >= 0 && pixel < w * h) {
-            const float cw = (mx.x - mn.x) / float(w), ch = (mx.y - mn.y) / float(h);
-            const ImVec2 a(mn.x + float(pixel % w) * cw, mn.y + float(pixel / w) * ch);
-            dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(a.x + cw + 1, a.y + ch + 1), IM_COL32(220, 30, 30, 255), 0, 0, 2.0f);
-        }
+        frame_pixel(dl, mn, mx, w, h, pixel);
         return;
     }
     if (std::size_t(l) >= v.ws.h.size() || v.ws.h[std::size_t(l)].cols() != net.fan_out(l) ||
@@ -167,9 +171,16 @@ void panel_network(PanelContext& c, const Rect& r) {
     const bool one_node = image || (columns && data.input_dims > kMaxColumnNodes);
     std::vector<int> counts = {one_node ? 1 : columns ? data.input_dims : kFeatureCount};
     for (int l = 0; l < layers; ++l) counts.push_back(net.fan_out(l));
+    // A first layer on images too tall for one column of readable weight pictures (MNIST's 64)
+    // is a grid of them, so they can be compared; its edges are drawn as two fans, and a
+    // neuron's own edges when the mouse is on it.
+    constexpr int kMaxImageColumn = 16;
+    const bool grid = image && layers >= 2 && net.fan_out(0) > kMaxImageColumn;
+    if (grid) counts[1] = 1;  // the other columns set the node size
     const Rect area{origin.x + label_w, origin.y + controls_h, avail.x - label_w,
                     avail.y - controls_h - 0.5f * em};
-    const NetworkLayout lay = network_layout(area, counts, 3.6f * em, 0.8f * em);
+    NetworkLayout lay = network_layout(area, counts, 3.6f * em, 0.8f * em);
+    if (grid) grid_column(lay, area, 1, net.fan_out(0), 0.75f * (lay.column_x[2] - lay.column_x[1]), 3.6f * em);
     const float node = lay.node;
     const float col_step = counts.size() > 1 ? lay.column_x[1] - lay.column_x[0] : area.w;
     // The layer controls take what their widest entries need, up to the column's step.
@@ -211,6 +222,28 @@ void panel_network(PanelContext& c, const Rect& r) {
     refs.clear();
     for (int l = 0; l < layers; ++l) {
         const auto W = net.weights(l);  // fan_in x fan_out
+        if (grid && (l == 0 || l == 1)) {
+            // A fan from the image to the grid's left side, and from its right side to the next
+            // column: every pixel feeds every neuron, every neuron every output.
+            const Point g0 = lay.nodes[1][0];
+            const ImVec2 left(g0.x, g0.y), right(g0.x + lay.grid_w, g0.y);
+            const ImU32 fan = IM_COL32(150, 150, 150, 40), rim = IM_COL32(150, 150, 150, 110);
+            ImVec2 from0, from1, to0, to1;
+            if (l == 0) {
+                const Point a0 = lay.nodes[0][0];
+                from0 = from1 = ImVec2(a0.x + node, a0.y + node * 0.5f);
+                to0 = left, to1 = ImVec2(left.x, left.y + lay.grid_h);
+            } else {
+                const auto& next_nodes = lay.nodes[2];
+                from0 = right, from1 = ImVec2(right.x, right.y + lay.grid_h);
+                to0 = ImVec2(next_nodes.front().x, next_nodes.front().y + node * 0.5f);
+                to1 = ImVec2(next_nodes.back().x, next_nodes.back().y + node * 0.5f);
+            }
+            dl->AddQuadFilled(from0, to0, to1, from1, fan);
+            dl->AddLine(from0, to0, rim, 1.0f);
+            dl->AddLine(from1, to1, rim, 1.0f);
+            continue;
+        }
         if (l == 0 && one_node) {  // one faint line from the image (or all inputs) to each neuron it feeds
             const Point a0 = lay.nodes[0][0];
             for (int o = 0; o < net.fan_out(0); ++o) {
@@ -248,7 +281,8 @@ void panel_network(PanelContext& c, const Rect& r) {
     if (image) {
         // The image, larger than a neuron where the column has room, centred on its node.
         const Point c0 = lay.nodes[0][0];
-        const float side = std::max(node, std::min({3.0f * node, 0.7f * col_step, 0.35f * area.h}));
+        const float side = std::max(node, std::min({3.0f * node, 0.7f * col_step, 0.35f * area.h,
+                                                    c0.x + node - origin.x}));  // not past the panel's left edge
         const Point p{c0.x + node - side, c0.y + 0.5f * (node - side)};
         const ImVec2 mn = iv(p), mx(p.x + side, p.y + side);
         const ImageView& v = app.images;
@@ -330,10 +364,16 @@ void panel_network(PanelContext& c, const Rect& r) {
     }
     for (int l = 0; l < layers; ++l) {
         const bool has_dropout = l < hidden && s.config().hidden[std::size_t(l)].dropout > 0.0f;
+        const float side = lay.side[std::size_t(l + 1)];
         for (int j = 0; j < net.fan_out(l); ++j) {
             const Point p = lay.nodes[std::size_t(l + 1)][std::size_t(j)];
-            const ImVec2 mn = iv(p), mx(p.x + node, p.y + node);
-            if (image) {
+            const ImVec2 mn = iv(p), mx(p.x + side, p.y + side);
+            if (image && l == 0 && std::size_t(j) < (pics.units.empty() ? 0 : pics.units[0].size()) &&
+                data.image_width * data.image_height > 256) {
+                // Big weight pictures (MNIST's 28x28) through the heatmap pass: one quad each.
+                picture_at(dl, c.heat, pics.units[0][std::size_t(j)], mn, mx, false);
+                frame_pixel(dl, mn, mx, data.image_width, data.image_height, c.state.image_hover);
+            } else if (image) {
                 unit_on_image(dl, app.images, net, data, l, j, mn, mx, c.state.image_hover);
             } else if (std::size_t(l) < pics.units.size() && std::size_t(j) < pics.units[std::size_t(l)].size()) {
                 picture_at(dl, c.heat, pics.units[std::size_t(l)][std::size_t(j)], mn, mx, next.discretize);
@@ -342,8 +382,8 @@ void panel_network(PanelContext& c, const Rect& r) {
                 char digit[16];
                 std::snprintf(digit, sizeof digit, "%d", j);
                 const ImVec2 ts = ImGui::CalcTextSize(digit);
-                if (ts.x <= node && ts.y <= node)
-                    dl->AddText(ImVec2(mn.x + 0.5f * (node - ts.x), mn.y + 0.5f * (node - ts.y)), IM_COL32(20, 20, 20, 255), digit);
+                if (ts.x <= side && ts.y <= side)
+                    dl->AddText(ImVec2(mn.x + 0.5f * (side - ts.x), mn.y + 0.5f * (side - ts.y)), IM_COL32(20, 20, 20, 255), digit);
             }
             dl->AddRect(mn, mx, IM_COL32(60, 60, 60, 255));
             if (has_dropout && unit_dropped(s, l, j)) {
@@ -353,7 +393,7 @@ void panel_network(PanelContext& c, const Rect& r) {
                 dl->AddLine(mn, mx, red, 2.0f * c.scale);
                 dl->AddLine(ImVec2(mn.x, mx.y), ImVec2(mx.x, mn.y), red, 2.0f * c.scale);
             }
-            if (mouse_in_panel && Rect{p.x, p.y, node, node}.contains({mouse.x, mouse.y})) {
+            if (mouse_in_panel && Rect{p.x, p.y, side, side}.contains({mouse.x, mouse.y})) {
                 over_node = true;
                 app.hover_layer = l;
                 app.hover_unit = j;
@@ -377,6 +417,27 @@ void panel_network(PanelContext& c, const Rect& r) {
                     ImGui::EndTooltip();
                 }
             }
+        }
+    }
+
+    if (grid) {
+        const Point g0 = lay.nodes[1][0];
+        note_ui(c, "weight_grid", iv(g0), ImVec2(g0.x + lay.grid_w, g0.y + lay.grid_h));
+    }
+    // A grid neuron under the mouse: its own edges to the next layer, over the fan.
+    if (grid && app.hover_layer == 0 && app.hover_unit >= 0 && app.hover_unit < net.fan_out(0)) {
+        const int j = app.hover_unit;
+        const float s1 = lay.side[1];
+        const Point a0 = lay.nodes[1][std::size_t(j)];
+        const auto W = net.weights(1);
+        const ValueRange wr = symmetric_range(W.data() + std::size_t(j) * std::size_t(net.fan_out(1)), net.fan_out(1), 1);
+        for (int o = 0; o < net.fan_out(1); ++o) {
+            const Point b0 = lay.nodes[2][std::size_t(o)];
+            const float w = W(j, o);
+            const float mag = std::isfinite(w) ? std::fabs(w) / std::max(wr.hi, 1e-6f) : 0.0f;
+            const ImU32 col = to_imgui(w >= 0.0f ? positive_color() : negative_color(), 0.35f + 0.6f * mag);
+            dl->AddLine(ImVec2(a0.x + s1, a0.y + 0.5f * s1), ImVec2(b0.x, b0.y + 0.5f * node), col,
+                        std::round(std::max(1.0f, 3.0f * mag * c.scale)));
         }
     }
 

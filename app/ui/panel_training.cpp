@@ -89,7 +89,10 @@ void end_page(PanelContext& c) {
 }
 
 void note_ui(PanelContext& c, std::string name) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    note_ui(c, std::move(name), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+void note_ui(PanelContext& c, std::string name, ImVec2 a, ImVec2 b) {
     const float k = 1.0f / std::max(c.scale, 0.25f);
     c.app.ui.push_back({std::move(name), a.x * k, a.y * k, (b.x - a.x) * k, (b.y - a.y) * k});
 }

@@ -84,6 +84,8 @@ void begin_page(PanelContext& c, const WindowLayout& l);
 void end_page(PanelContext& c);
 // Records the last item's rectangle as the main control `name` for the accessor's "ui".
 void note_ui(PanelContext& c, std::string name);
+// The same for a drawn shape that is not an item: display pixels `a` (top left) to `b`.
+void note_ui(PanelContext& c, std::string name, ImVec2 a, ImVec2 b);
 
 // The training bar: transport (play, step, reset, epoch, speed) and, side by side, every
 // training setting after it on wrapping rows (`with_settings`; stacked, they have their own panel).

@@ -141,6 +141,40 @@ TEST_CASE("network layout fits the columns into the area", "[layout]") {
     CHECK(t.nodes[1].back().y + t.node <= area.bottom() + 1e-3f);
 }
 
+TEST_CASE("a layer too tall for one column becomes a grid of the largest squares that fit", "[layout]") {
+    const Rect area{100, 50, 600, 500};
+    const std::vector<int> counts = {1, 1, 10};  // the grid's column counts as one node here
+    NetworkLayout n = network_layout(area, counts, 60, 10);
+    const float band = 0.75f * (n.column_x[2] - n.column_x[1]);
+    grid_column(n, area, 1, 64, band, 60);
+    REQUIRE(n.nodes[1].size() == 64);
+    CHECK(n.grid == 1);
+    const float s = n.side[1];
+    CHECK(s > 2.0f * 500.0f / 64.0f);  // far larger than 64 squares stacked in one column
+    CHECK(s <= 60.0f);
+    CHECK(n.side[2] == n.node);  // the other columns keep their size
+    for (std::size_t i = 0; i < 64; ++i) {
+        const Point p = n.nodes[1][i];
+        CHECK(p.x >= n.column_x[1] - 1e-3f);
+        CHECK(p.x + s <= n.column_x[1] + band + 1e-3f);
+        CHECK(p.y >= area.y - 1e-3f);
+        CHECK(p.y + s <= area.bottom() + 1e-3f);
+        for (std::size_t k = 0; k < i; ++k) {  // no two squares overlap
+            const Point q = n.nodes[1][k];
+            CHECK((std::fabs(p.x - q.x) >= s - 1e-3f || std::fabs(p.y - q.y) >= s - 1e-3f));
+        }
+    }
+    CHECK(n.grid_w <= band + 1e-3f);
+    CHECK(n.nodes[1].back().y + s == Approx(n.nodes[1].front().y + n.grid_h));
+    // One more grid column or row would give smaller squares: the band or the height binds.
+    const int per_row = int(std::lround((n.grid_w + s / 6.0f) / (s * 7.0f / 6.0f)));
+    const int rows = (64 + per_row - 1) / per_row;
+    const bool width_binds = std::fabs(n.grid_w - band) < 1e-2f;
+    const bool height_binds = std::fabs(n.grid_h - area.h) < 1e-2f;
+    CHECK((width_binds || height_binds));
+    CHECK(rows * per_row >= 64);
+}
+
 TEST_CASE("segment distance and edge picking", "[layout]") {
     CHECK(distance_to_segment({5, 3}, {0, 0}, {10, 0}) == Approx(3));
     CHECK(distance_to_segment({-4, 3}, {0, 0}, {10, 0}) == Approx(5));  // beyond an end

@@ -3,6 +3,7 @@
 // colour ranges.
 #include "pictures.hpp"
 #include "colormap.hpp"
+#include "mlp.hpp"
 #include "session.hpp"
 #include "strings.hpp"
 
@@ -158,6 +159,45 @@ TEST_CASE("fill_pictures describes every feature, neuron and the output", "[pict
     const long long v = p.version;
     fill_pictures(g, s.net(), Task::BinaryClassification, 1.0f, p);
     CHECK(p.version == v + 1);
+}
+
+TEST_CASE("a network on images gets its first layer's weights as pictures of the image's shape", "[pictures]") {
+    // 6 inputs as a 3 x 2 image, 4 units; unit j's weight from pixel i set to 10 * j + i.
+    NetworkSpec spec;
+    spec.inputs = 6;
+    spec.hidden = {LayerSpec{4, Activation::Relu}};
+    spec.outputs = 3;
+    spec.output = Activation::Softmax;
+    Mlp net(spec);
+    auto W = net.weights(0);
+    for (int i = 0; i < 6; ++i)
+        for (int j = 0; j < 4; ++j) W(i, j) = float(10 * j + i) - (j == 2 ? 100.0f : 0.0f);
+    PictureSet p;
+    fill_weight_pictures(net, 3, 2, p);
+    CHECK(p.features.empty());
+    CHECK(p.output.cell < 0);
+    REQUIRE(p.units.size() == 1);
+    REQUIRE(p.units[0].size() == 4);
+    CHECK((p.atlas.cell_w() == 3 && p.atlas.cell_h() == 2));
+    const auto at = [&](int x, int y) { return p.atlas.texels()[std::size_t(y) * std::size_t(p.atlas.width()) + std::size_t(x)]; };
+    for (int j = 0; j < 4; ++j) {
+        const PictureInfo& u = p.units[0][std::size_t(j)];
+        int x0, y0, x1, y1;
+        p.atlas.cell_rect(u.cell, x0, y0, x1, y1);
+        // Pixel i = y * 3 + x sits at (x, y) of the cell: row 0 is the image's top row.
+        for (int y = 0; y < 2; ++y)
+            for (int x = 0; x < 3; ++x) CHECK(at(x0 + x, y0 + y) == W(y * 3 + x, j));
+        // Each on its own symmetric range: the largest magnitude among its own weights.
+        float m = 0.0f;
+        for (int i = 0; i < 6; ++i) m = std::max(m, std::fabs(W(i, j)));
+        CHECK(u.hi == Approx(m));
+        CHECK(u.lo == Approx(-m));
+        CHECK(u.mode == PictureMode::Diverging);
+    }
+    // A first layer that does not take the image's pixels gets no pictures.
+    fill_weight_pictures(net, 4, 4, p);
+    CHECK(p.units.empty());
+    CHECK(p.atlas.count() == 0);
 }
 
 TEST_CASE("multi-class output becomes a class picture", "[pictures]") {

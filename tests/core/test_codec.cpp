@@ -3,6 +3,7 @@
 // invalid UTF-8, percent-escapes, huge numbers, NaN, bad base64 weights) never crashes, hangs or
 // allocates without bound, and each problem is named.
 #include "config_codec.hpp"
+#include "dataset.hpp"
 #include "rng.hpp"
 
 #include "helpers.hpp"
@@ -446,4 +447,18 @@ TEST_CASE("newer versions and stray text are reported, not fatal", "[codec]") {
     CHECK(d.issues.empty());
     CHECK(d.config.data.kind == DatasetKind::Spiral);
     CHECK(d.config.optimizer.learning_rate == 0.3f);
+}
+
+TEST_CASE("k-class sets take up to 10 classes, one colour each, and a link asking for 50 is clamped and named", "[codec]") {
+    const DecodedConfig ten = decode_config("v=1&data=blobs&classes=10&out=softmax");
+    CHECK(ten.issues.empty());
+    REQUIRE(ten.config.data.classes == 10);
+    const Dataset d = generate_dataset(ten.config.data);
+    CHECK(d.num_classes == 10);
+    std::vector<int> counts(10, 0);
+    for (int l : d.label) ++counts[std::size_t(l)];
+    for (int c : counts) CHECK(c == 50);  // 500 points, 50 a class
+    const DecodedConfig fifty = decode_config("v=1&data=k-spiral&classes=50");
+    CHECK(fifty.config.data.classes == 10);
+    CHECK(has_issue(fifty, IssueCode::OutOfRange, "classes"));
 }

@@ -497,7 +497,7 @@ TEST_CASE("dataset: out-of-range specs are clamped, never crash", "[dataset]") {
     CHECK(same_bits(generate_dataset(make_spec(DatasetKind::Xor, 200, -3.0f, 5, 1.0f)),
                     generate_dataset(make_spec(DatasetKind::Xor, 200, 0.0f, 5, 10.0f))));
     const Dataset many = generate_dataset(make_spec(DatasetKind::Blobs, 200, 0.0f, 5, 50.0f, 99));
-    CHECK(many.num_classes == 6);
+    CHECK(many.num_classes == 10);
     const Dataset few = generate_dataset(make_spec(DatasetKind::KSpiral, 200, 0.0f, 5, 50.0f, -1));
     CHECK(few.num_classes == 3);
 

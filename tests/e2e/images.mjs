@@ -96,6 +96,18 @@ for (const screen of [{ name: '1280x800', width: 1280, height: 800 },
     console.log(`${tag} MNIST: time to 95% test accuracy: ${trainSeconds.toFixed(1)} s (epoch ${s.epoch})`);
     console.log(`${tag} MNIST frames: ${JSON.stringify(s.frame)}`);
     await press('play');
+    // The 64 first-layer neurons as a grid of weight pictures big enough to compare, on screen;
+    // the mouse on one draws its own edges (the screenshot shows them).
+    const block = (await state()).ui.weight_grid;
+    const perNeuron = Array.isArray(block) ? Math.sqrt(block[2] * block[3] / 64) : 0;  // side and gap
+    check(Array.isArray(block) && perNeuron >= 26 && block[2] > 3 * perNeuron &&
+          (screen.touch || block[1] + block[3] <= screen.height),
+          `${tag} MNIST's 64 neurons are a grid of weight pictures`, `${JSON.stringify(block)}, ${perNeuron.toFixed(1)} px a neuron`);
+    if (Array.isArray(block) && !screen.touch && block[1] + block[3] <= screen.height) {
+      await page.mouse.move(block[0] + 8, block[1] + 8);  // on the first neuron
+      await frames(3);
+      await page.screenshot({ path: artifact(`mnist-grid-${screen.name.replace(/ /g, '-')}.png`) });
+    }
     // The pad stays on from the digits (the same drawing, read by the other network).
     if (!(await state()).images.drawing) await press('draw_digit');
     await press('clear_drawing');
