@@ -450,7 +450,8 @@ void forward(const Mlp& net, ConstMatRef x, Workspace& ws, DropoutMode mode, Rng
     }
 }
 
-double backward(const Mlp& net, ConstMatRef x, ConstMatRef targets, Loss loss, Workspace& ws) {
+double backward(const Mlp& net, ConstMatRef x, ConstMatRef targets, Loss loss, Workspace& ws,
+                const float* row_weights) {
     const int n = static_cast<int>(x.rows());
     const int last = net.num_layers() - 1;
     const auto lasti = static_cast<std::size_t>(last);
@@ -460,9 +461,23 @@ double backward(const Mlp& net, ConstMatRef x, ConstMatRef targets, Loss loss, W
     const Activation out_act = net.activation(last);
     const auto z_out = ws.z[lasti].topRows(n);
     const auto h_out = ws.h[lasti].topRows(n);
-    const double total = loss_sum(loss, out_act, z_out, h_out, targets);
-    loss_backward(loss, out_act, z_out, h_out, targets, static_cast<float>(n),
-                  ws.dz[lasti].topRows(n), ws.da[lasti].topRows(n));
+    double total = 0.0;
+    if (!row_weights) {
+        total = loss_sum(loss, out_act, z_out, h_out, targets);
+        loss_backward(loss, out_act, z_out, h_out, targets, static_cast<float>(n),
+                      ws.dz[lasti].topRows(n), ws.da[lasti].topRows(n));
+    } else {
+        // Each row's gradient is its own loss's (scale 1), times w_i / sum(w).
+        double weight_sum = 0.0;
+        for (int i = 0; i < n; ++i) {
+            weight_sum += double(row_weights[i]);
+            total += double(row_weights[i]) * loss_sum(loss, out_act, z_out.middleRows(i, 1), h_out.middleRows(i, 1),
+                                                       targets.middleRows(i, 1));
+        }
+        loss_backward(loss, out_act, z_out, h_out, targets, 1.0f, ws.dz[lasti].topRows(n), ws.da[lasti].topRows(n));
+        const float inv = weight_sum > 0.0 ? float(1.0 / weight_sum) : 0.0f;
+        for (int i = 0; i < n; ++i) ws.dz[lasti].row(i) *= row_weights[i] * inv;
+    }
 
     for (int l = last; l >= 0; --l) {
         const auto li = static_cast<std::size_t>(l);

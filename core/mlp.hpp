@@ -107,6 +107,10 @@ void forward(const Mlp& net, ConstMatRef x, Workspace& ws, DropoutMode mode, Rng
 
 // After forward() over the same rows: ws.grad = gradient of the mean data loss over these rows.
 // Returns the summed data loss over the rows (divide by n for the mean).
-double backward(const Mlp& net, ConstMatRef x, ConstMatRef targets, Loss loss, Workspace& ws);
+// With `row_weights` (n values >= 0, not all zero): the gradient of the weighted mean
+// sum(w_i * loss_i) / sum(w_i), and the return value is sum(w_i * loss_i). Boosting re-weights
+// the training rows this way; integer weights give what duplicating rows would.
+double backward(const Mlp& net, ConstMatRef x, ConstMatRef targets, Loss loss, Workspace& ws,
+                const float* row_weights = nullptr);
 
 }  // namespace nnp

@@ -2,6 +2,7 @@
 // evaluation, bounded history, early stopping and divergence detection.
 #include "session.hpp"
 
+#include "ensemble.hpp"
 #include "fields.hpp"
 
 #include <algorithm>
@@ -38,13 +39,6 @@ void build_targets(const Dataset& data, const ExperimentConfig& cfg, int outputs
             t(i, data.label[i]) = 1.0f;
         }
     }
-}
-
-// Predicted class of one output row: threshold for a single unit (0 for tanh, 0.5 otherwise),
-// argmax for several.
-int predicted_class(const float* out, int outputs, Activation output) {
-    if (outputs == 1) return out[0] > (output == Activation::Tanh ? 0.0f : 0.5f) ? 1 : 0;
-    return static_cast<int>(std::max_element(out, out + outputs) - out);
 }
 
 }  // namespace
@@ -121,6 +115,7 @@ bool Session::apply_live(const ExperimentConfig& cfg) {
         train_ws_.resize(net_, batch_rows);
         batch_x_.resize(batch_rows, inputs_.cols());
         batch_t_.resize(batch_rows, targets_.cols());
+        if (!weights_.empty()) batch_weights_.assign(std::size_t(batch_rows), 0.0f);
     }
     // An early stop no longer describes a session whose training settings changed (display
     // toggles do not count).
@@ -185,33 +180,66 @@ int Session::batch_in_epoch() const {
 }
 
 void Session::start_epoch() {
-    std::iota(order_.begin(), order_.end(), 0);
+    if (rows_.empty()) std::iota(order_.begin(), order_.end(), 0);
+    else std::copy(rows_.begin(), rows_.end(), order_.begin());
     if (cfg_.shuffle) shuffle_rng_.shuffle(order_);
+}
+
+void Session::set_training_rows(std::vector<int> rows) {
+    const int n = data_->n_train;
+    std::erase_if(rows, [n](int r) { return r < 0 || r >= n; });
+    rows_ = std::move(rows);
+    order_.resize(rows_.empty() ? std::size_t(n) : rows_.size());
+    cursor_ = 0;
+}
+
+bool Session::set_sample_weights(std::vector<float> weights) {
+    if (!weights.empty()) {
+        if (weights.size() != std::size_t(data_->n_train)) return false;
+        double sum = 0.0;
+        for (const float w : weights) {
+            if (!std::isfinite(w) || w < 0.0f) return false;
+            sum += double(w);
+        }
+        if (!(sum > 0.0)) return false;
+    }
+    weights_ = std::move(weights);
+    batch_weights_.assign(weights_.empty() ? 0 : std::size_t(train_ws_.max_rows), 0.0f);
+    return true;
 }
 
 bool Session::train_batch() {
     if (stop_ != StopReason::None || data_->n_train == 0) return false;
     if (cursor_ == 0) start_epoch();
-    const int rows = std::min(train_ws_.max_rows, data_->n_train - cursor_);
+    const int epoch_rows = static_cast<int>(order_.size());
+    const int rows = std::min(train_ws_.max_rows, epoch_rows - cursor_);
+    bool weighed = false;  // any row of nonzero weight: a batch of zero weights has no gradient
     for (int i = 0; i < rows; ++i) {
         const int src = order_[cursor_ + i];
         batch_x_.row(i) = inputs_.row(src);
         batch_t_.row(i) = targets_.row(src);
+        if (!weights_.empty()) {
+            batch_weights_[std::size_t(i)] = weights_[std::size_t(src)];
+            weighed = weighed || weights_[std::size_t(src)] > 0.0f;
+        }
     }
-    const auto x = batch_x_.topRows(rows);
-    forward(net_, x, train_ws_, DropoutMode::Sample, &dropout_rng_);
-    const double loss = backward(net_, x, batch_t_.topRows(rows), cfg_.loss, train_ws_);
-    if (!std::isfinite(loss)) {
-        stop_ = StopReason::NonFiniteLoss;
-        stop_epoch_ = epoch_ + 1;
-        return false;
+    if (weights_.empty() || weighed) {
+        const auto x = batch_x_.topRows(rows);
+        forward(net_, x, train_ws_, DropoutMode::Sample, &dropout_rng_);
+        const double loss = backward(net_, x, batch_t_.topRows(rows), cfg_.loss, train_ws_,
+                                     weights_.empty() ? nullptr : batch_weights_.data());
+        if (!std::isfinite(loss)) {
+            stop_ = StopReason::NonFiniteLoss;
+            stop_epoch_ = epoch_ + 1;
+            return false;
+        }
+        add_regularization_gradient(net_, cfg_.regularization, cfg_.reg_rate, train_ws_.grad);
+        optimizer_.step(cfg_.optimizer, net_.params(), train_ws_.grad);
+        ++steps_;
     }
-    add_regularization_gradient(net_, cfg_.regularization, cfg_.reg_rate, train_ws_.grad);
-    optimizer_.step(cfg_.optimizer, net_.params(), train_ws_.grad);
     last_rows_ = rows;
-    ++steps_;
     cursor_ += rows;
-    if (cursor_ >= data_->n_train) {
+    if (cursor_ >= epoch_rows) {
         cursor_ = 0;
         ++epoch_;
         evaluate();

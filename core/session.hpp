@@ -70,6 +70,19 @@ public:
     // New initial weights from `seed` (same data), fresh optimizer and empty history.
     void reinitialize(std::uint32_t seed);
 
+    // Trains on these rows of the training split instead of each row once an epoch: a multiset
+    // (bagging's bootstrap sample: drawn with replacement, some rows twice, some not at all). An
+    // epoch is one pass over them, in a new order each epoch when shuffling. Rows outside the
+    // training split are dropped; empty (or none left) means every training row once. Starts
+    // the current epoch over.
+    void set_training_rows(std::vector<int> rows);
+    const std::vector<int>& training_rows() const { return rows_; }
+    // Weights of the training rows in the training loss (boosting): the gradient is that of the
+    // weighted mean loss. One weight per training row, each finite and >= 0, not all zero;
+    // anything else is refused (false, nothing changed). Empty: every row weighs 1.
+    bool set_sample_weights(std::vector<float> weights);
+    const std::vector<float>& sample_weights() const { return weights_; }
+
     // One mini-batch step. At the end of an epoch the losses are evaluated and recorded.
     // Returns false (and does nothing) once stopped.
     bool train_batch();
@@ -144,7 +157,9 @@ private:
     Optimizer optimizer_;
     Workspace train_ws_, eval_ws_;
     Matrix batch_x_, batch_t_;  // gathered batch, max batch rows
-    std::vector<int> order_;
+    std::vector<int> order_;    // this epoch's rows, in order
+    std::vector<int> rows_;     // set_training_rows (empty: each training row once)
+    std::vector<float> weights_, batch_weights_;  // set_sample_weights; the batch's
     Rng shuffle_rng_, dropout_rng_;
     int cursor_ = 0;            // next training row of order_ in this epoch
     int last_rows_ = 0;

@@ -1,0 +1,59 @@
+// Ensembles: several networks that vote. The pieces the ensemble runs are built from:
+//   - bagging: each member trains on its own bootstrap sample of the training split (drawn with
+//     replacement, as many rows as the split has), so members differ; the rows a sample left out
+//     are that member's out-of-bag rows. The ensemble predicts by majority vote (ties broken by
+//     the highest mean probability) or, for regression, by the mean;
+//   - boosting (AdaBoost's SAMME for k classes): learners are trained one after another on the
+//     training rows weighted by the earlier learners' mistakes (Session::set_sample_weights);
+//     each learner's weight alpha comes from its weighted error, and the ensemble's answer is
+//     the alpha-weighted vote.
+// Outputs are the networks' output rows as Session::evaluated_outputs() gives them: n x 1 for a
+// single sigmoid or tanh unit (or a linear unit on a regression set), n x k for softmax.
+#pragma once
+
+#include "activation.hpp"
+#include "rng.hpp"
+#include "types.hpp"
+
+#include <span>
+#include <vector>
+
+namespace nnp {
+
+// n row indices drawn uniformly with replacement from [0, n).
+std::vector<int> bootstrap_rows(int n, Rng& rng);
+// The rows of [0, n) that `rows` never draws, in increasing order.
+std::vector<int> out_of_bag_rows(int n, std::span<const int> rows);
+
+// The class a network's output row predicts: above 0.5 (sigmoid) or 0 (tanh) for one unit, the
+// largest output otherwise.
+int predicted_class(const float* out, int outputs, Activation output);
+// The probability a network's output row gives class c (c in 0..classes-1): the unit itself for
+// softmax; for one sigmoid unit p and 1 - p, for one tanh unit (1 + a) / 2 and its complement.
+float class_probability(const float* out, int outputs, Activation output, int c);
+
+// Majority vote of the members' outputs (each n x outputs, all alike) for every row; a tie goes
+// to the tied class of the highest mean probability (then the lowest class). `classes` >= 2.
+std::vector<int> majority_vote(std::span<const Matrix* const> outputs, Activation output, int classes);
+// The mean of the members' single outputs for every row (regression).
+std::vector<float> mean_vote(std::span<const Matrix* const> outputs);
+
+// One SAMME step for a learner that got `wrong[i]` of the training rows wrong, under
+// `weights` (one per row, >= 0): its weighted error, its weight alpha = log((1 - err) / err) +
+// log(k - 1), and the rows' new weights (a wrong row's times exp(alpha), then all scaled to sum
+// to 1), written back into `weights`. A learner no better than chance (err >= 1 - 1/k) gets
+// alpha <= 0 and `useful` false, and the weights are left as they were. The error is clamped
+// to [1e-10, 1] first, so a perfect learner gets a large but finite alpha.
+struct SammeStep {
+    double error = 0.0;
+    double alpha = 0.0;
+    bool useful = false;
+};
+SammeStep samme_step(std::span<float> weights, std::span<const bool> wrong, int classes);
+
+// The alpha-weighted vote of boosted learners for every row: the class with the largest sum
+// of alpha over the learners that predict it (ties to the lowest class).
+std::vector<int> weighted_vote(std::span<const Matrix* const> outputs, std::span<const double> alphas,
+                               Activation output, int classes);
+
+}  // namespace nnp
