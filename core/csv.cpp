@@ -511,9 +511,19 @@ UserDataRead make_user_data(const CsvTable& table, const CsvChoice& choice) {
             values = target;
             std::sort(values.begin(), values.end());
             values.erase(std::unique(values.begin(), values.end()), values.end());
+            // The fewest digits that read back as the value: two classes never share a name
+            // (%.9g made 11111111110 and 11111111111 one name, the fuzzer found).
+            // Whole numbers as integers (11111111110, not 1.111111111e+10).
             for (const double value : values) {
-                char buf[32];
-                std::snprintf(buf, sizeof buf, "%.9g", value);
+                char buf[40];
+                if (value == std::floor(value) && std::fabs(value) < 1e15) {
+                    std::snprintf(buf, sizeof buf, "%.0f", value == 0.0 ? 0.0 : value);  // no "-0"
+                } else {
+                    for (int digits = 1; digits <= 17; ++digits) {
+                        std::snprintf(buf, sizeof buf, "%.*g", digits, value);
+                        if (std::strtod(buf, nullptr) == value) break;
+                    }
+                }
                 names.emplace_back(buf);
             }
         } else {

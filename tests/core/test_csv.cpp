@@ -383,3 +383,18 @@ TEST_CASE("csv: a data set of four inputs learns with the page's defaults", "[cs
     CHECK(grid.domain.y_max > 1009.0f);
     CHECK(grid.output(s.net()).rows() == 64);
 }
+
+TEST_CASE("csv: numeric class names are the fewest digits that read back, so close labels stay apart", "[csv]") {
+    // %.9g would name both 11111111110 and 11111111111 "1.11111111e+10": one class on the way
+    // back from write_csv (the fuzzer's find).
+    const UserDataRead r = read_data(corpus_file("close_numeric_classes.csv"));
+    REQUIRE(r.data != nullptr);
+    CHECK(r.data->class_names == std::vector<std::string>{"7", "11111111110", "11111111111"});
+    CHECK(r.data->label == std::vector<int>{1, 2, 1, 0});
+    CsvChoice same;
+    same.target = TargetKind::Classes;
+    const UserDataRead again = make_user_data(read_csv(write_csv(*r.data)), same);
+    REQUIRE(again.data != nullptr);
+    CHECK(again.data->label == r.data->label);
+    CHECK(again.data->class_names == r.data->class_names);
+}
