@@ -452,6 +452,11 @@ void app_open_link(AppState& app, std::string_view link_text) {
     if (!unknown_lesson.empty())
         decoded.issues.push_back({IssueCode::UnknownName, "lesson",
                                   "lesson=" + unknown_lesson + " is not a lesson here; it was ignored."});
+    if (decoded.config.ensemble.kind != EnsembleKind::None) {
+        char text[400];
+        std::snprintf(text, sizeof text, tr(Str::EnsembleNotInPage), enum_url(decoded.config.ensemble.kind));
+        decoded.issues.push_back({IssueCode::Incompatible, "ens", text});
+    }
     if (!unknown_language.empty())
         decoded.issues.push_back({IssueCode::UnknownName, "lang",
                                   "lang=" + unknown_language + " is not a known language (en, ko); it was ignored."});

@@ -236,6 +236,15 @@ std::vector<ConfigIssue> validate(ExperimentConfig& cfg) {
         cfg.loss = Loss::Mse;
     }
     check_race(cfg, issues);  // each run is the now valid base with its value
+    if (cfg.ensemble.kind != EnsembleKind::None && !cfg.race.empty()) {
+        incompatible(issues, "race", "An ensemble's members are its runs: the race was dropped.");
+        cfg.race = {};
+    }
+    if (cfg.ensemble.kind == EnsembleKind::Boosting && task == Task::Regression) {
+        incompatible(issues, "ensemble.kind", "Boosting (SAMME) weighs right and wrong answers, which a regression task has not; "
+                                    "the ensemble was dropped (bagging averages regression members).");
+        cfg.ensemble.kind = EnsembleKind::None;
+    }
     return issues;
 }
 

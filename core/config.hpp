@@ -37,6 +37,23 @@ struct RaceSpec {
     bool operator==(const RaceSpec&) const = default;
 };
 
+// An ensemble (ensemble.hpp): members of this experiment's network that vote. Bagging trains
+// them side by side, each on its own bootstrap sample; boosting one after another on
+// re-weighted rows (classes only). None: a single run (or a race).
+enum class EnsembleKind { None, Bagging, Boosting };
+template <>
+std::span<const EnumEntry<EnsembleKind>> enum_table<EnsembleKind>();
+constexpr int kMinMembers = 2;
+constexpr int kMaxMembers = 15;
+constexpr int kMaxLearnerEpochs = 1000;
+
+struct EnsembleSpec {
+    EnsembleKind kind = EnsembleKind::None;
+    int members = 7;          // [kMinMembers, kMaxMembers]
+    int learner_epochs = 20;  // boosting: epochs each learner trains before the next is added
+    bool operator==(const EnsembleSpec&) const = default;
+};
+
 struct ExperimentConfig {
     DatasetSpec data;
     FeatureMask features = kDefaultFeatures;
@@ -62,6 +79,7 @@ struct ExperimentConfig {
     bool discretize = false;
     // Runs side by side on top of this experiment (race.hpp).
     RaceSpec race;
+    EnsembleSpec ensemble;
 
     bool operator==(const ExperimentConfig&) const = default;
 };

@@ -2,12 +2,29 @@
 #include "ensemble.hpp"
 
 #include "det_math.hpp"
+#include "loss.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 
 namespace nnp {
+
+namespace {
+
+constexpr std::array<EnumEntry<EnsembleKind>, 3> kEnsembleKindTable = {{
+    {EnsembleKind::None, "none", "None", "none"},
+    {EnsembleKind::Bagging, "bagging", "Bagging", "bagging"},
+    {EnsembleKind::Boosting, "boosting", "Boosting (SAMME)", "boosting"},
+}};
+
+}  // namespace
+
+template <>
+std::span<const EnumEntry<EnsembleKind>> enum_table<EnsembleKind>() {
+    return kEnsembleKindTable;
+}
 
 std::vector<int> bootstrap_rows(int n, Rng& rng) {
     std::vector<int> rows(std::size_t(std::max(n, 0)));
@@ -120,6 +137,137 @@ std::vector<int> weighted_vote(std::span<const Matrix* const> outputs, std::span
         result[std::size_t(i)] = static_cast<int>(std::max_element(score.begin(), score.end()) - score.begin());
     }
     return result;
+}
+
+namespace {
+
+// The loss of a mean output `a` (n x m) against targets t on rows [begin, begin + count), taken
+// from the probabilities themselves (no logits).
+float mean_output_loss(Loss loss, const Matrix& a, const Matrix& t, int begin, int count) {
+    if (count <= 0) return 0.0f;
+    const auto rows = a.middleRows(begin, count);
+    return float(loss_sum(loss, Activation::Linear, rows, rows, t.middleRows(begin, count)) / count);
+}
+
+}  // namespace
+
+EnsembleRun::EnsembleRun(const ExperimentConfig& cfg) : EnsembleRun(cfg, shared_data(cfg)) {}
+
+EnsembleRun::EnsembleRun(const ExperimentConfig& cfg, std::shared_ptr<const Dataset> data)
+    : cfg_(cfg), data_(std::move(data)) {
+    validate(cfg_);
+    cfg_.ensemble.members = std::clamp(cfg_.ensemble.members, kMinMembers, kMaxMembers);
+    if (cfg_.ensemble.kind == EnsembleKind::Bagging) {
+        for (int k = 0; k < cfg_.ensemble.members; ++k) {
+            const ExperimentConfig c = member_config(k);
+            auto s = std::make_unique<Session>(c, data_);
+            Rng rng = make_rng(c.seed, RngStream::Bootstrap);
+            s->set_training_rows(bootstrap_rows(s->n_train(), rng));
+            members_.push_back(std::move(s));
+        }
+    } else if (data_->n_train > 0) {
+        weights_.assign(std::size_t(data_->n_train), 1.0f / float(data_->n_train));
+    }
+}
+
+ExperimentConfig EnsembleRun::member_config(int k) const {
+    ExperimentConfig c = cfg_;
+    c.ensemble = {};
+    c.seed = cfg_.seed + std::uint32_t(k);
+    return c;
+}
+
+int EnsembleRun::classes() const { return std::max(2, data_->num_classes); }
+
+std::vector<int> EnsembleRun::out_of_bag(int m) const {
+    if (m < 0 || std::size_t(m) >= members_.size()) return {};
+    return out_of_bag_rows(data_->n_train, members_[std::size_t(m)]->training_rows());
+}
+
+bool EnsembleRun::advance() {
+    if (finished_) return false;
+    if (cfg_.ensemble.kind == EnsembleKind::Bagging) {
+        bool any = false;
+        for (auto& s : members_) any = s->train_epoch() || any;
+        return any;
+    }
+    if (int(members_.size()) >= cfg_.ensemble.members || data_->n_train == 0) {
+        finished_ = true;
+        return false;
+    }
+    auto s = std::make_unique<Session>(member_config(int(members_.size())), data_);
+    // Weights scaled to a mean of 1: the loss keeps its size, only the rows' shares change.
+    std::vector<float> w(weights_);
+    for (float& x : w) x *= float(data_->n_train);
+    s->set_sample_weights(std::move(w));
+    for (int e = 0; e < cfg_.ensemble.learner_epochs; ++e)
+        if (!s->train_epoch()) break;
+    const auto out = s->evaluated_outputs();
+    const auto n_train = std::size_t(data_->n_train);
+    const std::unique_ptr<bool[]> wrong(new bool[n_train]);  // not vector<bool>: a span needs bools
+    for (std::size_t i = 0; i < n_train; ++i)
+        wrong[i] = predicted_class(out.row(Eigen::Index(i)).data(), int(out.cols()), s->net().spec().output) !=
+                   data_->label[i];
+    std::vector<float> next(weights_);
+    last_ = samme_step(next, std::span<const bool>(wrong.get(), n_train), classes());
+    if (!last_.useful) {
+        finished_ = true;
+        return false;
+    }
+    weights_ = std::move(next);
+    alphas_.push_back(last_.alpha);
+    members_.push_back(std::move(s));
+    return true;
+}
+
+EnsembleRecord EnsembleRun::record() const {
+    EnsembleRecord r;
+    r.alpha = last_.alpha;
+    r.error = last_.error;
+    if (members_.empty()) return r;
+    const bool boosting = cfg_.ensemble.kind == EnsembleKind::Boosting;
+    r.epoch = boosting ? std::int64_t(members_.size()) : members_.front()->epoch();
+    const Session& first = *members_.front();
+    const int n = data_->size(), n_train = data_->n_train, test_begin = data_->test_begin();
+    const Activation output = first.net().spec().output;
+    std::vector<Matrix> outs;
+    outs.reserve(members_.size());
+    for (const auto& s : members_) outs.emplace_back(s->evaluated_outputs());
+    std::vector<const Matrix*> ptrs;
+    for (const Matrix& m : outs) ptrs.push_back(&m);
+
+    // The mean output, plain or alpha-weighted.
+    Matrix mean = Matrix::Zero(outs[0].rows(), outs[0].cols());
+    double total = 0.0;
+    for (std::size_t m = 0; m < outs.size(); ++m) {
+        const double weight = boosting ? alphas_[m] : 1.0;
+        mean += outs[m] * float(weight);
+        total += weight;
+    }
+    mean /= float(total);
+    const Matrix& t = first.targets();
+    r.train_loss = mean_output_loss(cfg_.loss, mean, t, 0, n_train);
+    r.test_loss = mean_output_loss(cfg_.loss, mean, t, test_begin, n - test_begin);
+    if (data_->task != Task::Regression) {
+        const std::vector<int> vote = boosting ? weighted_vote(ptrs, alphas_, output, classes())
+                                               : majority_vote(ptrs, output, classes());
+        int right_train = 0, right_test = 0;
+        for (int i = 0; i < n; ++i) {
+            const bool ok = vote[std::size_t(i)] == data_->label[std::size_t(i)];
+            if (i < n_train) right_train += ok;
+            else if (i >= test_begin) right_test += ok;
+        }
+        r.train_accuracy = n_train > 0 ? float(right_train) / float(n_train) : 0.0f;
+        r.test_accuracy = n > test_begin ? float(right_test) / float(n - test_begin) : 0.0f;
+    }
+    const float k = float(members_.size());
+    for (const auto& s : members_) {
+        r.members_mean_train_loss += s->current().train_loss / k;
+        r.members_mean_test_loss += s->current().test_loss / k;
+        r.members_mean_train_accuracy += s->current().train_accuracy / k;
+        r.members_mean_test_accuracy += s->current().test_accuracy / k;
+    }
+    return r;
 }
 
 }  // namespace nnp

@@ -13,7 +13,10 @@
 
 #include "activation.hpp"
 #include "rng.hpp"
+#include "session.hpp"
 #include "types.hpp"
+
+#include <memory>
 
 #include <span>
 #include <vector>
@@ -55,5 +58,55 @@ SammeStep samme_step(std::span<float> weights, std::span<const bool> wrong, int 
 // of alpha over the learners that predict it (ties to the lowest class).
 std::vector<int> weighted_vote(std::span<const Matrix* const> outputs, std::span<const double> alphas,
                                Activation output, int classes);
+
+// The ensemble's own numbers at one point of its training: its losses and accuracies (of the
+// members' mean output for the losses: bagging's plain mean, boosting's alpha-weighted one; of
+// the vote for the accuracies), and the mean of its members' own. `epoch`: bagging, the
+// members' epochs; boosting, the learners added so far.
+struct EnsembleRecord {
+    std::int64_t epoch = 0;
+    float train_loss = 0, test_loss = 0, train_accuracy = 0, test_accuracy = 0;
+    float members_mean_train_loss = 0, members_mean_test_loss = 0;
+    float members_mean_train_accuracy = 0, members_mean_test_accuracy = 0;
+    double alpha = 0, error = 0;  // boosting: the last learner's weight and weighted error
+};
+
+// The members of cfg.ensemble and their training, on one shared data set.
+//   Bagging: cfg.ensemble.members sessions of cfg's network, member k with seed cfg.seed + k
+//   (its weights, batches and bootstrap sample), all built at once; advance() trains each one
+//   epoch.
+//   Boosting: learners are added one by one; advance() builds the next (seed cfg.seed + k) on
+//   the current sample weights, trains it cfg.ensemble.learner_epochs epochs, and makes the
+//   SAMME step. It returns false once all members are in, or when a learner is no better than
+//   chance (it is left out, as SAMME does, and boosting ends).
+class EnsembleRun {
+public:
+    explicit EnsembleRun(const ExperimentConfig& cfg);
+    EnsembleRun(const ExperimentConfig& cfg, std::shared_ptr<const Dataset> data);
+
+    bool advance();
+    EnsembleRecord record() const;
+
+    const ExperimentConfig& config() const { return cfg_; }
+    const Dataset& data() const { return *data_; }
+    const std::vector<std::unique_ptr<Session>>& members() const { return members_; }
+    // Bagging: the training rows member m's bootstrap sample left out.
+    std::vector<int> out_of_bag(int m) const;
+    std::span<const double> alphas() const { return alphas_; }
+    std::span<const float> sample_weights() const { return weights_; }  // boosting's, now
+    bool finished() const { return finished_; }
+
+private:
+    ExperimentConfig member_config(int k) const;
+    int classes() const;
+
+    ExperimentConfig cfg_;
+    std::shared_ptr<const Dataset> data_;
+    std::vector<std::unique_ptr<Session>> members_;
+    std::vector<double> alphas_;
+    std::vector<float> weights_;
+    SammeStep last_;
+    bool finished_ = false;
+};
 
 }  // namespace nnp

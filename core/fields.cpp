@@ -50,7 +50,7 @@ std::string tidy_exponent(std::string s) {
 constexpr double kSeedMax = 4294967295.0;
 constexpr double kNone = 0.0;
 
-const std::array<Field, 30> kFields = {{
+const std::array<Field, 33> kFields = {{
     // key, json, label, tip, doc, type, lo, hi, apply, get/set, enum values, derived default
     {"data", "dataset", "Dataset", "TipDataset", "data set", FieldType::Enum, kNone, kNone,
      FieldApply::Rebuild, NNP_ENUM(data.kind, DatasetKind), enum_values<DatasetKind>(), nullptr},
@@ -147,6 +147,14 @@ const std::array<Field, 30> kFields = {{
     {"race", "race", "Compare", "TipCompare",
      "runs side by side that differ in one setting: `key:value,value,...`", FieldType::Race,
      kMinRaceRuns, kMaxRaceRuns, FieldApply::Rebuild, nullptr, nullptr, nullptr, nullptr},
+    {"ens", "ensemble.kind", "Ensemble", "TipEnsemble", "an ensemble of members that vote (`nnp_run` only, for now)",
+     FieldType::Enum, kNone, kNone, FieldApply::Rebuild, NNP_ENUM(ensemble.kind, EnsembleKind),
+     enum_values<EnsembleKind>(), nullptr},
+    {"members", "ensemble.members", "Members", "TipMembers", "members of the ensemble", FieldType::Int,
+     kMinMembers, kMaxMembers, FieldApply::Rebuild, NNP_NUMBER(ensemble.members, int), nullptr, nullptr},
+    {"lepochs", "ensemble.learner_epochs", "LearnerEpochs", "TipLearnerEpochs",
+     "boosting: epochs each learner trains before the next", FieldType::Int, 1, kMaxLearnerEpochs,
+     FieldApply::Rebuild, NNP_NUMBER(ensemble.learner_epochs, int), nullptr, nullptr},
 }};
 
 #undef NNP_NUMBER

@@ -10,6 +10,7 @@
 #include "fields.hpp"
 #include "landscape.hpp"
 #include "model_file.hpp"
+#include "ensemble.hpp"
 #include "race.hpp"
 #include "session.hpp"
 #include "surfaces.hpp"
@@ -40,6 +41,8 @@ void usage() {
                  "  --print-fields: print the table of keys (Markdown) and exit\n"
                  "  --lang en|ko: the language of the notes on stderr (also lang= in the link)\n"
                  "  a race (race=opt:sgd,adam or race=seed:1,2,3) prints every run's epochs with its run and name\n"
+                 "  an ensemble (ens=bagging&members=7, ens=boosting&members=10&lepochs=20) prints the ensemble's\n"
+                 "    numbers and its members' mean (members_mean_*) every epoch, or every learner added\n"
                  "  --data-csv FILE [--label COLUMN] [--inputs A,B,...]: train on a CSV file's columns (by name or\n"
                  "    1-based number; default: the last column is the label, every other one an input), split\n"
                  "    and normalised as the page does; each problem of the file is named on stderr\n"
@@ -84,6 +87,53 @@ struct Printer {
         std::printf("}\n");
     }
 };
+
+// An ensemble (ens=bagging or boosting): one line at the start and after every epoch of the
+// members (bagging) or every added learner (boosting, up to members=), with the ensemble's
+// numbers and its members' mean; boosting adds the learner's alpha and weighted error.
+int run_ensemble(const nnp::ExperimentConfig& cfg, long long epochs, bool csv) {
+    nnp::EnsembleRun ens(cfg);
+    const bool boosting = cfg.ensemble.kind == nnp::EnsembleKind::Boosting;
+    if (csv)
+        std::printf("epoch,members,train_loss,test_loss,train_accuracy,test_accuracy,members_mean_train_loss,"
+                    "members_mean_test_loss,members_mean_train_accuracy,members_mean_test_accuracy%s\n",
+                    boosting ? ",alpha,error" : "");
+    const auto print = [&] {
+        const nnp::EnsembleRecord r = ens.record();
+        const double alpha = r.alpha, error = r.error;  // copies: GCC 12 warns of a dangling r
+        const auto e = static_cast<long long>(r.epoch);
+        const std::size_t m = ens.members().size();
+        if (csv) {
+            std::printf("%lld,%zu,%.9g,%.9g,%.6g,%.6g,%.9g,%.9g,%.6g,%.6g", e, m, double(r.train_loss),
+                        double(r.test_loss), double(r.train_accuracy), double(r.test_accuracy),
+                        double(r.members_mean_train_loss), double(r.members_mean_test_loss),
+                        double(r.members_mean_train_accuracy), double(r.members_mean_test_accuracy));
+            if (boosting) std::printf(",%.9g,%.9g", alpha, error);
+            std::printf("\n");
+            return;
+        }
+        std::printf("{\"epoch\":%lld,\"members\":%zu,\"train_loss\":%.9g,\"test_loss\":%.9g,\"train_accuracy\":%.6g,"
+                    "\"test_accuracy\":%.6g,\"members_mean_train_loss\":%.9g,\"members_mean_test_loss\":%.9g,"
+                    "\"members_mean_train_accuracy\":%.6g,\"members_mean_test_accuracy\":%.6g",
+                    e, m, double(r.train_loss), double(r.test_loss), double(r.train_accuracy), double(r.test_accuracy),
+                    double(r.members_mean_train_loss), double(r.members_mean_test_loss),
+                    double(r.members_mean_train_accuracy), double(r.members_mean_test_accuracy));
+        if (boosting) std::printf(",\"alpha\":%.9g,\"error\":%.9g", alpha, error);
+        std::printf("}\n");
+    };
+    if (boosting) {
+        while (ens.advance()) print();
+        if (int(ens.members().size()) < ens.config().ensemble.members)
+            std::fprintf(stderr, "nnp_run: boosting stopped at %zu learners: the next one was no better than chance "
+                                 "(weighted error %.4g)\n", ens.members().size(), ens.record().error);
+        return 0;
+    }
+    print();
+    for (long long e = 0; e < epochs; ++e)
+        if (ens.advance()) print();
+        else break;
+    return 0;
+}
 
 // The user's data from a CSV file, as the page makes it: every problem of the file is printed,
 // and null comes back when no data can be made.
@@ -432,6 +482,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+
+    if (decoded.config.ensemble.kind != nnp::EnsembleKind::None) return run_ensemble(decoded.config, epochs, csv);
 
     // One session per run: a race's runs (race.hpp), or the one experiment.
     const std::vector<nnp::ExperimentConfig> configs = nnp::race_configs(decoded.config);

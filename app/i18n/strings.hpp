@@ -105,6 +105,13 @@ namespace nnp::app {
     X(TipBatchSize, "How many points each gradient step averages over. Small batches are noisy but quick; the whole set gives the exact gradient.") \
     X(Points, "Points")                                                                           \
     X(TipPoints, "How many points the data set has in total.")                                    \
+    X(Ensemble, "Ensemble")                                                                       \
+    X(TipEnsemble, "Several networks that vote: bagging trains each on its own bootstrap sample of the training points; boosting trains one after another on the points the earlier ones got wrong. For now nnp_run trains them; the page shows one run.") \
+    X(Members, "Members")                                                                         \
+    X(TipMembers, "How many networks the ensemble has (2 to 15).")                               \
+    X(LearnerEpochs, "Epochs per learner")                                                        \
+    X(TipLearnerEpochs, "Boosting: how many epochs each learner trains before the next one is added.") \
+    X(EnsembleNotInPage, "This link asks for an ensemble (ens=%s). The page does not show ensembles yet: it trains the base experiment as one run. nnp_run trains the ensemble.") \
     X(Classes, "Classes")                                                                         \
     X(TipClasses, "How many classes the points belong to; the output gets one softmax unit per class.") \
     X(Regenerate, "Regenerate")                                                                   \

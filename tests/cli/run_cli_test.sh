@@ -115,5 +115,21 @@ printf '%s' "$bp" | grep -q '"w_after":\[' || fail "--backprop: no update"
 check_bad "not a training sample" --epochs 0 data=xor --backprop 100000
 check_bad "training sample's number" --backprop -3
 
+# Ensembles: bagging prints the start and every epoch, boosting every learner added, each line
+# with the ensemble's numbers and its members' mean.
+bag=$("$run" --epochs 2 data=moons noise=30 ens=bagging members=3) || fail "bagging exited $?"
+[ "$(printf '%s\n' "$bag" | wc -l)" -eq 3 ] || fail "bagging: expected 3 lines, got: $bag"
+printf '%s' "$bag" | tail -1 | grep -q '^{"epoch":2,"members":3,"train_loss":.*"members_mean_test_accuracy":' ||
+  fail "bagging: no members_mean_* fields: $bag"
+boost=$("$run" data=xor noise=10 net=2:tanh ens=boosting members=3 lepochs=20) || fail "boosting exited $?"
+printf '%s' "$boost" | head -1 | grep -q '^{"epoch":1,"members":1,.*"alpha":[0-9.e-]*,"error":' ||
+  fail "boosting: no alpha and error: $boost"
+bagcsv=$("$run" --epochs 0 --format csv ens=bagging members=2) || fail "csv bagging exited $?"
+[ "$(printf '%s\n' "$bagcsv" | head -1)" = "epoch,members,train_loss,test_loss,train_accuracy,test_accuracy,members_mean_train_loss,members_mean_test_loss,members_mean_train_accuracy,members_mean_test_accuracy" ] ||
+  fail "csv bagging: bad header: $bagcsv"
+check_bad "members" ens=bagging members=99
+check_bad "Boosting (SAMME)" data=reg-plane ens=boosting
+check_bad "ens" ens=stacking
+
 echo "run_cli_test: all passed"
 

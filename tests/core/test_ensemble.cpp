@@ -9,11 +9,15 @@
 #include "ensemble.hpp"
 #include "session.hpp"
 
+#include "helpers.hpp"
+
 #include <cmath>
+#include <memory>
 #include <numeric>
 #include <vector>
 
 using namespace nnp;
+using nnp::test::has_issue;
 
 TEST_CASE("a bootstrap sample draws n rows with replacement and leaves about 1/e of them out", "[ensemble]") {
     Rng rng = make_rng(7, RngStream::Bootstrap);
@@ -251,4 +255,80 @@ TEST_CASE("bagging: on noisy data the members' vote beats the mean member", "[en
         INFO(link << ": ensemble " << ensemble << ", mean member " << mean_member);
         CHECK(ensemble > mean_member + 0.005);  // measured: +0.6 and +0.7 points
     }
+}
+
+TEST_CASE("an ensemble link: bagging's members differ and each trains on its own sample", "[ensemble]") {
+    const DecodedConfig d = decode_config("v=1&data=moons&noise=30&ens=bagging&members=5");
+    REQUIRE(d.issues.empty());
+    CHECK(encode_config(d.config) == "v=1&data=moons&noise=30&ens=bagging&members=5");
+    EnsembleRun ens(d.config);
+    REQUIRE(ens.members().size() == 5);
+    for (int m = 0; m < 5; ++m) {
+        const Session& s = *ens.members()[std::size_t(m)];
+        CHECK(s.config().seed == std::uint32_t(1 + m));
+        CHECK(s.training_rows().size() == std::size_t(s.n_train()));
+        CHECK(&s.data() == &ens.data());  // one data set for all
+        const std::vector<int> oob = ens.out_of_bag(m);
+        CHECK((oob.size() > 60 && oob.size() < 120));  // about 250 / e
+        if (m > 0) CHECK(s.training_rows() != ens.members()[0]->training_rows());
+    }
+    for (int e = 0; e < 20; ++e) CHECK(ens.advance());
+    const EnsembleRecord r = ens.record();
+    CHECK(r.epoch == 20);
+    CHECK(r.test_accuracy > 0.8f);
+    double mean = 0.0;
+    for (const auto& s : ens.members()) mean += s->current().test_accuracy / 5.0;
+    CHECK(r.members_mean_test_accuracy == Approx(mean).epsilon(1e-5));
+    CHECK(std::isfinite(r.test_loss));
+}
+
+TEST_CASE("boosting adds learners on re-weighted rows, each weighed by its alpha", "[ensemble]") {
+    // Small learners (one hidden layer of 2) on the xor set: each alone is weak.
+    EnsembleRun ens(decode_config("v=1&data=xor&noise=10&net=2:tanh&ens=boosting&members=6&lepochs=10").config);
+    CHECK(ens.members().empty());
+    const auto start = std::vector<float>(ens.sample_weights().begin(), ens.sample_weights().end());
+    REQUIRE(start.size() == 250);
+    CHECK(start[0] == Approx(1.0 / 250.0));
+    REQUIRE(ens.advance());
+    REQUIRE(ens.members().size() == 1);
+    const Session& first = *ens.members()[0];
+    CHECK(first.epoch() == 10);
+    // The first learner's SAMME step by hand from its own mistakes.
+    const auto out = first.evaluated_outputs();
+    std::vector<float> w = start;
+    std::unique_ptr<bool[]> wrong(new bool[w.size()]);
+    for (std::size_t i = 0; i < w.size(); ++i)
+        wrong[i] = predicted_class(out.row(Eigen::Index(i)).data(), int(out.cols()), first.net().spec().output) !=
+                   ens.data().label[i];
+    const SammeStep s = samme_step(w, std::span<const bool>(wrong.get(), w.size()), 2);
+    CHECK(ens.alphas()[0] == Approx(s.alpha));
+    CHECK(ens.record().error == Approx(s.error));
+    for (std::size_t i = 0; i < w.size(); ++i) CHECK(ens.sample_weights()[i] == Approx(w[i]));
+    // The second learner trained on those weights (scaled to a mean of 1).
+    REQUIRE(ens.advance());
+    const Session& second = *ens.members()[1];
+    REQUIRE(second.sample_weights().size() == 250);
+    CHECK(second.sample_weights()[0] == Approx(w[0] * 250.0f));
+    while (ens.advance()) {}
+    CHECK(ens.finished());
+    CHECK(ens.members().size() <= 6);
+    CHECK(ens.alphas().size() == ens.members().size());
+    const EnsembleRecord r = ens.record();
+    CHECK(r.epoch == std::int64_t(ens.members().size()));
+    CHECK(r.train_accuracy >= r.members_mean_train_accuracy);
+}
+
+TEST_CASE("ensemble links with bad values are clamped and named", "[ensemble]") {
+    const DecodedConfig many = decode_config("v=1&ens=bagging&members=500");
+    CHECK(many.config.ensemble.members == kMaxMembers);
+    CHECK(has_issue(many, IssueCode::OutOfRange, "ensemble.members"));
+    const DecodedConfig unknown = decode_config("v=1&ens=stacking");
+    CHECK(unknown.config.ensemble.kind == EnsembleKind::None);
+    CHECK(has_issue(unknown, IssueCode::UnknownName, "ens"));
+    const DecodedConfig regression = decode_config("v=1&data=reg-plane&ens=boosting");
+    CHECK(regression.config.ensemble.kind == EnsembleKind::None);
+    CHECK(has_issue(regression, IssueCode::Incompatible, "ensemble.kind"));
+    const DecodedConfig both = decode_config("v=1&ens=bagging&race=opt:sgd,adam");
+    CHECK(both.config.race.empty());
+    CHECK(has_issue(both, IssueCode::Incompatible, "race"));
 }
