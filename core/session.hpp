@@ -79,7 +79,8 @@ public:
     const std::vector<int>& training_rows() const { return rows_; }
     // Weights of the training rows in the training loss (boosting): the gradient is that of the
     // weighted mean loss. One weight per training row, each finite and >= 0, not all zero;
-    // anything else is refused (false, nothing changed). Empty: every row weighs 1.
+    // anything else is refused (false, nothing changed). Empty: every row weighs 1. A batch
+    // whose rows all weigh 0 is skipped. current()'s losses stay the plain means.
     bool set_sample_weights(std::vector<float> weights);
     const std::vector<float>& sample_weights() const { return weights_; }
 
