@@ -88,10 +88,19 @@ export async function openApp(browser, base, screen, { hash = '', context = null
   const centre = (r) => ({ x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 });
   // On screen: in the fixed bar (transport), else inside the scrolling page where there is one.
   const inBar = ['play', 'step', 'reset', 'speed', 'lessons', 'language', 'surfaces'];
+  const areaOf = (ui, name) => ui.page && !inBar.includes(name) ? ui.page : ui.page ? ui.bar : [0, 0, screen.width, screen.height];
   const visible = (r, ui, name) => {
     if (!Array.isArray(r)) return false;
-    const area = ui.page && !inBar.includes(name) ? ui.page : ui.page ? ui.bar : [0, 0, screen.width, screen.height];
+    const area = areaOf(ui, name);
     return r[1] >= area[1] && r[1] + r[3] <= area[1] + area[3];
+  };
+  // The part of r inside its area when 8 px of it or all of it are there (a control half under the
+  // fixed bar can be tapped where it shows), else null.
+  const mostlyVisible = (r, ui, name) => {
+    if (!Array.isArray(r)) return null;
+    const area = areaOf(ui, name);
+    const top = Math.max(r[1], area[1]), bottom = Math.min(r[1] + r[3], area[1] + area[3]);
+    return bottom - top >= Math.min(8, r[3]) ? [r[0], top, r[2], bottom - top] : null;
   };
   // Scrolls a stacked page with the wheel until `name` is on screen.
   const reveal = async (name) => {
@@ -99,11 +108,18 @@ export async function openApp(browser, base, screen, { hash = '', context = null
     for (let k = 0; k < 40; ++k) {
       const ui = (await state()).ui;
       if (visible(ui[name], ui, name)) return ui[name];
+      // A control the wheel leaves half under the bar: after a few tries, its visible part will do.
+      if (k >= 8) {
+        const part = mostlyVisible(ui[name], ui, name);
+        if (part) return part;
+      }
       const down = !Array.isArray(ui[name]) || ui[name][1] > (ui.page ? ui.page[1] : 0);
       await page.mouse.wheel(0, down ? 200 : -200);
       await frames(2);
     }
-    check(false, `${tag} "${name}" can be scrolled to`);
+    const last = (await state()).ui;
+    check(false, `${tag} "${name}" can be scrolled to`,
+          `at ${JSON.stringify(last[name])}, page ${JSON.stringify(last.page)}, bar ${JSON.stringify(last.bar)}`);
     return (await state()).ui[name];
   };
   // A click (a tap on a touch screen; a right click is always the mouse's), then a few frames.
