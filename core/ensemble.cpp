@@ -139,6 +139,26 @@ std::vector<int> weighted_vote(std::span<const Matrix* const> outputs, std::span
     return result;
 }
 
+Matrix vote_shares(std::span<const Matrix* const> outputs, std::span<const double> weights, Activation output,
+                   int classes) {
+    assert(weights.empty() || weights.size() == outputs.size());
+    if (outputs.empty()) return {};
+    const Eigen::Index n = outputs[0]->rows();
+    const int units = static_cast<int>(outputs[0]->cols());
+    Matrix shares = Matrix::Zero(n, classes);
+    double total = 0.0;
+    for (std::size_t m = 0; m < outputs.size(); ++m) total += weights.empty() ? 1.0 : weights[m];
+    if (!(total > 0.0)) return shares;
+    for (std::size_t m = 0; m < outputs.size(); ++m) {
+        const float w = float((weights.empty() ? 1.0 : weights[m]) / total);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const int c = predicted_class(outputs[m]->row(i).data(), units, output);
+            if (c >= 0 && c < classes) shares(i, c) += w;
+        }
+    }
+    return shares;
+}
+
 namespace {
 
 // The loss of a mean output `a` (n x m) against targets t on rows [begin, begin + count), taken
@@ -160,13 +180,16 @@ EnsembleRun::EnsembleRun(const ExperimentConfig& cfg, std::shared_ptr<const Data
     if (cfg_.ensemble.kind == EnsembleKind::Bagging) {
         for (int k = 0; k < cfg_.ensemble.members; ++k) {
             const ExperimentConfig c = member_config(k);
-            auto s = std::make_unique<Session>(c, data_);
+            auto s = std::make_shared<Session>(c, data_);
             Rng rng = make_rng(c.seed, RngStream::Bootstrap);
             s->set_training_rows(bootstrap_rows(s->n_train(), rng));
             members_.push_back(std::move(s));
         }
     } else if (data_->n_train > 0) {
         weights_.assign(std::size_t(data_->n_train), 1.0f / float(data_->n_train));
+        next_learner();
+    } else {
+        finished_ = true;
     }
 }
 
@@ -179,8 +202,21 @@ ExperimentConfig EnsembleRun::member_config(int k) const {
 
 int EnsembleRun::classes() const { return std::max(2, data_->num_classes); }
 
+void EnsembleRun::next_learner() {
+    if (int(members_.size()) >= cfg_.ensemble.members) {
+        learner_.reset();
+        finished_ = true;
+        return;
+    }
+    learner_ = std::make_shared<Session>(member_config(int(members_.size())), data_);
+    // Weights scaled to a mean of 1: the loss keeps its size, only the rows' shares change.
+    std::vector<float> w(weights_);
+    for (float& x : w) x *= float(data_->n_train);
+    learner_->set_sample_weights(std::move(w));
+}
+
 std::vector<int> EnsembleRun::out_of_bag(int m) const {
-    if (m < 0 || std::size_t(m) >= members_.size()) return {};
+    if (cfg_.ensemble.kind != EnsembleKind::Bagging || m < 0 || std::size_t(m) >= members_.size()) return {};
     return out_of_bag_rows(data_->n_train, members_[std::size_t(m)]->training_rows());
 }
 
@@ -191,33 +227,78 @@ bool EnsembleRun::advance() {
         for (auto& s : members_) any = s->train_epoch() || any;
         return any;
     }
-    if (int(members_.size()) >= cfg_.ensemble.members || data_->n_train == 0) {
-        finished_ = true;
-        return false;
-    }
-    auto s = std::make_unique<Session>(member_config(int(members_.size())), data_);
-    // Weights scaled to a mean of 1: the loss keeps its size, only the rows' shares change.
-    std::vector<float> w(weights_);
-    for (float& x : w) x *= float(data_->n_train);
-    s->set_sample_weights(std::move(w));
-    for (int e = 0; e < cfg_.ensemble.learner_epochs; ++e)
-        if (!s->train_epoch()) break;
-    const auto out = s->evaluated_outputs();
+    while (learner_->epoch() < cfg_.ensemble.learner_epochs)
+        if (!learner_->train_epoch()) break;
+    return finish_learner();
+}
+
+bool EnsembleRun::finish_learner() {
+    if (finished_ || !learner_) return false;
+    const Session& s = *learner_;
+    const auto out = s.evaluated_outputs();
     const auto n_train = std::size_t(data_->n_train);
     const std::unique_ptr<bool[]> wrong(new bool[n_train]);  // not vector<bool>: a span needs bools
     for (std::size_t i = 0; i < n_train; ++i)
-        wrong[i] = predicted_class(out.row(Eigen::Index(i)).data(), int(out.cols()), s->net().spec().output) !=
+        wrong[i] = predicted_class(out.row(Eigen::Index(i)).data(), int(out.cols()), s.net().spec().output) !=
                    data_->label[i];
     std::vector<float> next(weights_);
     last_ = samme_step(next, std::span<const bool>(wrong.get(), n_train), classes());
     if (!last_.useful) {
+        learner_.reset();
         finished_ = true;
         return false;
     }
     weights_ = std::move(next);
     alphas_.push_back(last_.alpha);
-    members_.push_back(std::move(s));
+    members_.push_back(std::move(learner_));
+    next_learner();
     return true;
+}
+
+std::vector<int> EnsembleRun::vote_of(std::span<const Matrix* const> ptrs) const {
+    const Activation output = members_.front()->net().spec().output;
+    if (cfg_.ensemble.kind == EnsembleKind::Boosting)
+        return weighted_vote(ptrs, std::span(alphas_).first(ptrs.size()), output, classes());
+    return majority_vote(ptrs, output, classes());
+}
+
+std::vector<float> EnsembleRun::accuracy_curve() const {
+    std::vector<float> curve;
+    if (members_.empty() || data_->task == Task::Regression) return curve;
+    const int n = data_->size(), test_begin = data_->test_begin();
+    if (n <= test_begin) return curve;
+    std::vector<Matrix> outs;
+    outs.reserve(members_.size());
+    for (const auto& s : members_) outs.emplace_back(s->evaluated_outputs().middleRows(test_begin, n - test_begin));
+    std::vector<const Matrix*> ptrs;
+    for (const Matrix& m : outs) {
+        ptrs.push_back(&m);
+        const std::vector<int> v = vote_of(ptrs);
+        int right = 0;
+        for (int i = test_begin; i < n; ++i) right += v[std::size_t(i - test_begin)] == data_->label[std::size_t(i)];
+        curve.push_back(float(right) / float(n - test_begin));
+    }
+    return curve;
+}
+
+std::vector<int> EnsembleRun::member_votes(int i) const {
+    std::vector<int> votes;
+    if (i < 0 || i >= data_->size()) return votes;
+    for (const auto& s : members_) {
+        const auto out = s->evaluated_outputs();
+        votes.push_back(predicted_class(out.row(i).data(), int(out.cols()), s->net().spec().output));
+    }
+    return votes;
+}
+
+int EnsembleRun::vote(int i) const {
+    if (members_.empty() || i < 0 || i >= data_->size() || data_->task == Task::Regression) return -1;
+    std::vector<Matrix> rows;
+    rows.reserve(members_.size());
+    for (const auto& s : members_) rows.emplace_back(s->evaluated_outputs().row(i));
+    std::vector<const Matrix*> ptrs;
+    for (const Matrix& m : rows) ptrs.push_back(&m);
+    return vote_of(ptrs).front();
 }
 
 EnsembleRecord EnsembleRun::record() const {
@@ -229,7 +310,6 @@ EnsembleRecord EnsembleRun::record() const {
     r.epoch = boosting ? std::int64_t(members_.size()) : members_.front()->epoch();
     const Session& first = *members_.front();
     const int n = data_->size(), n_train = data_->n_train, test_begin = data_->test_begin();
-    const Activation output = first.net().spec().output;
     std::vector<Matrix> outs;
     outs.reserve(members_.size());
     for (const auto& s : members_) outs.emplace_back(s->evaluated_outputs());
@@ -249,8 +329,7 @@ EnsembleRecord EnsembleRun::record() const {
     r.train_loss = mean_output_loss(cfg_.loss, mean, t, 0, n_train);
     r.test_loss = mean_output_loss(cfg_.loss, mean, t, test_begin, n - test_begin);
     if (data_->task != Task::Regression) {
-        const std::vector<int> vote = boosting ? weighted_vote(ptrs, alphas_, output, classes())
-                                               : majority_vote(ptrs, output, classes());
+        const std::vector<int> vote = vote_of(ptrs);
         int right_train = 0, right_test = 0;
         for (int i = 0; i < n; ++i) {
             const bool ok = vote[std::size_t(i)] == data_->label[std::size_t(i)];

@@ -59,6 +59,12 @@ SammeStep samme_step(std::span<float> weights, std::span<const bool> wrong, int 
 std::vector<int> weighted_vote(std::span<const Matrix* const> outputs, std::span<const double> alphas,
                                Activation output, int classes);
 
+// Every row's share of the members' votes for each class (n x classes, rows summing to 1): a
+// member's vote counts its weight (`weights`, one per member; empty: 1 each). How much the
+// members agree, as the ensemble's map shows it.
+Matrix vote_shares(std::span<const Matrix* const> outputs, std::span<const double> weights, Activation output,
+                   int classes);
+
 // The ensemble's own numbers at one point of its training: its losses and accuracies (of the
 // members' mean output for the losses: bagging's plain mean, boosting's alpha-weighted one; of
 // the vote for the accuracies), and the mean of its members' own. `epoch`: bagging, the
@@ -75,10 +81,12 @@ struct EnsembleRecord {
 //   Bagging: cfg.ensemble.members sessions of cfg's network, member k with seed cfg.seed + k
 //   (its weights, batches and bootstrap sample), all built at once; advance() trains each one
 //   epoch.
-//   Boosting: learners are added one by one; advance() builds the next (seed cfg.seed + k) on
-//   the current sample weights, trains it cfg.ensemble.learner_epochs epochs, and makes the
-//   SAMME step. It returns false once all members are in, or when a learner is no better than
-//   chance (it is left out, as SAMME does, and boosting ends).
+//   Boosting: learners are added one by one. The next one (seed cfg.seed + k, on the current
+//   sample weights) is learner(); advance() trains it cfg.ensemble.learner_epochs epochs and
+//   makes the SAMME step (finish_learner()). It returns false once all members are in, or when
+//   a learner is no better than chance (it is left out, as SAMME does, and boosting ends).
+//   The page trains learner() an epoch at a time itself and calls finish_learner().
+// Members are shared with whoever draws them (the page's runs).
 class EnsembleRun {
 public:
     explicit EnsembleRun(const ExperimentConfig& cfg);
@@ -86,10 +94,24 @@ public:
 
     bool advance();
     EnsembleRecord record() const;
+    // Boosting: the learner in training, not yet a member (null for bagging and once finished).
+    Session* learner() { return learner_.get(); }
+    const std::shared_ptr<Session>& learner_ptr() const { return learner_; }
+    // Boosting: the SAMME step for learner() as it is now; it becomes a member and the next
+    // learner is built, or boosting ends (false).
+    bool finish_learner();
+
+    // The test accuracy of the vote of members 0..k-1, for k = 1..members: how the ensemble
+    // gets better as members are added (classification; empty for regression).
+    std::vector<float> accuracy_curve() const;
+    // Row i's class as each member predicts it now, and as the ensemble's vote does (-1 when
+    // there are no members or i is out of range).
+    std::vector<int> member_votes(int i) const;
+    int vote(int i) const;
 
     const ExperimentConfig& config() const { return cfg_; }
     const Dataset& data() const { return *data_; }
-    const std::vector<std::unique_ptr<Session>>& members() const { return members_; }
+    const std::vector<std::shared_ptr<Session>>& members() const { return members_; }
     // Bagging: the training rows member m's bootstrap sample left out.
     std::vector<int> out_of_bag(int m) const;
     std::span<const double> alphas() const { return alphas_; }
@@ -99,10 +121,14 @@ public:
 private:
     ExperimentConfig member_config(int k) const;
     int classes() const;
+    void next_learner();
+    // The vote over rows of the members' outputs `ptrs` (the first `count` members).
+    std::vector<int> vote_of(std::span<const Matrix* const> ptrs) const;
 
     ExperimentConfig cfg_;
     std::shared_ptr<const Dataset> data_;
-    std::vector<std::unique_ptr<Session>> members_;
+    std::vector<std::shared_ptr<Session>> members_;
+    std::shared_ptr<Session> learner_;
     std::vector<double> alphas_;
     std::vector<float> weights_;
     SammeStep last_;

@@ -332,3 +332,72 @@ TEST_CASE("ensemble links with bad values are clamped and named", "[ensemble]") 
     CHECK(both.config.race.empty());
     CHECK(has_issue(both, IssueCode::Incompatible, "race"));
 }
+
+TEST_CASE("vote shares count each member's vote, or its weight", "[ensemble]") {
+    // Three softmax members over two rows of three classes.
+    Matrix a(2, 3), b(2, 3), c(2, 3);
+    a << 0.7f, 0.2f, 0.1f, 0.1f, 0.1f, 0.8f;  // votes 0, 2
+    b << 0.1f, 0.6f, 0.3f, 0.2f, 0.5f, 0.3f;  // votes 1, 1
+    c << 0.5f, 0.4f, 0.1f, 0.3f, 0.3f, 0.4f;  // votes 0, 2
+    const Matrix* outs[] = {&a, &b, &c};
+    const Matrix equal = vote_shares(outs, {}, Activation::Softmax, 3);
+    CHECK(equal(0, 0) == Approx(2.0 / 3.0));
+    CHECK(equal(0, 1) == Approx(1.0 / 3.0));
+    CHECK(equal(0, 2) == Approx(0.0).margin(1e-7));
+    CHECK(equal(1, 2) == Approx(2.0 / 3.0));
+    // Weights 1, 2, 1: row 0 gets 0 -> (1 + 1) / 4, 1 -> 2 / 4.
+    const double w[] = {1.0, 2.0, 1.0};
+    const Matrix weighted = vote_shares(outs, w, Activation::Softmax, 3);
+    CHECK(weighted(0, 0) == Approx(0.5));
+    CHECK(weighted(0, 1) == Approx(0.5));
+    CHECK(weighted(1, 1) == Approx(0.5));
+    // One tanh unit: above 0 is class 1.
+    Matrix t(2, 1), u(2, 1);
+    t << 0.3f, -0.2f;
+    u << -0.1f, -0.9f;
+    const Matrix* tanh_outs[] = {&t, &u};
+    const Matrix two = vote_shares(tanh_outs, {}, Activation::Tanh, 2);
+    CHECK(two(0, 1) == Approx(0.5));
+    CHECK(two(1, 0) == Approx(1.0));
+}
+
+TEST_CASE("the accuracy curve ends at the ensemble's accuracy, and a point's votes make its vote", "[ensemble]") {
+    EnsembleRun ens(decode_config("v=1&data=moons&noise=40&ens=bagging&members=5").config);
+    for (int e = 0; e < 15; ++e) ens.advance();
+    const std::vector<float> curve = ens.accuracy_curve();
+    REQUIRE(curve.size() == 5);
+    CHECK(curve.back() == Approx(ens.record().test_accuracy));
+    // One member's vote is that member's own accuracy.
+    CHECK(curve.front() == Approx(ens.members()[0]->current().test_accuracy));
+    const Dataset& d = ens.data();
+    int agree = 0;
+    for (int i = d.test_begin(); i < d.size(); ++i) {
+        const std::vector<int> votes = ens.member_votes(i);
+        REQUIRE(votes.size() == 5);
+        int ones = 0;
+        for (const int v : votes) ones += v == 1;
+        const int v = ens.vote(i);
+        CHECK(v == (ones >= 3 ? 1 : 0));  // five voters never tie
+        agree += v == d.label[std::size_t(i)];
+    }
+    CHECK(double(agree) / d.n_test() == Approx(ens.record().test_accuracy));
+    CHECK(ens.member_votes(-1).empty());
+    CHECK(ens.vote(d.size()) == -1);
+}
+
+TEST_CASE("boosting one epoch at a time gives the same ensemble as advance()", "[ensemble]") {
+    const ExperimentConfig cfg = decode_config("v=1&data=xor&noise=10&net=2:tanh&ens=boosting&members=4&lepochs=6").config;
+    EnsembleRun whole(cfg), stepped(cfg);
+    while (whole.advance()) {}
+    int guard = 0;
+    while (stepped.learner() && ++guard < 1000) {
+        Session* l = stepped.learner();
+        if (l->epoch() < cfg.ensemble.learner_epochs) l->train_epoch();
+        else stepped.finish_learner();
+    }
+    CHECK(stepped.finished());
+    REQUIRE(stepped.alphas().size() == whole.alphas().size());
+    for (std::size_t k = 0; k < whole.alphas().size(); ++k) CHECK(stepped.alphas()[k] == whole.alphas()[k]);
+    CHECK(stepped.record().test_accuracy == whole.record().test_accuracy);
+    CHECK_FALSE(stepped.finish_learner());  // nothing left to add
+}
