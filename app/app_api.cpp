@@ -200,6 +200,36 @@ std::string state_json(const AppState& app) {
         w.out += '}';
     }
     w.close(']');
+    // The ensemble (null without one): its vote's numbers, each learner's alpha and error
+    // (boosting), the vote's accuracy with members 1..k, and the picked test point's votes.
+    if (const EnsembleView& ev = app.ensemble; ev.run) {
+        const EnsembleRun& er = *ev.run;
+        w.open("ensemble", '{');
+        w.str("kind", enum_url(er.config().ensemble.kind));
+        w.num("members", double(er.members().size()));
+        w.num("members_wanted", er.config().ensemble.members);
+        w.boolean("training_learner", er.learner_ptr() != nullptr);
+        w.boolean("finished", er.finished());
+        w.num("epoch", double(ev.record.epoch));
+        w.num("train_loss", ev.record.train_loss);
+        w.num("test_loss", ev.record.test_loss);
+        w.num("train_accuracy", ev.record.train_accuracy);
+        w.num("test_accuracy", ev.record.test_accuracy);
+        w.num("members_mean_test_loss", ev.record.members_mean_test_loss);
+        w.num("members_mean_test_accuracy", ev.record.members_mean_test_accuracy);
+        w.numbers("curve", ev.curve);
+        w.numbers("alphas", std::vector<float>(er.alphas().begin(), er.alphas().end()));
+        w.numbers("errors", std::vector<float>(er.errors().begin(), er.errors().end()));
+        w.num("vote_cell", ev.picture.cell);
+        w.num("picked", ev.picked);
+        const std::vector<int> votes = er.member_votes(ev.picked);
+        w.numbers("votes", std::vector<float>(votes.begin(), votes.end()));
+        w.num("vote", er.vote(ev.picked));
+        w.close('}');
+    } else {
+        w.key("ensemble");
+        w.out += "null";
+    }
     // Share links: what the URL should hold, what "Copy link" copies, the last link's issues.
     const LinkState& link = app.link;
     w.str("link", app_link_text(app, false));
@@ -476,6 +506,11 @@ std::string run_command(AppState& app, std::string_view json) {
         for (const ConfigIssue& i : validate(checked)) issues.push_back(i);
         apply_config(app, next);
         if (!issues.empty()) return error(issues.front().message);
+    } else if (*cmd == "pick_point") {
+        // value: a data row (a test point) whose ensemble votes are shown, or -1 for none.
+        if (!app.ensemble) return error("no ensemble");
+        if (!value || *value < -1.0 || *value >= double(app.session().data().size())) return error("no such row");
+        app.ensemble.picked = int(*value);
     } else if (*cmd == "select_run") {
         if (!value || *value < 0.0 || *value >= double(app.runs.size())) return error("no such run");
         app_select_run(app, int(*value));

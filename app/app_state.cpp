@@ -1,6 +1,7 @@
 // App state operations and the share-link logic (see app_state.hpp).
 #include "app_state.hpp"
 
+#include "ensemble.hpp"
 #include "fields.hpp"
 #include "race.hpp"
 
@@ -20,19 +21,83 @@ void mark_dirty(AppState& app) {
     app.pictures_dirty = true;
 }
 
-// New runs from app.config (valid): one session per run of its race, or one.
+// A run of an ensemble's member (or of boosting's learner in training).
+Run member_run(const std::shared_ptr<Session>& s) {
+    Run run;
+    run.session = s;
+    run.config = s->config();
+    return run;
+}
+
+// The runs follow the ensemble's members: boosting's learner in training is the last run, and
+// once added it stays as a frozen run (its pictures kept) while the next learner joins.
+void sync_ensemble_runs(AppState& app) {
+    EnsembleRun& ens = *app.ensemble.run;
+    const auto& members = ens.members();
+    std::size_t i = 0;
+    for (; i < members.size(); ++i) {
+        if (i >= app.runs.size()) app.runs.push_back(member_run(members[i]));
+        assert(app.runs[i].session == members[i]);
+        app.runs[i].frozen = ens.config().ensemble.kind == EnsembleKind::Boosting;
+    }
+    if (ens.learner_ptr()) {
+        if (i >= app.runs.size()) app.runs.push_back(member_run(ens.learner_ptr()));
+        ++i;
+    }
+    // A learner no better than chance is left out; when it was the first, its run stays on show
+    // (frozen), as a page needs one run.
+    if (i > 0) app.runs.resize(i);
+    else if (!app.runs.empty()) app.runs.resize(1), app.runs[0].frozen = true;
+    const bool boosting = ens.config().ensemble.kind == EnsembleKind::Boosting;
+    for (std::size_t k = 0; k < app.runs.size(); ++k) {
+        char name[64];
+        if (boosting && k < ens.alphas().size())
+            std::snprintf(name, sizeof name, tr(Str::LearnerAlphaFmt), int(k + 1), ens.alphas()[k]);
+        else if (boosting)
+            std::snprintf(name, sizeof name, tr(Str::LearnerTrainingFmt), int(k + 1));
+        else
+            std::snprintf(name, sizeof name, tr(Str::MemberFmt), int(k + 1));
+        app.runs[k].name = name;
+    }
+    app.selected = std::clamp(app.selected, 0, int(app.runs.size()) - 1);
+    app.pictures_dirty = true;
+}
+
+// Boosting: once the learner in training has had its epochs (or stopped), it is weighed and
+// added, and the next one starts.
+void boosting_update(AppState& app) {
+    if (!app.ensemble.boosting()) return;
+    EnsembleRun& ens = *app.ensemble.run;
+    Session* l = ens.learner();
+    if (!l || (l->epoch() < ens.config().ensemble.learner_epochs && l->stop_reason() == StopReason::None)) return;
+    const bool was_shown = app.selected == int(ens.members().size());
+    ens.finish_learner();
+    sync_ensemble_runs(app);
+    if (was_shown) app.selected = int(app.runs.size()) - 1;  // follow the learner in training
+}
+
+// New runs from app.config (valid): one session per run of its race, an ensemble's members,
+// or one.
 void rebuild(AppState& app) {
     const std::vector<ExperimentConfig> configs = race_configs(app.config);
     const std::shared_ptr<const Dataset> data = shared_data(app.config);  // one copy for all runs
     app.runs.clear();
     ++app.built;
-    app.runs.reserve(configs.size());
-    for (std::size_t i = 0; i < configs.size(); ++i) {
-        Run run;
-        run.session = std::make_unique<Session>(configs[i], data);
-        run.config = run.session->config();  // the session's validated copy
-        run.name = race_run_name(app.config.race, configs[i], i);
-        app.runs.push_back(std::move(run));
+    app.ensemble = EnsembleView{};
+    if (app.config.ensemble.kind != EnsembleKind::None) {
+        app.ensemble.run = std::make_unique<EnsembleRun>(app.config, data);
+        for (int m = 0; m < int(app.ensemble.run->members().size()); ++m)
+            app.ensemble.out_of_bag.push_back(app.ensemble.run->out_of_bag(m));  // empty for boosting
+        sync_ensemble_runs(app);
+    } else {
+        app.runs.reserve(configs.size());
+        for (std::size_t i = 0; i < configs.size(); ++i) {
+            Run run;
+            run.session = std::make_shared<Session>(configs[i], data);
+            run.config = run.session->config();  // the session's validated copy
+            run.name = race_run_name(app.config.race, configs[i], i);
+            app.runs.push_back(std::move(run));
+        }
     }
     app.selected = std::clamp(app.selected, 0, int(app.runs.size()) - 1);
     // A race draws more maps a frame: hold 30 frames/s, and give every run its share of training.
@@ -68,7 +133,7 @@ Rgb run_color(int i) {
 }
 
 int leader(const AppState& app) {
-    if (!app.racing()) return -1;
+    if (!app.race()) return -1;
     int best = -1;
     for (std::size_t i = 0; i < app.runs.size(); ++i) {
         const float loss = app.runs[i].session->watched_value();
@@ -79,14 +144,14 @@ int leader(const AppState& app) {
 }
 
 ExperimentConfig shown_config(const AppState& app) {
-    if (!app.racing()) return app.config;
+    if (!app.race()) return app.config;
     ExperimentConfig shown = app.run().config;
     shown.race = app.config.race;
     return shown;
 }
 
 ExperimentConfig fold_edit(const AppState& app, const ExperimentConfig& edited) {
-    if (!app.racing()) return edited;
+    if (!app.race()) return edited;
     const ExperimentConfig shown = shown_config(app);
     ExperimentConfig base = app.config;
     if (edited.race != shown.race) {  // the compare panel started another race, or ended it
@@ -174,6 +239,28 @@ ConfigChange apply_config(AppState& app, ExperimentConfig next) {
     // Live for every run, or new weights for some, or a rebuild of all (a new race, new data).
     ConfigChange change = ConfigChange::Live;
     if (next.race != app.config.race || configs.size() != app.runs.size()) change = ConfigChange::Rebuild;
+    if (app.ensemble || next.ensemble.kind != EnsembleKind::None) {
+        // An ensemble's members follow from the base (their seeds, samples and sample
+        // weights): a change that needs new sessions builds them all again; a live one (the
+        // learning rate, showing the test points) goes to every member as it is.
+        app.config.ensemble = next.ensemble;  // compared apart
+        const bool rebuild_all = !(app.ensemble.run && next.ensemble == app.ensemble.run->config().ensemble) ||
+                                 needs_rebuild(app.config, next);
+        app.config = next;
+        if (rebuild_all) {
+            rebuild(app);
+            return ConfigChange::Rebuild;
+        }
+        for (Run& r : app.runs) {
+            ExperimentConfig own = next;
+            own.ensemble = {};
+            own.seed = r.session->config().seed;
+            r.session->apply_live(own);
+            r.config = r.session->config();
+        }
+        mark_dirty(app);
+        return ConfigChange::Live;
+    }
     for (std::size_t i = 0; i < configs.size() && change != ConfigChange::Rebuild; ++i) {
         const ExperimentConfig& now = app.runs[i].session->config();
         if (!needs_rebuild(now, configs[i])) continue;
@@ -205,6 +292,7 @@ ConfigChange apply_config(AppState& app, ExperimentConfig next) {
 void app_play(AppState& app, bool playing) {
     bool any = false;
     for (Run& r : app.runs) {
+        if (r.frozen) continue;
         if (playing && r.session->stop_reason() == StopReason::EarlyStopped) r.session->resume();
         any = any || r.session->stop_reason() == StopReason::None;
     }
@@ -214,6 +302,11 @@ void app_play(AppState& app, bool playing) {
 
 void app_reset(AppState& app) {
     app.config.seed += 1;
+    if (app.ensemble) {  // new members from the next seed: new weights and new samples
+        rebuild(app);
+        app.playing = false;
+        return;
+    }
     // A seed race's runs take their seeds from the race: each moves on by the number of runs,
     // so every run gets new weights and no two share a seed (1,2,3 becomes 4,5,6).
     if (app.config.race.key == "seed") {
@@ -237,9 +330,11 @@ void app_reset(AppState& app) {
 void app_step(AppState& app) {
     app.playing = false;
     for (Run& r : app.runs) {
+        if (r.frozen) continue;
         if (r.session->stop_reason() == StopReason::EarlyStopped) r.session->resume();
         r.session->train_epoch();
     }
+    boosting_update(app);
     mark_dirty(app);
 }
 
@@ -252,6 +347,7 @@ void app_set_weight(AppState& app, int layer, int i, int o, float value) {
     app.session().params_changed();
     app.run().dirty = true;
     app.pictures_dirty = true;
+    app.ensemble.key = app.ensemble.shares_key = -1;  // a member's weights changed without a step
 }
 
 void train_frame(AppState& app, const std::function<double()>& now_ms) {
@@ -261,12 +357,19 @@ void train_frame(AppState& app, const std::function<double()>& now_ms) {
     const double start = now_ms();
     // Every run aims at `speed` more epochs; runs take turns batch by batch, so within the
     // frame's budget they advance alike, and a stopped run waits while the others go on.
-    std::int64_t target[kMaxRaceRuns];  // a frame allocates nothing
-    assert(app.runs.size() <= std::size_t(kMaxRaceRuns));  // check_race keeps races this short
-    for (std::size_t i = 0; i < app.runs.size(); ++i) target[i] = app.runs[i].session->epoch() + app.speed;
+    constexpr int kMaxRuns = std::max(kMaxRaceRuns, kMaxMembers);
+    std::int64_t target[kMaxRuns];  // a frame allocates nothing
+    assert(app.runs.size() <= std::size_t(kMaxRuns));  // check_race and validate keep them this few
+    for (std::size_t i = 0; i < app.runs.size(); ++i) {
+        const Session& s = *app.runs[i].session;
+        target[i] = app.runs[i].frozen ? s.epoch() : s.epoch() + app.speed;
+        // Boosting's learner stops at its epochs, to be weighed and followed by the next.
+        if (app.ensemble.boosting()) target[i] = std::min<std::int64_t>(target[i], app.config.ensemble.learner_epochs);
+    }
     long long steps = 0;
     float batches_per_epoch = 0.0f;
     for (const Run& r : app.runs) {
+        if (r.frozen) continue;
         const int batch = std::max(1, r.session->config().batch_size);
         batches_per_epoch += float(std::max(1, (r.session->n_train() + batch - 1) / batch));
     }
@@ -290,8 +393,9 @@ void train_frame(AppState& app, const std::function<double()>& now_ms) {
     // Epochs per run completed plus the fraction of the current one.
     const float epochs = float(steps) / std::max(batches_per_epoch, 1.0f);
     app.stats.epochs_per_frame += 0.1f * (epochs - app.stats.epochs_per_frame);
+    boosting_update(app);
     bool any_running = false;
-    for (const Run& r : app.runs) any_running = any_running || r.session->stop_reason() == StopReason::None;
+    for (const Run& r : app.runs) any_running = any_running || (!r.frozen && r.session->stop_reason() == StopReason::None);
     if (!any_running) app.playing = false;
     if (steps > 0) app.pictures_dirty = true;
 }
@@ -452,11 +556,6 @@ void app_open_link(AppState& app, std::string_view link_text) {
     if (!unknown_lesson.empty())
         decoded.issues.push_back({IssueCode::UnknownName, "lesson",
                                   "lesson=" + unknown_lesson + " is not a lesson here; it was ignored."});
-    if (decoded.config.ensemble.kind != EnsembleKind::None) {
-        char text[400];
-        std::snprintf(text, sizeof text, tr(Str::EnsembleNotInPage), enum_url(decoded.config.ensemble.kind));
-        decoded.issues.push_back({IssueCode::Incompatible, "ens", text});
-    }
     if (!unknown_language.empty())
         decoded.issues.push_back({IssueCode::UnknownName, "lang",
                                   "lang=" + unknown_language + " is not a known language (en, ko); it was ignored."});
@@ -531,6 +630,7 @@ void app_file_failed(AppState& app, std::string_view name, std::string_view reas
 
 void update_pictures(AppState& app) {
     if (!app.pictures_dirty) return;
+    ensemble_refresh(app.ensemble);  // its numbers, when a member trained
     if (app.session().data().image_width > 0) {
         // No plane to draw over: the image view's numbers instead, and the first layer's
         // weights as pictures of the image's shape.
@@ -575,14 +675,21 @@ void update_pictures(AppState& app) {
     // The selected run's pictures, then the other runs' decision maps in the same atlas.
     const Run& shown = app.run();
     const int others = int(app.runs.size()) - 1;
-    fill_pictures(shown.grid, shown.session->net(), shown.session->data().task, app.value_scale, app.pictures, others);
+    // An ensemble's vote over the plane at the big map's size: every member's grid again, so
+    // while training it is renewed every third frame (a few times a second).
+    const bool vote_map = app.ensemble && dims >= 2;
+    const bool vote_due = !app.playing || app.frames % 3 == 0 || app.ensemble.shares.rows() == 0;
+    if (vote_map && vote_due) ensemble_vote_grid(app.ensemble, kGridSize, app.map_x, app.map_y);
+    fill_pictures(shown.grid, shown.session->net(), shown.session->data().task, app.value_scale, app.pictures,
+                  others + (vote_map ? 1 : 0));
     for (std::size_t i = 0; i < app.runs.size(); ++i) {
         Run& r = app.runs[i];
         r.output = int(i) == app.selected ? app.pictures.output
                                           : add_output_picture(r.grid, r.session->net(), r.session->data().task,
                                                                app.value_scale, app.pictures);
     }
-    app.pictures_dirty = false;
+    app.ensemble.picture = vote_map ? add_vote_picture(app.ensemble, app.value_scale, app.pictures) : PictureInfo{};
+    app.pictures_dirty = vote_map && !vote_due;  // the vote is renewed on a later frame
 }
 
 bool unit_dropped(const Session& s, int layer, int j) {

@@ -13,6 +13,7 @@
 #include "session.hpp"
 #include "coach.hpp"
 #include "csv_input.hpp"
+#include "ensemble_view.hpp"
 #include "image_view.hpp"
 #include "lessons.hpp"
 #include "step_budget.hpp"
@@ -100,15 +101,17 @@ struct LinkPlatform {
 LinkPlatform& link_platform();
 
 // One training run: its config (the base config with the run's race value), its session, and
-// its pictures. A single experiment is a list of one run; a race (race.hpp) is 2 to 8.
+// its pictures. A single experiment is a list of one run; a race (race.hpp) is 2 to 8; an
+// ensemble's members are its runs (2 to 15), their sessions shared with its EnsembleRun.
 struct Run {
     ExperimentConfig config;
-    std::unique_ptr<Session> session;
+    std::shared_ptr<Session> session;
     std::string name;                 // the race's name of the run; empty without a race
     GridPictures grid;                // its network over the plane
     PictureInfo output;               // its decision map in the frame's atlas
     float learned_threshold = 0.0f;   // one-input data: where the class changes (NaN: nowhere)
     bool dirty = true;                // the network changed since `grid` was computed
+    bool frozen = false;              // a boosted learner once added: it trains no more
     // The coach's notes on this run (coach.hpp), and the epoch they were taken at (-1: never).
     std::vector<CoachNote> coach;
     std::int64_t coach_epoch = -1;
@@ -183,6 +186,8 @@ struct AppState {
     bool stacked = false;  // the panels were stacked on a scrolling page (a narrow window)
 
     LinkState link;
+    // The ensemble of config.ensemble (its members are `runs`), or none.
+    EnsembleView ensemble;
 
     // The compare view's fields while the user edits them (the race itself is config.race).
     struct CompareEdit {
@@ -195,7 +200,9 @@ struct AppState {
     const Run& run() const { return runs[std::size_t(selected)]; }
     Session& session() { return *run().session; }
     const Session& session() const { return *run().session; }
+    // Several runs on show: a race's or an ensemble's members.
     bool racing() const { return runs.size() > 1; }
+    bool race() const { return racing() && !ensemble; }
     // Run i's session, or null when there is no run i (a view that kept an index over a rebuild).
     const Session* session_of(int i) const {
         return i >= 0 && std::size_t(i) < runs.size() ? runs[std::size_t(i)].session.get() : nullptr;

@@ -250,6 +250,7 @@ bool EnsembleRun::finish_learner() {
     }
     weights_ = std::move(next);
     alphas_.push_back(last_.alpha);
+    errors_.push_back(last_.error);
     members_.push_back(std::move(learner_));
     next_learner();
     return true;

@@ -115,6 +115,7 @@ public:
     // Bagging: the training rows member m's bootstrap sample left out.
     std::vector<int> out_of_bag(int m) const;
     std::span<const double> alphas() const { return alphas_; }
+    std::span<const double> errors() const { return errors_; }  // boosting: each member's weighted error
     std::span<const float> sample_weights() const { return weights_; }  // boosting's, now
     bool finished() const { return finished_; }
 
@@ -129,7 +130,7 @@ private:
     std::shared_ptr<const Dataset> data_;
     std::vector<std::shared_ptr<Session>> members_;
     std::shared_ptr<Session> learner_;
-    std::vector<double> alphas_;
+    std::vector<double> alphas_, errors_;
     std::vector<float> weights_;
     SammeStep last_;
     bool finished_ = false;

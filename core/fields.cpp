@@ -147,7 +147,7 @@ const std::array<Field, 33> kFields = {{
     {"race", "race", "Compare", "TipCompare",
      "runs side by side that differ in one setting: `key:value,value,...`", FieldType::Race,
      kMinRaceRuns, kMaxRaceRuns, FieldApply::Rebuild, nullptr, nullptr, nullptr, nullptr},
-    {"ens", "ensemble.kind", "Ensemble", "TipEnsemble", "an ensemble of members that vote (`nnp_run` only, for now)",
+    {"ens", "ensemble.kind", "Ensemble", "TipEnsemble", "an ensemble of members that vote: `bagging` or `boosting`",
      FieldType::Enum, kNone, kNone, FieldApply::Rebuild, NNP_ENUM(ensemble.kind, EnsembleKind),
      enum_values<EnsembleKind>(), nullptr},
     {"members", "ensemble.members", "Members", "TipMembers", "members of the ensemble", FieldType::Int,

@@ -106,12 +106,28 @@ namespace nnp::app {
     X(Points, "Points")                                                                           \
     X(TipPoints, "How many points the data set has in total.")                                    \
     X(Ensemble, "Ensemble")                                                                       \
-    X(TipEnsemble, "Several networks that vote: bagging trains each on its own bootstrap sample of the training points; boosting trains one after another on the points the earlier ones got wrong. For now nnp_run trains them; the page shows one run.") \
+    X(TipEnsemble, "Several networks that vote. Bagging trains each on its own bootstrap sample of the training points, side by side; boosting trains one after another, each on the points the earlier ones got wrong, weighted more. Every member gets a small map; the big map is the vote.") \
     X(Members, "Members")                                                                         \
     X(TipMembers, "How many networks the ensemble has (2 to 15).")                               \
     X(LearnerEpochs, "Epochs per learner")                                                        \
     X(TipLearnerEpochs, "Boosting: how many epochs each learner trains before the next one is added.") \
-    X(EnsembleNotInPage, "This link asks for an ensemble (ens=%s). The page does not show ensembles yet: it trains the base experiment as one run. nnp_run trains the ensemble.") \
+    X(MemberFmt, "Member %d")                                                                     \
+    X(LearnerAlphaFmt, "Learner %d: α %.2f")                                                      \
+    X(LearnerTrainingFmt, "Learner %d (training)")                                                \
+    X(LearnerErrorFmt, "weighted error %.2f")                                                     \
+    X(MembersTitle, "Members: click one to see its network")                                     \
+    X(TipMemberMap, "One member's decision map. In bagging the dots are its out-of-bag points: training points its bootstrap sample left out, which it never saw.") \
+    X(EnsembleSummaryFmt, "Test accuracy: members' mean %.1f%%, ensemble's vote %.1f%%")          \
+    X(EnsembleCurveTitle, "The vote's test accuracy with the first 1, 2, ... members")            \
+    X(TipEnsembleCurve, "Each bar is the test accuracy of the vote of the first k members; the line is the members' mean accuracy. Where the bars stand above the line, the members cover each other's mistakes.") \
+    X(EnsembleMapCaption, "The ensemble's vote")                                                  \
+    X(TipEnsembleMap, "The ensemble's map: the colour is the class most members vote for, and it is stronger where more of them agree. Click a test point to see each member's vote.") \
+    X(BoostingWeightsNote, "Point sizes are the sample weights: the points the learners got wrong grow, and the next learner tries harder on them.") \
+    X(VotePickHint, "Click a test point on the map to see how each member votes on it.")          \
+    X(VotesTitleFmt, "Test point %d, class %d. The members' votes:")                              \
+    X(VoteResultFmt, "The ensemble says class %d")                                                \
+    X(BoostingDoneFmt, "Boosting ended with %d learners.")                                       \
+    X(BoostingUselessFmt, "Boosting stopped at %d learners: the next one was no better than chance (weighted error %.2f).") \
     X(Classes, "Classes")                                                                         \
     X(TipClasses, "How many classes the points belong to; the output gets one softmax unit per class.") \
     X(Regenerate, "Regenerate")                                                                   \

@@ -70,6 +70,7 @@ void compare_controls(AppState& app, ExperimentConfig& next, float width) {
     tooltip(Str::TipCompareValues);
     if (ImGui::Button(tr(Str::CompareStart), ImVec2(width, 0))) {
         next.race = race_from_text(choices[std::size_t(edit.choice)].key, edit.values);
+        next.ensemble.kind = EnsembleKind::None;  // a race and an ensemble do not combine
         // What validation will change or drop is said here, not lost.
         ExperimentConfig checked = next;
         edit.problems.clear();
@@ -84,6 +85,35 @@ void compare_controls(AppState& app, ExperimentConfig& next, float width) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }
+}
+
+// Ensemble: none, bagging or boosting (not for a value set), its members and, for boosting,
+// each learner's epochs. Choosing one ends a race: the two do not combine.
+void ensemble_controls(ExperimentConfig& next, float width) {
+    ImGui::Separator();
+    ImGui::TextUnformatted(field_label("ens"));
+    tooltip(field_tip("ens"));
+    const bool regression = task_of(next) == Task::Regression;
+    ImGui::SetNextItemWidth(width);
+    const EnsembleKind before = next.ensemble.kind;
+    enum_combo("##ens", &next.ensemble.kind,
+               [regression](EnsembleKind k) { return !(regression && k == EnsembleKind::Boosting); });
+    tooltip(field_tip("ens"));
+    if (next.ensemble.kind != before && next.ensemble.kind != EnsembleKind::None) next.race = {};
+    if (next.ensemble.kind == EnsembleKind::None) return;
+    const float label_w = 0.45f * width;
+    const auto int_row = [&](const char* key, int* v) {
+        const Field& f = field(key);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(field_label(key));
+        ImGui::SameLine(label_w);
+        ImGui::SetNextItemWidth(width - label_w);
+        ImGui::SliderInt((std::string("##") + key).c_str(), v, int(f.lo), int(std::min(f.hi, 200.0)), "%d",
+                         ImGuiSliderFlags_AlwaysClamp);
+        tooltip(field_tip(key));
+    };
+    int_row("members", &next.ensemble.members);
+    if (next.ensemble.kind == EnsembleKind::Boosting) int_row("lepochs", &next.ensemble.learner_epochs);
 }
 
 }  // namespace
@@ -210,6 +240,7 @@ void panel_data(PanelContext& c, const Rect& r) {
         note_ui(c, "show_test");
     }
     compare_controls(c.app, next, avail);
+    ensemble_controls(next, avail);
     end_panel(c, &c.state.heights.data);
 }
 

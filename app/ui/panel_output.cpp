@@ -283,17 +283,155 @@ std::size_t race_lines(const AppState& app, bool accuracy, ChartLine (&out)[kMax
     return n;
 }
 
+// Rows `rows` of a two-input data set as small squares in their class colours over the map
+// mn..mx (a member's out-of-bag points: many maps, so two triangles a point).
+void draw_rows(ImDrawList* dl, const Dataset& d, std::span<const int> rows, ImVec2 mn, ImVec2 mx, float half) {
+    const Domain& dom = d.domain;
+    for (const int i : rows) {
+        const float u = (d.x(i, 0) - dom.x_min) / (dom.x_max - dom.x_min);
+        const float v = (dom.y_max - d.x(i, 1)) / (dom.y_max - dom.y_min);
+        const ImVec2 p(mn.x + u * (mx.x - mn.x), mn.y + v * (mx.y - mn.y));
+        dl->AddRectFilled(ImVec2(p.x - half - 0.5f, p.y - half - 0.5f), ImVec2(p.x + half + 0.5f, p.y + half + 0.5f),
+                          IM_COL32(255, 255, 255, 255));
+        dl->AddRectFilled(ImVec2(p.x - half, p.y - half), ImVec2(p.x + half, p.y + half), point_color(d, i, 1.0f));
+    }
+}
+
+// Under the members' maps: the members' mean test accuracy beside the vote's, and a bar per
+// k = 1..members of the vote's test accuracy with the first k members, the mean as a line.
+void ensemble_summary(PanelContext& c, float width) {
+    const EnsembleView& ens = c.app.ensemble;
+    const EnsembleRun& run = *ens.run;
+    if (run.data().task == Task::Regression) return;
+    const EnsembleRecord& r = ens.record;
+    ImGui::Text(tr(Str::EnsembleSummaryFmt), double(r.members_mean_test_accuracy) * 100.0,
+                double(r.test_accuracy) * 100.0);
+    if (ens.boosting() && run.finished()) {
+        const int k = int(run.members().size());
+        if (k < run.config().ensemble.members) ImGui::TextDisabled(tr(Str::BoostingUselessFmt), k, r.error);
+        else ImGui::TextDisabled(tr(Str::BoostingDoneFmt), k);
+    }
+    if (ens.curve.empty()) return;
+    ImGui::TextDisabled("%s", tr(Str::EnsembleCurveTitle));
+    tooltip(Str::TipEnsembleCurve);
+    const float em = ImGui::GetFontSize();
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    const float h = 3.5f * em, label_w = 2.6f * em;
+    ImGui::Dummy(ImVec2(width, h + ImGui::GetTextLineHeight()));
+    tooltip(Str::TipEnsembleCurve);
+    note_ui(c, "ensemble_curve", o, ImVec2(o.x + width, o.y + h));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // The axis spans the bars' and the mean's range (padded), so small gains are visible.
+    float lo = r.members_mean_test_accuracy, hi = r.members_mean_test_accuracy;
+    for (const float v : ens.curve) lo = std::min(lo, v), hi = std::max(hi, v);
+    lo = std::max(0.0f, lo - 0.05f);
+    hi = std::min(1.0f, hi + 0.02f);
+    if (hi - lo < 0.05f) lo = std::max(0.0f, hi - 0.05f);
+    const auto y_of = [&](float v) { return o.y + h - (v - lo) / std::max(hi - lo, 1e-6f) * h; };
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f%%", double(hi) * 100.0);
+    dl->AddText(ImVec2(o.x, o.y - 0.2f * em), IM_COL32(110, 110, 110, 255), text);
+    std::snprintf(text, sizeof text, "%.0f%%", double(lo) * 100.0);
+    dl->AddText(ImVec2(o.x, o.y + h - em), IM_COL32(110, 110, 110, 255), text);
+    const int k = int(ens.curve.size());
+    const float x0 = o.x + label_w, bar_w = (width - label_w) / float(std::max(k, 1));
+    for (int i = 0; i < k; ++i) {
+        const float x = x0 + float(i) * bar_w;
+        dl->AddRectFilled(ImVec2(x + 0.15f * bar_w, y_of(ens.curve[std::size_t(i)])), ImVec2(x + 0.85f * bar_w, o.y + h),
+                          IM_COL32(80, 120, 170, 255));
+        std::snprintf(text, sizeof text, "%d", i + 1);
+        const float tw = ImGui::CalcTextSize(text).x;
+        dl->AddText(ImVec2(x + 0.5f * (bar_w - tw), o.y + h), IM_COL32(110, 110, 110, 255), text);
+    }
+    const float my = y_of(r.members_mean_test_accuracy);
+    dl->AddLine(ImVec2(x0, my), ImVec2(o.x + width, my), IM_COL32(200, 60, 30, 255), 2.0f * c.scale);
+    dl->AddLine(ImVec2(x0, o.y + h), ImVec2(o.x + width, o.y + h), IM_COL32(150, 150, 150, 255));
+}
+
+// Boosting's training points sized by their sample weights (the area grows with the weight,
+// a point of the mean weight at the usual size), test points as usual.
+void draw_weighted_points(ImDrawList* dl, const Dataset& d, const ExperimentConfig& cfg, std::span<const float> w,
+                          ImVec2 mn, ImVec2 mx, float scale) {
+    const Domain& dom = d.domain;
+    const int n = cfg.show_test ? d.size() : d.test_begin();
+    const float base = 3.0f * scale;
+    for (int i = 0; i < n; ++i) {
+        const float u = (d.x(i, 0) - dom.x_min) / (dom.x_max - dom.x_min);
+        const float v = (dom.y_max - d.x(i, 1)) / (dom.y_max - dom.y_min);
+        const ImVec2 p(mn.x + u * (mx.x - mn.x), mn.y + v * (mx.y - mn.y));
+        if (i < d.n_train && std::size_t(i) < w.size()) {
+            const float rel = w[std::size_t(i)] * float(w.size());
+            const float radius = std::clamp(base * std::sqrt(std::max(rel, 0.0f)), 1.2f * scale, 5.0f * base);
+            dl->AddCircleFilled(p, radius, point_color(d, i, 1.0f), 12);
+            dl->AddCircle(p, radius, IM_COL32(255, 255, 255, 255), 12, 1.0f * scale);
+        } else if (i >= d.test_begin()) {
+            draw_point(dl, p, PointSize::Output, point_color(d, i, 1.0f), true);
+        }
+    }
+}
+
+// A click on the ensemble's map picks the nearest test point (within a few pixels), or none.
+void pick_click(PanelContext& c, const Dataset& d, ImVec2 mn, float side) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    if (!ImGui::IsMouseClicked(ImGuiMouseButton_Left) || m.x < mn.x || m.x >= mn.x + side || m.y < mn.y ||
+        m.y >= mn.y + side)
+        return;
+    const Domain& dom = d.domain;
+    int best = -1;
+    float best_d2 = std::pow(0.8f * ImGui::GetFontSize(), 2.0f);
+    for (int i = d.test_begin(); i < d.size(); ++i) {
+        const float x = mn.x + (d.x(i, 0) - dom.x_min) / (dom.x_max - dom.x_min) * side;
+        const float y = mn.y + (dom.y_max - d.x(i, 1)) / (dom.y_max - dom.y_min) * side;
+        const float d2 = (x - m.x) * (x - m.x) + (y - m.y) * (y - m.y);
+        if (d2 < best_d2) best_d2 = d2, best = i;
+    }
+    c.app.ensemble.picked = best;
+}
+
+// The picked test point's votes: a swatch of each member's class, then the ensemble's.
+void vote_box(PanelContext& c, ImVec2 mn, float side) {
+    EnsembleView& ens = c.app.ensemble;
+    const Dataset& d = ens.run->data();
+    if (d.task == Task::Regression) return;
+    if (ens.picked < d.test_begin() || ens.picked >= d.size()) {
+        ens.picked = -1;
+        ImGui::TextDisabled("%s", tr(Str::VotePickHint));
+        return;
+    }
+    const int i = ens.picked;
+    const Domain& dom = d.domain;
+    const ImVec2 p(mn.x + (d.x(i, 0) - dom.x_min) / (dom.x_max - dom.x_min) * side,
+                   mn.y + (dom.y_max - d.x(i, 1)) / (dom.y_max - dom.y_min) * side);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddCircle(p, 0.7f * ImGui::GetFontSize(), IM_COL32(20, 20, 20, 255), 20, 2.5f * c.scale);
+    ImGui::Text(tr(Str::VotesTitleFmt), i - d.test_begin() + 1, d.label[std::size_t(i)]);
+    const std::vector<int> votes = ens.run->member_votes(i);
+    const float em = ImGui::GetFontSize();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (std::size_t m = 0; m < votes.size(); ++m) {
+        if (m > 0) ImGui::SameLine(0.0f, 0.25f * em);
+        if (ImGui::GetCursorScreenPos().x + 1.4f * em > right) ImGui::NewLine();
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(ImVec2(1.2f * em, 1.2f * em));
+        dl->AddRectFilled(a, ImVec2(a.x + 1.2f * em, a.y + 1.2f * em), to_imgui(class_color(votes[m])));
+        dl->AddRect(a, ImVec2(a.x + 1.2f * em, a.y + 1.2f * em), to_imgui(run_color(int(m))), 0.0f, 0, 2.0f * c.scale);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.app.runs[m].name.c_str());
+    }
+    ImGui::Text(tr(Str::VoteResultFmt), ens.run->vote(i));
+}
+
 // One small decision map per run, with its name, loss and the leader marked; a click selects
 // the run.
 void run_maps(PanelContext& c, float width) {
     AppState& app = c.app;
     const float em = ImGui::GetFontSize();
     const int n = int(app.runs.size());
-    const int cols = std::min(n, 4);
+    const EnsembleView& ens = app.ensemble;
+    const int cols = std::min(n, n > 8 ? 5 : 4);
     const float gap = 0.4f * em;
     const float side = (width - gap * float(cols - 1)) / float(cols);
     const int lead = leader(app);
-    ImGui::TextDisabled("%s", tr(Str::RunsTitle));
+    ImGui::TextDisabled("%s", tr(ens ? Str::MembersTitle : Str::RunsTitle));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; ++i) {
         const Run& run = app.runs[std::size_t(i)];
@@ -316,10 +454,13 @@ void run_maps(PanelContext& c, float width) {
                         IM_COL32(30, 30, 30, 255), acc);
         } else {
             picture_at(dl, c.heat, run.output, mn, mx, c.req.next.discretize);
+            if (std::size_t(i) < ens.out_of_bag.size() && s.data().input_dims == 2)
+                draw_rows(dl, s.data(), ens.out_of_bag[std::size_t(i)], mn, mx, std::max(1.0f, 1.5f * c.scale));
         }
         const ImU32 color = to_imgui(run_color(i));
         dl->AddRect(mn, mx, color, 0.0f, 0, i == app.selected ? 3.0f * c.scale : 1.5f * c.scale);
-        tooltip(Str::TipRunMap);
+        tooltip(ens ? Str::TipMemberMap : Str::TipRunMap);
+        note_ui(c, "run_map_" + std::to_string(i), mn, mx);
         const float loss = s.watched_value();
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);
@@ -327,6 +468,11 @@ void run_maps(PanelContext& c, float width) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         if (s.stop_reason() == StopReason::NonFiniteLoss) ImGui::TextDisabled("NaN");
+        else if (ens && s.data().task != Task::Regression) {
+            ImGui::TextDisabled("%.1f%%", double(s.current().test_accuracy) * 100.0);
+            if (ens.boosting() && std::size_t(i) < ens.run->errors().size())
+                ImGui::TextDisabled(tr(Str::LearnerErrorFmt), ens.run->errors()[std::size_t(i)]);
+        } else if (ens) ImGui::TextDisabled("%.3g", double(s.current().test_loss));
         else if (i == lead) ImGui::Text("%.3g %s", double(loss), tr(Str::LeaderMark));
         else ImGui::TextDisabled("%.3g", double(loss));
         ImGui::PopID();
@@ -628,7 +774,10 @@ void panel_output(PanelContext& c, const Rect& r) {
     link_controls(c, ImGui::GetContentRegionAvail().x);
     coach_box(c, ImGui::GetContentRegionAvail().x);
 
-    if (app.racing()) {
+    if (app.ensemble) {
+        run_maps(c, ImGui::GetContentRegionAvail().x);
+        ensemble_summary(c, ImGui::GetContentRegionAvail().x);
+    } else if (app.racing()) {
         run_maps(c, ImGui::GetContentRegionAvail().x);
         if (app.config.race.key == "seed") seed_extras(app, ImGui::GetContentRegionAvail().x);
     }
@@ -652,9 +801,11 @@ void panel_output(PanelContext& c, const Rect& r) {
         const float side = c.stacked ? std::min(avail_w, 0.8f * ImGui::GetIO().DisplaySize.y)
                                      : std::max(std::min(avail_w, avail_h - 20.0f * em), 4.0f * em);
         const PictureSet& pics = app.pictures;
-        const PictureInfo* shown = &pics.output;
+        const bool vote = app.ensemble.picture.cell >= 0;  // an ensemble's map is its vote
+        const PictureInfo* shown = vote ? &app.ensemble.picture : &pics.output;
         bool discretize = next.discretize;
         char caption[96] = "";
+        if (vote) std::snprintf(caption, sizeof caption, "%s", tr(Str::EnsembleMapCaption));
         if (app.hover_layer >= 0 && std::size_t(app.hover_layer) < pics.units.size() &&
             std::size_t(app.hover_unit) < pics.units[std::size_t(app.hover_layer)].size()) {
             shown = &pics.units[std::size_t(app.hover_layer)][std::size_t(app.hover_unit)];
@@ -668,15 +819,27 @@ void panel_output(PanelContext& c, const Rect& r) {
         const ImVec2 mn(ImGui::GetCursorScreenPos().x + (avail_w - side) * 0.5f, ImGui::GetCursorScreenPos().y);
         const ImVec2 mx(mn.x + side, mn.y + side);
         ImGui::Dummy(ImVec2(avail_w, side));
-        tooltip(Str::TipOutputView);
+        tooltip(shown == &app.ensemble.picture ? Str::TipEnsembleMap : Str::TipOutputView);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         picture_at(dl, c.heat, *shown, mn, mx, discretize);
-        if (shown == &pics.output) app.output_view = {mn.x, mn.y, side, side};
+        if (shown == &pics.output || shown == &app.ensemble.picture) app.output_view = {mn.x, mn.y, side, side};
         if (app.points.on && ImGui::IsWindowHovered()) point_click(c, mn, side);
         const bool slice = s.data().input_dims > 2;
-        draw_points(dl, s.data(), next, app.value_scale, mn, mx, PointSize::Output, false,
-                    slice ? app.run().grid.domain : s.data().domain, slice ? app.map_x : 0, slice ? app.map_y : 1);
+        if (vote && !app.points.on && ImGui::IsWindowHovered() && !slice) pick_click(c, s.data(), mn, side);
+        if (vote && app.ensemble.boosting() && !slice)
+            draw_weighted_points(dl, s.data(), next, app.ensemble.run->sample_weights(), mn, mx, c.scale);
+        else
+            draw_points(dl, s.data(), next, app.value_scale, mn, mx, PointSize::Output, false,
+                        slice ? app.run().grid.domain : s.data().domain, slice ? app.map_x : 0, slice ? app.map_y : 1);
         dl->AddRect(mn, mx, IM_COL32(120, 120, 120, 255));
+        if (vote && !slice) {
+            if (app.ensemble.boosting()) {
+                ImGui::PushTextWrapPos(0.0f);
+                ImGui::TextDisabled("%s", tr(Str::BoostingWeightsNote));
+                ImGui::PopTextWrapPos();
+            }
+            vote_box(c, mn, side);
+        }
         if (points_editable(app)) point_controls(c, avail_w);
         if (caption[0]) {
             const ImVec2 ts = ImGui::CalcTextSize(caption);
@@ -697,11 +860,11 @@ void panel_output(PanelContext& c, const Rect& r) {
     tooltip(Str::TipLossChart);
     ChartLine lines[kMaxChartLines];
     const auto line_set = [&](bool accuracy) {
-        return std::span(lines, app.racing() ? race_lines(app, accuracy, lines) : chart_lines(s, accuracy, lines));
+        return std::span(lines, app.race() ? race_lines(app, accuracy, lines) : chart_lines(s, accuracy, lines));
     };
     chart_legend(line_set(false));
     // The marks' meaning, on their own line, in the marks' colours.
-    if (!app.racing() && s.config().early_stopping && s.has_best()) {
+    if (!app.race() && s.config().early_stopping && s.has_best()) {
         ImGui::TextColored(ImVec4(0.12f, 0.59f, 0.24f, 1.0f), tr(Str::BestEpochFmt),
                            static_cast<long long>(s.best_epoch()));
         if (s.stop_reason() == StopReason::EarlyStopped) {
@@ -718,7 +881,7 @@ void panel_output(PanelContext& c, const Rect& r) {
     const float chart_h = c.stacked || images ? (images ? 7.0f : 8.0f) * em
                                     : std::max((ImGui::GetContentRegionAvail().y - labels - float(charts) * spacing) / float(charts),
                                                2.0f * em);
-    const Session* marks = app.racing() ? nullptr : &s;
+    const Session* marks = app.race() ? nullptr : &s;
     chart(c, "loss", marks, line_set(false), app.log_scale, false, ImVec2(avail_w, chart_h));
     if (classify) {
         ImGui::TextUnformatted(tr(Str::AccuracyChart));

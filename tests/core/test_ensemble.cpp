@@ -303,6 +303,7 @@ TEST_CASE("boosting adds learners on re-weighted rows, each weighed by its alpha
     const SammeStep s = samme_step(w, std::span<const bool>(wrong.get(), w.size()), 2);
     CHECK(ens.alphas()[0] == Approx(s.alpha));
     CHECK(ens.record().error == Approx(s.error));
+    CHECK(ens.errors()[0] == Approx(s.error));
     for (std::size_t i = 0; i < w.size(); ++i) CHECK(ens.sample_weights()[i] == Approx(w[i]));
     // The second learner trained on those weights (scaled to a mean of 1).
     REQUIRE(ens.advance());
