@@ -75,7 +75,7 @@ TEST_CASE("a bagging link opens as its members, each a run of the ensemble", "[e
     CHECK(state_json(app).find("\"vote\":" + std::to_string(app.ensemble.run->vote(row))) != std::string::npos);
 }
 
-TEST_CASE("a live edit reaches every member and keeps them; an ensemble edit builds them again", "[ensemble_app]") {
+TEST_CASE("a live edit reaches every member and keeps them, an ensemble edit builds them again", "[ensemble_app]") {
     AppState app;
     app_init(app, ExperimentConfig{});
     app_open_link(app, "v=1&ens=bagging&members=3");
@@ -148,7 +148,7 @@ TEST_CASE("boosting's learners join the page one by one and then training stops"
     CHECK(state_json(app).find("\"members\":0") != std::string::npos);
 }
 
-TEST_CASE("an ensemble on regression data votes by the mean; a race link drops its ensemble", "[ensemble_app]") {
+TEST_CASE("an ensemble on regression data votes by the mean, and a race link drops its ensemble", "[ensemble_app]") {
     AppState app;
     app_init(app, ExperimentConfig{});
     app_open_link(app, "v=1&data=reg-plane&ens=bagging&members=3");
