@@ -463,9 +463,8 @@ void run_maps(PanelContext& c, float width) {
         note_ui(c, "run_map_" + std::to_string(i), mn, mx);
         const float loss = s.watched_value();
         ImGui::PushStyleColor(ImGuiCol_Text, color);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);  // every line within the map's width
         ImGui::TextUnformatted(run.name.c_str());
-        ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         if (s.stop_reason() == StopReason::NonFiniteLoss) ImGui::TextDisabled("NaN");
         else if (ens && s.data().task != Task::Regression) {
@@ -475,6 +474,7 @@ void run_maps(PanelContext& c, float width) {
         } else if (ens) ImGui::TextDisabled("%.3g", double(s.current().test_loss));
         else if (i == lead) ImGui::Text("%.3g %s", double(loss), tr(Str::LeaderMark));
         else ImGui::TextDisabled("%.3g", double(loss));
+        ImGui::PopTextWrapPos();
         ImGui::PopID();
         ImGui::EndGroup();
     }
@@ -798,8 +798,10 @@ void panel_output(PanelContext& c, const Rect& r) {
         if (s.data().input_dims > 2) map_columns(c, avail_w);
         // The big view: the prediction, or the hovered neuron's / feature's own picture.
         // Side by side the charts keep 20 lines of height; stacked, the map takes the width.
+        // An ensemble's vote keeps at least half the width under its members' maps.
+        const float least = app.ensemble ? 0.5f * avail_w : 4.0f * em;
         const float side = c.stacked ? std::min(avail_w, 0.8f * ImGui::GetIO().DisplaySize.y)
-                                     : std::max(std::min(avail_w, avail_h - 20.0f * em), 4.0f * em);
+                                     : std::max(std::min(avail_w, avail_h - 20.0f * em), least);
         const PictureSet& pics = app.pictures;
         const bool vote = app.ensemble.picture.cell >= 0;  // an ensemble's map is its vote
         const PictureInfo* shown = vote ? &app.ensemble.picture : &pics.output;
