@@ -38,6 +38,9 @@ struct Writer {
         }
         out += ']';
     }
+    void numbers(const char* k, std::span<const double> v) {
+        numbers(k, std::vector<float>(v.begin(), v.end()));
+    }
     void open(const char* k, char bracket) {
         key(k);
         out += bracket;
@@ -218,8 +221,8 @@ std::string state_json(const AppState& app) {
         w.num("members_mean_test_loss", ev.record.members_mean_test_loss);
         w.num("members_mean_test_accuracy", ev.record.members_mean_test_accuracy);
         w.numbers("curve", ev.curve);
-        w.numbers("alphas", std::vector<float>(er.alphas().begin(), er.alphas().end()));
-        w.numbers("errors", std::vector<float>(er.errors().begin(), er.errors().end()));
+        w.numbers("alphas", er.alphas());
+        w.numbers("errors", er.errors());
         w.num("vote_cell", ev.picture.cell);
         w.num("picked", ev.picked);
         const std::vector<int> votes = er.member_votes(ev.picked);

@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,15 @@ void panel_output(PanelContext& c, const Rect& r);
 void stop_banner(PanelContext& c, const Rect& r);
 // The issues of the link that was opened, until dismissed, at the bottom of the display.
 void link_banner(PanelContext& c);
+
+// The ensemble's parts of the output panel (panel_ensemble.cpp), for two-input data over the
+// map mn..mx (or mn and a side).
+void draw_rows(ImDrawList* dl, const Dataset& d, std::span<const int> rows, ImVec2 mn, ImVec2 mx, float half);
+void ensemble_summary(PanelContext& c, float width);
+void draw_weighted_points(ImDrawList* dl, const Dataset& d, const ExperimentConfig& cfg, std::span<const float> w,
+                          ImVec2 mn, ImVec2 mx, float scale);
+void pick_click(PanelContext& c, const Dataset& d, ImVec2 mn, float side);
+void vote_box(PanelContext& c, ImVec2 mn, float side);
 // The lessons: the picker (opened from the training bar) and the card of the lesson being
 // followed (its step's text, goal and whether it is met, hint, back and next), `width` wide.
 void lesson_picker(PanelContext& c);

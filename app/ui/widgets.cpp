@@ -150,4 +150,15 @@ void picture_at(ImDrawList* list, HeatmapRenderer& heat, const PictureInfo& p, I
         list->AddRectFilled(min, max, to_imgui(middle_color()));
 }
 
+ImU32 point_color(const Dataset& d, int i, float value_scale) {
+    if (d.task == Task::Regression) return to_imgui(diverging(d.value(i, 0), -value_scale, value_scale));
+    return to_imgui(class_color(d.label[std::size_t(i)]));
+}
+
+ImVec2 plane_position(const Dataset& d, int i, ImVec2 mn, ImVec2 mx) {
+    const Domain& dom = d.domain;
+    return {mn.x + (d.x(i, 0) - dom.x_min) / (dom.x_max - dom.x_min) * (mx.x - mn.x),
+            mn.y + (dom.y_max - d.x(i, 1)) / (dom.y_max - dom.y_min) * (mx.y - mn.y)};
+}
+
 }  // namespace nnp::app

@@ -98,4 +98,9 @@ void picture_at(ImDrawList* list, HeatmapRenderer& heat, const PictureInfo& p, I
 
 ImU32 to_imgui(Rgb c, float alpha = 1.0f);
 
+// Point i's colour: its class's, or its value's on the diverging scale up to `value_scale`.
+ImU32 point_color(const Dataset& d, int i, float value_scale);
+// Where point i of two-input data lies on a map of its domain drawn over mn..mx.
+ImVec2 plane_position(const Dataset& d, int i, ImVec2 mn, ImVec2 mx);
+
 }  // namespace nnp::app
