@@ -210,7 +210,7 @@ std::string state_json(const AppState& app) {
         w.open("ensemble", '{');
         w.str("kind", enum_url(er.config().ensemble.kind));
         w.num("members", double(er.members().size()));
-        w.num("members_wanted", er.config().ensemble.members);
+        w.num("members_wanted", er.stacking() ? double(er.members().size()) : double(er.config().ensemble.members));
         w.boolean("training_learner", er.learner_ptr() != nullptr);
         w.boolean("finished", er.finished());
         w.num("epoch", double(ev.record.epoch));
@@ -223,6 +223,8 @@ std::string state_json(const AppState& app) {
         w.numbers("curve", ev.curve);
         w.numbers("alphas", er.alphas());
         w.numbers("errors", er.errors());
+        w.numbers("meta_weights", ev.meta_weights);
+        w.num("folds", er.folds());
         w.num("vote_cell", ev.picture.cell);
         w.num("picked", ev.picked);
         const std::vector<int> votes = er.member_votes(ev.picked);

@@ -51,7 +51,9 @@ void sync_ensemble_runs(AppState& app) {
     const bool boosting = ens.config().ensemble.kind == EnsembleKind::Boosting;
     for (std::size_t k = 0; k < app.runs.size(); ++k) {
         char name[64];
-        if (boosting && k < ens.alphas().size())
+        if (ens.stacking())
+            std::snprintf(name, sizeof name, "%s", race_run_name(ens.config().race, app.runs[k].config, k).c_str());
+        else if (boosting && k < ens.alphas().size())
             std::snprintf(name, sizeof name, tr(Str::LearnerAlphaFmt), int(k + 1), ens.alphas()[k]);
         else if (boosting)
             std::snprintf(name, sizeof name, tr(Str::LearnerTrainingFmt), int(k + 1));
@@ -251,13 +253,23 @@ ConfigChange apply_config(AppState& app, ExperimentConfig next) {
             rebuild(app);
             return ConfigChange::Rebuild;
         }
-        for (Run& r : app.runs) {
-            ExperimentConfig own = next;
+        // Stacking's members are the race's runs, each with its own value; bagging's and
+        // boosting's are the base with their own seeds.
+        const bool stacking = app.ensemble.run->stacking();
+        const auto own_config = [&](std::size_t k, const Session& s) {
+            ExperimentConfig own = stacking && k < configs.size() ? configs[k] : next;
             own.ensemble = {};
-            own.seed = r.session->config().seed;
-            r.session->apply_live(own);
+            own.seed = s.config().seed;
+            return own;
+        };
+        for (std::size_t k = 0; k < app.runs.size(); ++k) {
+            Run& r = app.runs[k];
+            r.session->apply_live(own_config(k, *r.session));
             r.config = r.session->config();
         }
+        const auto& copies = app.ensemble.run->fold_copies();
+        const std::size_t folds = std::size_t(std::max(app.ensemble.run->folds(), 1));
+        for (std::size_t j = 0; j < copies.size(); ++j) copies[j]->apply_live(own_config(j / folds, *copies[j]));
         mark_dirty(app);
         return ConfigChange::Live;
     }
@@ -334,6 +346,8 @@ void app_step(AppState& app) {
         if (r.session->stop_reason() == StopReason::EarlyStopped) r.session->resume();
         r.session->train_epoch();
     }
+    if (app.ensemble.run)
+        for (const auto& copy : app.ensemble.run->fold_copies()) copy->train_epoch();
     boosting_update(app);
     mark_dirty(app);
 }
@@ -348,6 +362,7 @@ void app_set_weight(AppState& app, int layer, int i, int o, float value) {
     app.run().dirty = true;
     app.pictures_dirty = true;
     app.ensemble.key = app.ensemble.shares_key = -1;  // a member's weights changed without a step
+    if (app.ensemble.run) app.ensemble.run->outputs_edited();
 }
 
 void train_frame(AppState& app, const std::function<double()>& now_ms) {
@@ -357,33 +372,54 @@ void train_frame(AppState& app, const std::function<double()>& now_ms) {
     const double start = now_ms();
     // Every run aims at `speed` more epochs; runs take turns batch by batch, so within the
     // frame's budget they advance alike, and a stopped run waits while the others go on.
+    // Stacking's fold copies (not runs: never drawn) train beside their member, to its target.
     constexpr int kMaxRuns = std::max(kMaxRaceRuns, kMaxMembers);
-    std::int64_t target[kMaxRuns];  // a frame allocates nothing
+    constexpr int kMaxTrained = kMaxRuns + kMaxRaceRuns * kMaxFolds;
+    Session* trained[kMaxTrained];  // a frame allocates nothing
+    std::int64_t target[kMaxTrained];
+    int owner[kMaxTrained];  // the run each trains for (its dirty mark)
     assert(app.runs.size() <= std::size_t(kMaxRuns));  // check_race and validate keep them this few
+    int count = 0;
     for (std::size_t i = 0; i < app.runs.size(); ++i) {
-        const Session& s = *app.runs[i].session;
-        target[i] = app.runs[i].frozen ? s.epoch() : s.epoch() + app.speed;
+        Session& s = *app.runs[i].session;
+        trained[count] = &s;
+        owner[count] = int(i);
+        target[count] = app.runs[i].frozen ? s.epoch() : s.epoch() + app.speed;
         // Boosting's learner stops at its epochs, to be weighed and followed by the next.
-        if (app.ensemble.boosting()) target[i] = std::min<std::int64_t>(target[i], app.config.ensemble.learner_epochs);
+        if (app.ensemble.boosting()) target[count] = std::min<std::int64_t>(target[count], app.config.ensemble.learner_epochs);
+        ++count;
+    }
+    if (app.ensemble.run && app.ensemble.run->stacking()) {
+        const auto& copies = app.ensemble.run->fold_copies();
+        const int folds = std::max(app.ensemble.run->folds(), 1);
+        for (std::size_t j = 0; j < copies.size() && count < kMaxTrained; ++j) {
+            const int k = int(j) / folds;
+            trained[count] = copies[j].get();
+            owner[count] = k;
+            target[count] = std::min(target[k], copies[j]->epoch() + app.speed);
+            ++count;
+        }
     }
     long long steps = 0;
     float batches_per_epoch = 0.0f;
-    for (const Run& r : app.runs) {
-        if (r.frozen) continue;
-        const int batch = std::max(1, r.session->config().batch_size);
-        batches_per_epoch += float(std::max(1, (r.session->n_train() + batch - 1) / batch));
+    for (int i = 0; i < count; ++i) {
+        if (target[i] <= trained[i]->epoch()) continue;
+        const int batch = std::max(1, trained[i]->config().batch_size);
+        const std::size_t own_rows = trained[i]->training_rows().size();  // a fold copy's or a bootstrap's
+        const int rows = own_rows > 0 ? int(own_rows) : trained[i]->n_train();
+        batches_per_epoch += float(std::max(1, (rows + batch - 1) / batch));
     }
     bool more = true;
     while (more && may_continue(app.budget, float(now_ms() - start), steps)) {
         more = false;
-        for (std::size_t i = 0; i < app.runs.size(); ++i) {
-            Session& s = *app.runs[i].session;
+        for (int i = 0; i < count; ++i) {
+            Session& s = *trained[i];
             if (s.epoch() >= target[i] || s.stop_reason() != StopReason::None) continue;
             // A run that cannot step (no training rows yet: MNIST before it arrived) stops the
             // frame's loop as a finished one would.
             const bool stepped = s.train_batch();
             if (stepped) ++steps;
-            app.runs[i].dirty = true;
+            app.runs[std::size_t(owner[i])].dirty = true;
             more = more || (stepped && s.epoch() < target[i] && s.stop_reason() == StopReason::None);
         }
     }

@@ -10,6 +10,7 @@ std::int64_t ensemble_key(const EnsembleRun& run) {
     // (an edited weight resets the view's keys itself).
     std::int64_t key = std::int64_t(run.members().size()) << 40;
     for (const auto& s : run.members()) key += s->steps();
+    for (const auto& s : run.fold_copies()) key += s->steps();  // stacking's meta-learner learns from them
     return key;
 }
 
@@ -20,6 +21,7 @@ void ensemble_refresh(EnsembleView& view) {
     view.key = key;
     view.record = view.run->record();
     view.curve = view.run->accuracy_curve();
+    view.meta_weights = view.run->meta_weights();
 }
 
 bool ensemble_vote_grid(EnsembleView& view, int side, int map_x, int map_y) {
@@ -44,12 +46,25 @@ bool ensemble_vote_grid(EnsembleView& view, int side, int map_x, int map_y) {
     if (d.task == Task::Regression) {
         std::vector<const Matrix*> ptrs;
         for (const Matrix& m : outs) ptrs.push_back(&m);
+        if (run.stacking()) {
+            view.shares = run.combine(ptrs);
+            return true;
+        }
         const std::vector<float> mean = mean_vote(ptrs);
         view.shares = Eigen::Map<const Matrix>(mean.data(), Eigen::Index(mean.size()), 1);
         return true;
     }
     std::vector<const Matrix*> ptrs;
     for (const Matrix& m : outs) ptrs.push_back(&m);
+    if (run.stacking()) {  // the meta-learner's probability of each class
+        const Matrix out = run.combine(ptrs);
+        const int classes = std::max(2, d.num_classes);
+        view.shares.resize(out.rows(), classes);
+        for (Eigen::Index i = 0; i < out.rows(); ++i)
+            for (int c = 0; c < classes; ++c)
+                view.shares(i, c) = class_probability(out.row(i).data(), int(out.cols()), run.config().output, c);
+        return true;
+    }
     const bool boosting = view.boosting();
     view.shares = vote_shares(ptrs, boosting ? run.alphas() : std::span<const double>(),
                               members.front()->net().spec().output, std::max(2, d.num_classes));

@@ -19,6 +19,7 @@ struct EnsembleView {
     std::unique_ptr<EnsembleRun> run;  // null: no ensemble (one run or a race)
     EnsembleRecord record;             // as of `key`
     std::vector<float> curve;          // test accuracy of the vote of members 1..k
+    std::vector<float> meta_weights;   // stacking: the meta-learner's trust in each member
     std::int64_t key = -1;             // what the members had trained when `record` was taken
     // The vote over the plane: every member's grid at the big map's size, and their shares.
     std::vector<GridPictures> grids;
@@ -30,6 +31,7 @@ struct EnsembleView {
 
     explicit operator bool() const { return run != nullptr; }
     bool boosting() const { return run && run->config().ensemble.kind == EnsembleKind::Boosting; }
+    bool stacking() const { return run && run->stacking(); }
 };
 
 // A number that changes whenever a member trains or one is added.
@@ -38,6 +40,7 @@ std::int64_t ensemble_key(const EnsembleRun& run);
 void ensemble_refresh(EnsembleView& view);
 // Renews the vote shares over a `side` x `side` grid of the members' plane (input columns
 // map_x, map_y for data of more inputs) if the members changed; true if they were renewed.
+// Stacking's "shares" are its meta-learner's class probabilities (regression: its output).
 bool ensemble_vote_grid(EnsembleView& view, int side, int map_x, int map_y);
 // Adds the vote map to `out`'s atlas (cells of side x side, room for one more): for two
 // classes the share of class 1's votes on the diverging scale (its middle is where the vote

@@ -236,7 +236,15 @@ std::vector<ConfigIssue> validate(ExperimentConfig& cfg) {
         cfg.loss = Loss::Mse;
     }
     check_race(cfg, issues);  // each run is the now valid base with its value
-    if (cfg.ensemble.kind != EnsembleKind::None && !cfg.race.empty()) {
+    if (cfg.ensemble.kind == EnsembleKind::Stacking && cfg.race.empty()) {
+        // Stacking's base learners are the race's runs; without one (or when it was dropped
+        // above) they differ by their hidden layers' activation, or by depth for a network
+        // that has none.
+        cfg.race = cfg.hidden.empty() ? RaceSpec{"depth", {"1", "2", "3"}} : RaceSpec{"act", {"tanh", "relu", "sigmoid"}};
+        check_race(cfg, issues);
+        if (cfg.race.empty()) cfg.ensemble.kind = EnsembleKind::None;  // cannot happen for a valid base
+    }
+    if (cfg.ensemble.kind != EnsembleKind::None && cfg.ensemble.kind != EnsembleKind::Stacking && !cfg.race.empty()) {
         incompatible(issues, "race", "An ensemble's members are its runs: the race was dropped.");
         cfg.race = {};
     }

@@ -39,18 +39,23 @@ struct RaceSpec {
 
 // An ensemble (ensemble.hpp): members of this experiment's network that vote. Bagging trains
 // them side by side, each on its own bootstrap sample; boosting one after another on
-// re-weighted rows (classes only). None: a single run (or a race).
-enum class EnsembleKind { None, Bagging, Boosting };
+// re-weighted rows (classes only); stacking's members are the runs of the race (different base
+// learners), combined by a meta-learner trained on their out-of-fold predictions (stacking.hpp).
+// None: a single run (or a race).
+enum class EnsembleKind { None, Bagging, Boosting, Stacking };
 template <>
 std::span<const EnumEntry<EnsembleKind>> enum_table<EnsembleKind>();
 constexpr int kMinMembers = 2;
 constexpr int kMaxMembers = 15;
 constexpr int kMaxLearnerEpochs = 1000;
+constexpr int kMinFolds = 2;
+constexpr int kMaxFolds = 10;
 
 struct EnsembleSpec {
     EnsembleKind kind = EnsembleKind::None;
     int members = 7;          // [kMinMembers, kMaxMembers]
     int learner_epochs = 20;  // boosting: epochs each learner trains before the next is added
+    int folds = 5;            // stacking: k of the k-fold split that gives the out-of-fold predictions
     bool operator==(const EnsembleSpec&) const = default;
 };
 

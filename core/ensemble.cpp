@@ -3,6 +3,8 @@
 
 #include "det_math.hpp"
 #include "loss.hpp"
+#include "race.hpp"
+#include "stacking.hpp"
 
 #include <algorithm>
 #include <array>
@@ -13,10 +15,11 @@ namespace nnp {
 
 namespace {
 
-constexpr std::array<EnumEntry<EnsembleKind>, 3> kEnsembleKindTable = {{
+constexpr std::array<EnumEntry<EnsembleKind>, 4> kEnsembleKindTable = {{
     {EnsembleKind::None, "none", "None", "none"},
     {EnsembleKind::Bagging, "bagging", "Bagging", "bagging"},
     {EnsembleKind::Boosting, "boosting", "Boosting (SAMME)", "boosting"},
+    {EnsembleKind::Stacking, "stacking", "Stacking", "stacking"},
 }};
 
 }  // namespace
@@ -185,6 +188,25 @@ EnsembleRun::EnsembleRun(const ExperimentConfig& cfg, std::shared_ptr<const Data
             s->set_training_rows(bootstrap_rows(s->n_train(), rng));
             members_.push_back(std::move(s));
         }
+    } else if (cfg_.ensemble.kind == EnsembleKind::Stacking) {
+        const std::vector<ExperimentConfig> learners = race_configs(cfg_);  // each without the ensemble
+        const int n_train = data_->n_train;
+        // Fewer than two training rows cannot be cut into folds: no copies, and the meta-learner
+        // stays at zero weights.
+        const int folds = n_train >= 2 ? std::clamp(cfg_.ensemble.folds, kMinFolds, std::min(kMaxFolds, n_train)) : 0;
+        folds_ = folds;
+        if (folds > 0) {
+            Rng rng = make_rng(cfg_.seed, RngStream::Folds);
+            fold_of_ = fold_assignment(n_train, folds, rng);
+        }
+        for (const ExperimentConfig& c : learners) {
+            members_.push_back(std::make_shared<Session>(c, data_));
+            for (int f = 0; f < folds; ++f) {
+                auto copy = std::make_shared<Session>(c, data_);
+                copy->set_training_rows(rows_outside_fold(fold_of_, f));  // never empty: every fold has rows
+                fold_copies_.push_back(std::move(copy));
+            }
+        }
     } else if (data_->n_train > 0) {
         weights_.assign(std::size_t(data_->n_train), 1.0f / float(data_->n_train));
         next_learner();
@@ -222,9 +244,10 @@ std::vector<int> EnsembleRun::out_of_bag(int m) const {
 
 bool EnsembleRun::advance() {
     if (finished_) return false;
-    if (cfg_.ensemble.kind == EnsembleKind::Bagging) {
+    if (cfg_.ensemble.kind != EnsembleKind::Boosting) {
         bool any = false;
         for (auto& s : members_) any = s->train_epoch() || any;
+        for (auto& s : fold_copies_) any = s->train_epoch() || any;
         return any;
     }
     while (learner_->epoch() < cfg_.ensemble.learner_epochs)
@@ -258,6 +281,14 @@ bool EnsembleRun::finish_learner() {
 
 std::vector<int> EnsembleRun::vote_of(std::span<const Matrix* const> ptrs) const {
     const Activation output = members_.front()->net().spec().output;
+    if (stacking()) {
+        const Mlp meta = ptrs.size() == members_.size() ? this->meta() : fit_meta(int(ptrs.size()));
+        const Matrix out = meta_predict(meta, stack_inputs(ptrs));
+        std::vector<int> v(std::size_t(out.rows()));
+        for (Eigen::Index i = 0; i < out.rows(); ++i)
+            v[std::size_t(i)] = predicted_class(out.row(i).data(), int(out.cols()), cfg_.output);
+        return v;
+    }
     if (cfg_.ensemble.kind == EnsembleKind::Boosting)
         return weighted_vote(ptrs, std::span(alphas_).first(ptrs.size()), output, classes());
     return majority_vote(ptrs, output, classes());
@@ -294,6 +325,10 @@ std::vector<int> EnsembleRun::member_votes(int i) const {
 
 int EnsembleRun::vote(int i) const {
     if (members_.empty() || i < 0 || i >= data_->size() || data_->task == Task::Regression) return -1;
+    if (stacking()) {
+        meta();
+        return predicted_class(stacked_.row(i).data(), int(stacked_.cols()), cfg_.output);
+    }
     std::vector<Matrix> rows;
     rows.reserve(members_.size());
     for (const auto& s : members_) rows.emplace_back(s->evaluated_outputs().row(i));
@@ -317,20 +352,30 @@ EnsembleRecord EnsembleRun::record() const {
     std::vector<const Matrix*> ptrs;
     for (const Matrix& m : outs) ptrs.push_back(&m);
 
-    // The mean output, plain or alpha-weighted.
+    // The mean output, plain or alpha-weighted; stacking's meta-learner output.
     Matrix mean = Matrix::Zero(outs[0].rows(), outs[0].cols());
-    double total = 0.0;
-    for (std::size_t m = 0; m < outs.size(); ++m) {
-        const double weight = boosting ? alphas_[m] : 1.0;
-        mean += outs[m] * float(weight);
-        total += weight;
+    if (stacking()) {
+        meta();
+        mean = stacked_;
+    } else {
+        double total = 0.0;
+        for (std::size_t m = 0; m < outs.size(); ++m) {
+            const double weight = boosting ? alphas_[m] : 1.0;
+            mean += outs[m] * float(weight);
+            total += weight;
+        }
+        mean /= float(total);
     }
-    mean /= float(total);
     const Matrix& t = first.targets();
     r.train_loss = mean_output_loss(cfg_.loss, mean, t, 0, n_train);
     r.test_loss = mean_output_loss(cfg_.loss, mean, t, test_begin, n - test_begin);
     if (data_->task != Task::Regression) {
-        const std::vector<int> vote = vote_of(ptrs);
+        std::vector<int> vote;
+        if (stacking())
+            for (Eigen::Index i = 0; i < mean.rows(); ++i)
+                vote.push_back(predicted_class(mean.row(i).data(), int(mean.cols()), cfg_.output));
+        else
+            vote = vote_of(ptrs);
         int right_train = 0, right_test = 0;
         for (int i = 0; i < n; ++i) {
             const bool ok = vote[std::size_t(i)] == data_->label[std::size_t(i)];
@@ -348,6 +393,65 @@ EnsembleRecord EnsembleRun::record() const {
         r.members_mean_test_accuracy += s->current().test_accuracy / k;
     }
     return r;
+}
+
+Matrix EnsembleRun::combine(std::span<const Matrix* const> member_outputs) const {
+    if (!stacking() || member_outputs.size() != members_.size() || members_.empty()) return {};
+    return meta_predict(meta(), stack_inputs(member_outputs));
+}
+
+std::vector<int> EnsembleRun::member_widths() const {
+    std::vector<int> widths;
+    for (const auto& s : members_) widths.push_back(s->net().spec().outputs);
+    return widths;
+}
+
+Mlp EnsembleRun::fit_meta(int learners) const {
+    const int folds = folds_;
+    const int n_train = data_->n_train;
+    learners = std::clamp(learners, 0, int(members_.size()));
+    std::vector<Matrix> outs;  // the copies' outputs on the training rows
+    outs.reserve(std::size_t(learners * folds));
+    for (int k = 0; k < learners * folds; ++k)
+        outs.emplace_back(fold_copies_[std::size_t(k)]->evaluated_outputs().topRows(n_train));
+    std::vector<const Matrix*> ptrs;
+    for (const Matrix& m : outs) ptrs.push_back(&m);
+    const Matrix z = folds > 0 && learners > 0 ? out_of_fold_inputs(ptrs, learners, folds, fold_of_)
+                                               : Matrix(0, 0);
+    const Matrix& t = members_.front()->targets();
+    if (z.rows() == 0) {  // no folds: a meta-learner of zero weights over the members' outputs
+        int width = 0;
+        for (int k = 0; k < learners; ++k) width += members_[std::size_t(k)]->net().spec().outputs;
+        return fit_meta_learner(Matrix::Zero(0, width), t.topRows(0), cfg_.output, cfg_.loss);
+    }
+    return fit_meta_learner(z, t.topRows(n_train), cfg_.output, cfg_.loss);
+}
+
+std::int64_t EnsembleRun::stacking_key() const {
+    std::int64_t key = 0;
+    for (const auto& s : members_) key += s->steps() * 3 + s->epoch();
+    for (const auto& s : fold_copies_) key += s->steps() * 3 + s->epoch();
+    return key;
+}
+
+const Mlp& EnsembleRun::meta() const {
+    const std::int64_t key = stacking_key();
+    if (key != meta_key_ || stacked_.rows() == 0) {
+        meta_key_ = key;
+        meta_ = fit_meta(int(members_.size()));
+        std::vector<Matrix> outs;
+        for (const auto& s : members_) outs.emplace_back(s->evaluated_outputs());
+        std::vector<const Matrix*> ptrs;
+        for (const Matrix& m : outs) ptrs.push_back(&m);
+        stacked_ = meta_predict(meta_, stack_inputs(ptrs));
+    }
+    return meta_;
+}
+
+std::vector<float> EnsembleRun::meta_weights() const {
+    if (!stacking() || members_.empty()) return {};
+    const std::vector<int> widths = member_widths();
+    return meta_learner_weights(meta(), widths);
 }
 
 }  // namespace nnp

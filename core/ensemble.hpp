@@ -6,13 +6,16 @@
 //   - boosting (AdaBoost's SAMME for k classes): learners are trained one after another on the
 //     training rows weighted by the earlier learners' mistakes (Session::set_sample_weights);
 //     each learner's weight alpha comes from its weighted error, and the ensemble's answer is
-//     the alpha-weighted vote.
+//     the alpha-weighted vote;
+//   - stacking (stacking.hpp): the race's runs are the base learners, and a meta-learner trained
+//     on their out-of-fold predictions gives the ensemble's answer.
 // Outputs are the networks' output rows as Session::evaluated_outputs() gives them: n x 1 for a
 // single sigmoid or tanh unit (or a linear unit on a regression set), n x k for softmax.
 #pragma once
 
 #include "activation.hpp"
 #include "rng.hpp"
+#include "mlp.hpp"
 #include "session.hpp"
 #include "types.hpp"
 
@@ -86,6 +89,11 @@ struct EnsembleRecord {
 //   makes the SAMME step (finish_learner()). It returns false once all members are in, or when
 //   a learner is no better than chance (it is left out, as SAMME does, and boosting ends).
 //   The page trains learner() an epoch at a time itself and calls finish_learner().
+//   Stacking: the members are the race's runs (each without the ensemble), trained on the whole
+//   training split, and for each member one copy per fold trained without that fold
+//   (fold_copies(), same config and seed); advance() trains them all one epoch. The
+//   meta-learner is fitted to the copies' out-of-fold predictions whenever they changed, and
+//   gives the answer (record(), vote(), combine()) from the members' outputs.
 // Members are shared with whoever draws them (the page's runs).
 class EnsembleRun {
 public:
@@ -108,6 +116,24 @@ public:
     // there are no members or i is out of range).
     std::vector<int> member_votes(int i) const;
     int vote(int i) const;
+    // The ensemble's output rows for its members' outputs on some rows (one matrix per member,
+    // all of the same rows): stacking's meta-learner output (n x its outputs). Only stacking
+    // combines outputs into outputs; the others vote (empty matrix).
+    Matrix combine(std::span<const Matrix* const> member_outputs) const;
+
+    // Stacking: the copies of member k without fold f at [k * folds + f], the fold of every
+    // training row, the meta-learner (fitted to the copies as they are now) and how much it
+    // trusts each member (meta_learner_weights).
+    const std::vector<std::shared_ptr<Session>>& fold_copies() const { return fold_copies_; }
+    std::span<const int> fold_of() const { return fold_of_; }
+    // The folds made: cfg's, at most one per training row (0 with fewer than two rows).
+    int folds() const { return folds_; }
+    const Mlp& meta() const;
+    std::vector<float> meta_weights() const;
+    bool stacking() const { return cfg_.ensemble.kind == EnsembleKind::Stacking; }
+    // A member's or copy's weights were changed without a training step (the page's weight
+    // editor): the meta-learner is fitted again when next asked.
+    void outputs_edited() { meta_key_ = -1; }
 
     const ExperimentConfig& config() const { return cfg_; }
     const Dataset& data() const { return *data_; }
@@ -125,6 +151,11 @@ private:
     void next_learner();
     // The vote over rows of the members' outputs `ptrs` (the first `count` members).
     std::vector<int> vote_of(std::span<const Matrix* const> ptrs) const;
+    // Stacking: the meta-learner of the first `learners` members, fitted to their copies'
+    // out-of-fold predictions; each member's output width.
+    Mlp fit_meta(int learners) const;
+    std::vector<int> member_widths() const;
+    std::int64_t stacking_key() const;
 
     ExperimentConfig cfg_;
     std::shared_ptr<const Dataset> data_;
@@ -134,6 +165,14 @@ private:
     std::vector<float> weights_;
     SammeStep last_;
     bool finished_ = false;
+    std::vector<std::shared_ptr<Session>> fold_copies_;
+    std::vector<int> fold_of_;
+    int folds_ = 0;
+    // The meta-learner as of the copies' and members' steps `meta_key_` (refitted when asked
+    // after they trained), and the stacked output of every row.
+    mutable Mlp meta_;
+    mutable Matrix stacked_;
+    mutable std::int64_t meta_key_ = -1;
 };
 
 }  // namespace nnp

@@ -50,7 +50,7 @@ std::string tidy_exponent(std::string s) {
 constexpr double kSeedMax = 4294967295.0;
 constexpr double kNone = 0.0;
 
-const std::array<Field, 33> kFields = {{
+const std::array<Field, 34> kFields = {{
     // key, json, label, tip, doc, type, lo, hi, apply, get/set, enum values, derived default
     {"data", "dataset", "Dataset", "TipDataset", "data set", FieldType::Enum, kNone, kNone,
      FieldApply::Rebuild, NNP_ENUM(data.kind, DatasetKind), enum_values<DatasetKind>(), nullptr},
@@ -147,7 +147,7 @@ const std::array<Field, 33> kFields = {{
     {"race", "race", "Compare", "TipCompare",
      "runs side by side that differ in one setting: `key:value,value,...`", FieldType::Race,
      kMinRaceRuns, kMaxRaceRuns, FieldApply::Rebuild, nullptr, nullptr, nullptr, nullptr},
-    {"ens", "ensemble.kind", "Ensemble", "TipEnsemble", "an ensemble of members that vote: `bagging` or `boosting`",
+    {"ens", "ensemble.kind", "Ensemble", "TipEnsemble", "an ensemble of members that vote: `bagging`, `boosting` or `stacking` (the race's runs are its base learners)",
      FieldType::Enum, kNone, kNone, FieldApply::Rebuild, NNP_ENUM(ensemble.kind, EnsembleKind),
      enum_values<EnsembleKind>(), nullptr},
     {"members", "ensemble.members", "Members", "TipMembers", "members of the ensemble", FieldType::Int,
@@ -155,6 +155,10 @@ const std::array<Field, 33> kFields = {{
     {"lepochs", "ensemble.learner_epochs", "LearnerEpochs", "TipLearnerEpochs",
      "boosting: epochs each learner trains before the next", FieldType::Int, 1, kMaxLearnerEpochs,
      FieldApply::Rebuild, NNP_NUMBER(ensemble.learner_epochs, int), nullptr, nullptr},
+    {"folds", "ensemble.folds", "Folds", "TipFolds",
+     "stacking: folds of the training split that give the meta-learner its out-of-fold predictions",
+     FieldType::Int, kMinFolds, kMaxFolds, FieldApply::Rebuild, NNP_NUMBER(ensemble.folds, int), nullptr,
+     nullptr},
 }};
 
 #undef NNP_NUMBER

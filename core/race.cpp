@@ -173,6 +173,7 @@ static void canonicalise_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& i
     }
     ExperimentConfig base = cfg;
     base.race = {};
+    base.ensemble = {};  // a stacking's runs are its base learners, each a plain run
     std::vector<std::string> canonical;
     for (std::size_t i = 0; i < race.values.size(); ++i) {
         const std::string field = "race[" + std::to_string(i) + "]";
@@ -215,6 +216,7 @@ std::vector<ExperimentConfig> race_configs(const ExperimentConfig& base) {
     ExperimentConfig plain = base;
     plain.race = {};
     if (base.race.empty()) return {plain};
+    plain.ensemble = {};  // a stacking's runs are its base learners, each a plain run
     std::vector<ExperimentConfig> runs;
     std::vector<ConfigIssue> ignored;  // none: the race is canonical
     for (std::size_t i = 0; i < base.race.values.size(); ++i) {

@@ -30,7 +30,7 @@ private:
 };
 
 // Stream ids, so that e.g. changing the dropout rate never changes the initial weights.
-enum class RngStream : std::uint64_t { Data = 1, Init = 2, Shuffle = 3, Dropout = 4, Landscape = 5, Bootstrap = 6 };
+enum class RngStream : std::uint64_t { Data = 1, Init = 2, Shuffle = 3, Dropout = 4, Landscape = 5, Bootstrap = 6, Folds = 7 };
 
 inline Rng make_rng(std::uint64_t seed, RngStream stream) {
     return Rng(seed, static_cast<std::uint64_t>(stream));

@@ -88,16 +88,22 @@ struct Printer {
     }
 };
 
-// An ensemble (ens=bagging or boosting): one line at the start and after every epoch of the
-// members (bagging) or every added learner (boosting, up to members=), with the ensemble's
-// numbers and its members' mean; boosting adds the learner's alpha and weighted error.
+// An ensemble (ens=bagging, boosting or stacking): one line at the start and after every epoch
+// of the members (bagging, stacking) or every added learner (boosting, up to members=), with the
+// ensemble's numbers and its members' mean; boosting adds the learner's alpha and weighted
+// error, stacking the meta-learner's weight for each base learner.
 int run_ensemble(const nnp::ExperimentConfig& cfg, long long epochs, bool csv) {
     nnp::EnsembleRun ens(cfg);
     const bool boosting = cfg.ensemble.kind == nnp::EnsembleKind::Boosting;
-    if (csv)
+    const bool stacking = ens.stacking();
+    if (csv) {
         std::printf("epoch,members,train_loss,test_loss,train_accuracy,test_accuracy,members_mean_train_loss,"
-                    "members_mean_test_loss,members_mean_train_accuracy,members_mean_test_accuracy%s\n",
+                    "members_mean_test_loss,members_mean_train_accuracy,members_mean_test_accuracy%s",
                     boosting ? ",alpha,error" : "");
+        if (stacking)
+            for (std::size_t k = 0; k < ens.members().size(); ++k) std::printf(",meta_weight_%zu", k + 1);
+        std::printf("\n");
+    }
     const auto print = [&] {
         const nnp::EnsembleRecord r = ens.record();
         const double alpha = r.alpha, error = r.error;  // copies: GCC 12 warns of a dangling r
@@ -109,6 +115,8 @@ int run_ensemble(const nnp::ExperimentConfig& cfg, long long epochs, bool csv) {
                         double(r.members_mean_train_loss), double(r.members_mean_test_loss),
                         double(r.members_mean_train_accuracy), double(r.members_mean_test_accuracy));
             if (boosting) std::printf(",%.9g,%.9g", alpha, error);
+            if (stacking)
+                for (const float w : ens.meta_weights()) std::printf(",%.6g", double(w));
             std::printf("\n");
             return;
         }
@@ -119,6 +127,12 @@ int run_ensemble(const nnp::ExperimentConfig& cfg, long long epochs, bool csv) {
                     double(r.members_mean_train_loss), double(r.members_mean_test_loss),
                     double(r.members_mean_train_accuracy), double(r.members_mean_test_accuracy));
         if (boosting) std::printf(",\"alpha\":%.9g,\"error\":%.9g", alpha, error);
+        if (stacking) {
+            const char* sep = "";
+            std::printf(",\"meta_weights\":[");
+            for (const float w : ens.meta_weights()) std::printf("%s%.6g", sep, double(w)), sep = ",";
+            std::printf("]");
+        }
         std::printf("}\n");
     };
     if (boosting) {

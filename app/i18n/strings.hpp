@@ -106,11 +106,13 @@ namespace nnp::app {
     X(Points, "Points")                                                                           \
     X(TipPoints, "How many points the data set has in total.")                                    \
     X(Ensemble, "Ensemble")                                                                       \
-    X(TipEnsemble, "Several networks that vote. Bagging trains each on its own bootstrap sample of the training points, side by side; boosting trains one after another, each on the points the earlier ones got wrong, weighted more. Every member gets a small map; the big map is the vote.") \
+    X(TipEnsemble, "Several networks that vote. Bagging trains each on its own bootstrap sample of the training points, side by side; boosting trains one after another, each on the points the earlier ones got wrong, weighted more; stacking trains different networks (the compare list's runs) and a meta-learner that learns how much to trust each. Every member gets a small map; the big map is the ensemble's answer.") \
     X(Members, "Members")                                                                         \
     X(TipMembers, "How many networks the ensemble has (2 to 15).")                               \
     X(LearnerEpochs, "Epochs per learner")                                                        \
     X(TipLearnerEpochs, "Boosting: how many epochs each learner trains before the next one is added.") \
+    X(Folds, "Folds")                                                                             \
+    X(TipFolds, "Stacking: the training points are cut into this many folds. Each base learner is also trained once without each fold, and its answers on the fold it never saw are what the meta-learner learns from, so it cannot learn to trust a learner that only memorised.") \
     X(MemberFmt, "Member %d")                                                                     \
     X(LearnerAlphaFmt, "Learner %d: α %.2f")                                                      \
     X(LearnerTrainingFmt, "Learner %d (training)")                                                \
@@ -119,6 +121,13 @@ namespace nnp::app {
     X(TipMemberMap, "One member's decision map. In bagging the dots are its out-of-bag points: training points its bootstrap sample left out, which it never saw.") \
     X(EnsembleSummaryFmt, "Test accuracy: members' mean %.1f%%, ensemble's vote %.1f%%")          \
     X(EnsembleCurveTitle, "The vote's test accuracy with the first 1, 2, ... members")            \
+    X(StackingBaseHint, "The base learners are the runs of Compare above: pick the setting they differ in and their values.") \
+    X(StackingSummaryFmt, "Test accuracy: base learners' mean %.1f%%, stacked %.1f%%")              \
+    X(StackingCurveTitle, "Stacked test accuracy with the first 1, 2, ... base learners")          \
+    X(TipStackingCurve, "Each bar is the test accuracy of a meta-learner fitted to the first k base learners only; the line is the base learners' mean accuracy.") \
+    X(MetaWeightsTitle, "How much the meta-learner trusts each base learner")                      \
+    X(TipMetaWeights, "The meta-learner is a logistic (softmax) regression over the base learners' answers. It learned from answers each learner gave for training points it had not trained on (the folds), so a learner that only memorised its points gets little weight. A bar is the weight from a learner's answer for a class to the meta-learner's score for that class.") \
+    X(TipStackingMap, "The stacked model's map: the meta-learner's probability of each class, from the base learners' answers. Click a test point to see each base learner's answer.") \
     X(TipEnsembleCurve, "Each bar is the test accuracy of the vote of the first k members; the line is the members' mean accuracy. Where the bars stand above the line, the members cover each other's mistakes.") \
     X(EnsembleMapCaption, "The ensemble's vote")                                                  \
     X(TipEnsembleMap, "The ensemble's map: the colour is the class most members vote for, and it is stronger where more of them agree. Click a test point to see each member's vote.") \

@@ -70,7 +70,8 @@ void compare_controls(AppState& app, ExperimentConfig& next, float width) {
     tooltip(Str::TipCompareValues);
     if (ImGui::Button(tr(Str::CompareStart), ImVec2(width, 0))) {
         next.race = race_from_text(choices[std::size_t(edit.choice)].key, edit.values);
-        next.ensemble.kind = EnsembleKind::None;  // a race and an ensemble do not combine
+        // A race and bagging or boosting do not combine; stacking's base learners are the race.
+        if (next.ensemble.kind != EnsembleKind::Stacking) next.ensemble.kind = EnsembleKind::None;
         // What validation will change or drop is said here, not lost.
         ExperimentConfig checked = next;
         edit.problems.clear();
@@ -87,8 +88,8 @@ void compare_controls(AppState& app, ExperimentConfig& next, float width) {
     }
 }
 
-// Ensemble: none, bagging or boosting (not for a value set), its members and, for boosting,
-// each learner's epochs. Choosing one ends a race: the two do not combine.
+// Ensemble: none, bagging, boosting (not for a value set) or stacking, its members and, for
+// boosting, each learner's epochs, for stacking its folds.
 void ensemble_controls(ExperimentConfig& next, float width) {
     ImGui::Separator();
     ImGui::TextUnformatted(field_label("ens"));
@@ -99,7 +100,11 @@ void ensemble_controls(ExperimentConfig& next, float width) {
     enum_combo("##ens", &next.ensemble.kind,
                [regression](EnsembleKind k) { return !(regression && k == EnsembleKind::Boosting); });
     tooltip(field_tip("ens"));
-    if (next.ensemble.kind != before && next.ensemble.kind != EnsembleKind::None) next.race = {};
+    // Bagging and boosting end a race; stacking takes the race's runs as its base learners
+    // (validation gives it some when there is no race).
+    if (next.ensemble.kind != before && next.ensemble.kind != EnsembleKind::None &&
+        next.ensemble.kind != EnsembleKind::Stacking)
+        next.race = {};
     if (next.ensemble.kind == EnsembleKind::None) return;
     const float label_w = 0.45f * width;
     const auto int_row = [&](const char* key, int* v) {
@@ -112,6 +117,13 @@ void ensemble_controls(ExperimentConfig& next, float width) {
                          ImGuiSliderFlags_AlwaysClamp);
         tooltip(field_tip(key));
     };
+    if (next.ensemble.kind == EnsembleKind::Stacking) {
+        int_row("folds", &next.ensemble.folds);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", tr(Str::StackingBaseHint));
+        ImGui::PopTextWrapPos();
+        return;
+    }
     int_row("members", &next.ensemble.members);
     if (next.ensemble.kind == EnsembleKind::Boosting) int_row("lepochs", &next.ensemble.learner_epochs);
 }

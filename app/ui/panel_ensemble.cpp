@@ -1,7 +1,7 @@
 // The ensemble's parts of the output panel (ensemble_view.hpp holds their numbers): a member
 // map's out-of-bag points, the members' mean beside the vote with the vote's accuracy as members
 // are added, boosting's sample weights as point sizes, and the test point clicked on the vote's
-// map with each member's vote.
+// map with each member's vote; stacking's meta-learner weights.
 #include "panels.hpp"
 #include "sprites.hpp"
 #include "widgets.hpp"
@@ -25,6 +25,42 @@ void draw_rows(ImDrawList* dl, const Dataset& d, std::span<const int> rows, ImVe
     }
 }
 
+// Stacking: a bar per base learner in its run's colour for the meta-learner's weight on it,
+// from a shared zero line (negative weights go left), its name and value in the bar's row.
+void meta_weight_bars(PanelContext& c, float width) {
+    const EnsembleView& ens = c.app.ensemble;
+    if (ens.meta_weights.empty()) return;
+    ImGui::TextDisabled("%s", tr(Str::MetaWeightsTitle));
+    tooltip(Str::TipMetaWeights);
+    const float em = ImGui::GetFontSize();
+    float most = 1e-6f, least = 0.0f;
+    for (const float w : ens.meta_weights) most = std::max(most, w), least = std::min(least, w);
+    const float name_w = std::min(9.0f * em, 0.45f * width), value_w = 3.2f * em;
+    const float bar_w = std::max(width - name_w - value_w, 2.0f * em);
+    const float zero = name_w + bar_w * (-least) / (most - least);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    for (std::size_t k = 0; k < ens.meta_weights.size() && k < c.app.runs.size(); ++k) {
+        const ImVec2 o = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::Dummy(ImVec2(width, h));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::TipMetaWeights));
+        ImGui::PushClipRect(o, ImVec2(o.x + name_w - 0.3f * em, o.y + h), true);
+        dl->AddText(o, to_imgui(run_color(int(k))), c.app.runs[k].name.c_str());
+        ImGui::PopClipRect();
+        const float w = ens.meta_weights[k];
+        const float x0 = o.x + zero, x1 = o.x + zero + bar_w * w / (most - least);
+        dl->AddRectFilled(ImVec2(std::min(x0, x1), o.y + 0.15f * h), ImVec2(std::max(x0, x1), o.y + 0.85f * h),
+                          to_imgui(run_color(int(k))));
+        char text[24];
+        std::snprintf(text, sizeof text, "%.2f", double(w));
+        dl->AddText(ImVec2(o.x + name_w + bar_w + 0.3f * em, o.y), IM_COL32(60, 60, 60, 255), text);
+    }
+    const ImVec2 bottom = ImGui::GetCursorScreenPos();
+    dl->AddLine(ImVec2(top.x + zero, top.y), ImVec2(top.x + zero, bottom.y), IM_COL32(120, 120, 120, 255));
+    note_ui(c, "meta_weights", top, ImVec2(top.x + width, bottom.y));
+}
+
 // Under the members' maps: the members' mean test accuracy beside the vote's, and a bar per
 // k = 1..members of the vote's test accuracy with the first k members, the mean as a line.
 void ensemble_summary(PanelContext& c, float width) {
@@ -32,21 +68,24 @@ void ensemble_summary(PanelContext& c, float width) {
     const EnsembleRun& run = *ens.run;
     if (run.data().task == Task::Regression) return;
     const EnsembleRecord& r = ens.record;
-    ImGui::Text(tr(Str::EnsembleSummaryFmt), double(r.members_mean_test_accuracy) * 100.0,
-                double(r.test_accuracy) * 100.0);
+    const bool stacking = run.stacking();
+    ImGui::Text(tr(stacking ? Str::StackingSummaryFmt : Str::EnsembleSummaryFmt),
+                double(r.members_mean_test_accuracy) * 100.0, double(r.test_accuracy) * 100.0);
+    if (stacking) meta_weight_bars(c, width);
     if (ens.boosting() && run.finished()) {
         const int k = int(run.members().size());
         if (k < run.config().ensemble.members) ImGui::TextDisabled(tr(Str::BoostingUselessFmt), k, r.error);
         else ImGui::TextDisabled(tr(Str::BoostingDoneFmt), k);
     }
     if (ens.curve.empty()) return;
-    ImGui::TextDisabled("%s", tr(Str::EnsembleCurveTitle));
-    tooltip(Str::TipEnsembleCurve);
+    const Str curve_tip = stacking ? Str::TipStackingCurve : Str::TipEnsembleCurve;
+    ImGui::TextDisabled("%s", tr(stacking ? Str::StackingCurveTitle : Str::EnsembleCurveTitle));
+    tooltip(curve_tip);
     const float em = ImGui::GetFontSize();
     const ImVec2 o = ImGui::GetCursorScreenPos();
     const float h = 3.5f * em, label_w = 2.6f * em;
     ImGui::Dummy(ImVec2(width, h + ImGui::GetTextLineHeight()));
-    tooltip(Str::TipEnsembleCurve);
+    tooltip(curve_tip);
     note_ui(c, "ensemble_curve", o, ImVec2(o.x + width, o.y + h));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // The axis spans the bars' and the mean's range (padded), so small gains are visible.

@@ -679,7 +679,8 @@ void panel_output(PanelContext& c, const Rect& r) {
         const ImVec2 mn(ImGui::GetCursorScreenPos().x + (avail_w - side) * 0.5f, ImGui::GetCursorScreenPos().y);
         const ImVec2 mx(mn.x + side, mn.y + side);
         ImGui::Dummy(ImVec2(avail_w, side));
-        tooltip(shown == &app.ensemble.picture ? Str::TipEnsembleMap : Str::TipOutputView);
+        tooltip(shown == &app.ensemble.picture ? (app.ensemble.stacking() ? Str::TipStackingMap : Str::TipEnsembleMap)
+                                                 : Str::TipOutputView);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         picture_at(dl, c.heat, *shown, mn, mx, discretize);
         if (shown == &pics.output || shown == &app.ensemble.picture) app.output_view = {mn.x, mn.y, side, side};

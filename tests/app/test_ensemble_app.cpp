@@ -162,3 +162,54 @@ TEST_CASE("an ensemble on regression data votes by the mean, and a race link dro
     CHECK_FALSE(app.link.issues.empty());
     CHECK(bool(app.ensemble) != (app.runs.size() == 2 && app.race()));
 }
+
+TEST_CASE("a stacking link opens as its base learners, whose fold copies train beside them", "[ensemble_app]") {
+    AppState app;
+    app_init(app, ExperimentConfig{});
+    app_open_link(app, "#v=1&data=moons&noise=30&ens=stacking&race=lr:0.1,0.01&folds=3");
+    CHECK(app.link.issues.empty());
+    REQUIRE(app.ensemble.stacking());
+    REQUIRE(app.runs.size() == 2);
+    CHECK(app.runs[0].name == "lr 0.1");
+    CHECK(app.runs[1].name == "lr 0.01");
+    CHECK(app.runs[0].session->config().optimizer.learning_rate == Approx(0.1f));
+    const EnsembleRun& ens = *app.ensemble.run;
+    REQUIRE(ens.fold_copies().size() == 6);
+    CHECK(app_link_text(app, false) == "v=1&data=moons&noise=30&race=lr:0.1,0.01&ens=stacking&folds=3");
+
+    app_play(app, true);
+    frames(app, 40);
+    app_play(app, false);
+    const std::int64_t e = app.runs[0].session->epoch();
+    CHECK(e >= 10);
+    // Every copy trains as far as its base learner (the frame's budget may leave one an epoch
+    // behind).
+    for (std::size_t j = 0; j < ens.fold_copies().size(); ++j) {
+        const std::int64_t own = app.runs[j / 3].session->epoch();
+        CHECK(ens.fold_copies()[j]->epoch() <= own);
+        CHECK(ens.fold_copies()[j]->epoch() >= own - 1);
+    }
+    app.pictures_dirty = true;
+    update_pictures(app);
+    CHECK(app.ensemble.picture.cell >= 0);  // the stacked model's map
+    REQUIRE(app.ensemble.meta_weights.size() == 2);
+    CHECK(app.ensemble.meta_weights == ens.meta_weights());
+    CHECK(app.ensemble.record.test_accuracy == ens.record().test_accuracy);
+    CHECK(app.ensemble.curve.size() == 2);
+    CHECK(state_json(app).find("\"meta_weights\":[") != std::string::npos);
+
+    // A live edit keeps each base learner's own value (the race's), and reaches the copies.
+    ExperimentConfig next = app.config;
+    next.show_test = true;
+    next.optimizer.momentum = 0.5f;
+    CHECK(apply_config(app, next) == ConfigChange::Live);
+    CHECK(app.runs[0].session->config().optimizer.learning_rate == Approx(0.1f));
+    CHECK(app.runs[1].session->config().optimizer.learning_rate == Approx(0.01f));
+    CHECK(ens.fold_copies()[4]->config().optimizer.learning_rate == Approx(0.01f));
+    CHECK(ens.fold_copies()[4]->config().optimizer.momentum == Approx(0.5f));
+    CHECK(app.runs[0].session->epoch() == e);
+
+    // A step trains the copies too.
+    app_step(app);
+    for (const auto& copy : app.ensemble.run->fold_copies()) CHECK(copy->epoch() >= e);
+}

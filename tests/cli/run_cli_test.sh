@@ -129,7 +129,17 @@ bagcsv=$("$run" --epochs 0 --format csv ens=bagging members=2) || fail "csv bagg
   fail "csv bagging: bad header: $bagcsv"
 check_bad "members" ens=bagging members=99
 check_bad "Boosting (SAMME)" data=reg-plane ens=boosting
-check_bad "ens" ens=stacking
+check_bad "ens" ens=voting
+# Stacking: the race's runs are the base learners; every line has the meta-learner's weight for
+# each; unknown base learners are named.
+stack=$("$run" --epochs 3 data=moons noise=30 ens=stacking race=act:tanh,relu folds=3) || fail "stacking exited $?"
+[ "$(printf '%s\n' "$stack" | wc -l)" -eq 4 ] || fail "stacking: expected 4 lines, got: $stack"
+printf '%s' "$stack" | tail -1 | grep -q '^{"epoch":3,"members":2,.*"members_mean_test_accuracy":[0-9.e-]*,"meta_weights":\[[0-9.e-]*,[0-9.e-]*\]}$' ||
+  fail "stacking: no meta_weights: $stack"
+stackcsv=$("$run" --epochs 0 --format csv ens=stacking | head -1) || fail "csv stacking exited $?"
+printf '%s' "$stackcsv" | grep -q 'members_mean_test_accuracy,meta_weight_1,meta_weight_2,meta_weight_3$' ||
+  fail "csv stacking: bad header: $stackcsv"
+check_bad "not a setting a race can vary" ens=stacking race=wings:1,2
 
 echo "run_cli_test: all passed"
 

@@ -323,7 +323,7 @@ TEST_CASE("ensemble links with bad values are clamped and named", "[ensemble]") 
     const DecodedConfig many = decode_config("v=1&ens=bagging&members=500");
     CHECK(many.config.ensemble.members == kMaxMembers);
     CHECK(has_issue(many, IssueCode::OutOfRange, "ensemble.members"));
-    const DecodedConfig unknown = decode_config("v=1&ens=stacking");
+    const DecodedConfig unknown = decode_config("v=1&ens=voting");
     CHECK(unknown.config.ensemble.kind == EnsembleKind::None);
     CHECK(has_issue(unknown, IssueCode::UnknownName, "ens"));
     const DecodedConfig regression = decode_config("v=1&data=reg-plane&ens=boosting");
