@@ -565,6 +565,40 @@ LessonKey lesson_for_note(const CoachNote& n) {
     return {};
 }
 
+namespace {
+
+// view=backprop[&sample=N] and view=landscape: the views inside a run, opened by a link (a
+// lesson's step says "step through one sample" with it). Any other view= is left in the link
+// for the surface view's reader, which names one it does not know.
+struct InsideView {
+    bool backprop = false, landscape = false;
+    int sample = 0;
+};
+
+InsideView take_inside_view(std::string& link, std::vector<ConfigIssue>& issues) {
+    InsideView v;
+    std::string rest = link;
+    const auto view = take_key(rest, "view");
+    if (!view || (*view != "backprop" && *view != "landscape")) return v;
+    const auto sample = take_key(rest, "sample");
+    link = std::move(rest);
+    v.backprop = *view == "backprop";
+    v.landscape = !v.backprop;
+    if (sample && v.backprop) {
+        int n = 0;
+        if (link_text::parse_int(*sample, n) && n >= 0) {
+            v.sample = n;  // clamped to the training samples there are when the walk is taken
+        } else {
+            char text[160];
+            std::snprintf(text, sizeof text, tr(Str::BadSampleFmt), link_text::clip(*sample).c_str());
+            issues.push_back({IssueCode::Malformed, "sample", text});
+        }
+    }
+    return v;
+}
+
+}  // namespace
+
 void app_open_link(AppState& app, std::string_view link_text) {
     std::string text(link_text), unknown_language, unknown_lesson;
     if (const auto lang = take_language(text, &unknown_language)) set_language(*lang);  // this visit only
@@ -577,11 +611,14 @@ void app_open_link(AppState& app, std::string_view link_text) {
         app.lesson.show_hint = false;
         if (bare) text = lessons()[std::size_t(lesson->lesson)].steps[std::size_t(lesson->step)].link;
     }
+    std::vector<ConfigIssue> view_issues;
+    const InsideView inside = take_inside_view(text, view_issues);
     std::vector<std::string> surface_problems;
     auto surface = take_surface_view(text, surface_problems);
     app.surface = surface ? std::move(*surface) : SurfaceView{};
     DecodedConfig decoded = decode_config(text);
     for (const std::string& p : surface_problems) decoded.issues.push_back({IssueCode::Malformed, "view", p});
+    for (ConfigIssue& i : view_issues) decoded.issues.push_back(std::move(i));
     // Links carry a few clicked points (pts=), never a CSV file's rows: the data this page has
     // goes in, else the set is empty and the page says why.
     app.csv.link_without_data = false;
@@ -601,6 +638,15 @@ void app_open_link(AppState& app, std::string_view link_text) {
     for (Run& r : app.runs)
         if (!decoded.params.empty() && r.session->net().set_params(decoded.params)) r.session->params_changed();
     app.playing = false;
+    // A link opens the views it names and closes the others (as the surface view above).
+    app.backprop = BackpropView{};
+    app.backprop.open = inside.backprop;
+    app.backprop.sample = inside.sample;
+    app.landscape.open = inside.landscape;
+    if (inside.landscape) {
+        app.landscape.dirs = LandscapeDirs::Random;  // a fresh run has no path to take directions from
+        landscape_start(app.landscape, app.session(), app.selected, app.built);
+    }
     app.link.issues = std::move(decoded.issues);
     app.link.show_issues = !app.link.issues.empty() || decoded.tf_playground;
     app.link.tf_playground = decoded.tf_playground;
@@ -618,7 +664,10 @@ bool link_can_carry_weights(const AppState& app) {
 }
 
 std::string app_link_text(const AppState& app, bool with_weights) {
-    const std::string view = surface_link_keys(app.surface);  // the page's own keys, when open
+    // The page's own keys of the views that are open.
+    std::string view = surface_link_keys(app.surface);
+    if (app.backprop.open) view += "&view=backprop&sample=" + std::to_string(app.backprop.sample);
+    else if (app.landscape.open && !app.surface.open) view += "&view=landscape";
     if (with_weights && link_can_carry_weights(app))
         return encode_config(app.config, app.session().net().params()) + view;
     return encode_config(app.config) + view;

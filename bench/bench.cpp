@@ -11,6 +11,7 @@
 // W3 is refused and the run fails, so no figure of other data can pass for W3's.
 // Exit code 1 if a figure is not finite and positive or W3's data hash is wrong; 2 on bad use.
 #include "config_codec.hpp"
+#include "ensemble.hpp"
 #include "landscape.hpp"
 #include "platform.hpp"
 #include "race.hpp"
@@ -222,6 +223,41 @@ void bench_race(Table& table, const std::string& name, const ExperimentConfig& b
     table.rate(name + ": training, per run", "epochs/s", rounds);
 }
 
+// Bagging of 7 members of `base` against 7 separate runs of it (seeds seed..seed+6, as the
+// members have): training samples/s of all seven, and the ensemble's share of the separate
+// runs' rate. A round is an epoch of every run; bagging's includes the ensemble's record (its
+// vote and losses over all points), as nnp_run prints it every epoch.
+void bench_bagging(Table& table, const std::string& name, ExperimentConfig base, const Timing& t) {
+    constexpr int kMembers = 7;
+    std::vector<Session> runs;
+    for (int k = 0; k < kMembers; ++k) {
+        ExperimentConfig c = base;
+        c.seed = base.seed + std::uint32_t(k);
+        runs.emplace_back(c);
+    }
+    const double samples = double(kMembers) * double(runs.front().n_train());
+    const Stats separate = measure([&] {
+        for (Session& s : runs)
+            if (!s.train_epoch()) s.reinitialize(s.config().seed);
+        return samples;
+    }, t);
+    base.ensemble.kind = EnsembleKind::Bagging;
+    base.ensemble.members = kMembers;
+    EnsembleRun bagging(base);
+    double sink = 0.0;
+    const Stats together = measure([&] {
+        bagging.advance();
+        sink += double(bagging.record().test_accuracy);
+        return samples;
+    }, t);
+    table.rate(name + ": 7 runs", "samples/s", separate);
+    table.rate(name + ": bagging of 7", "samples/s", together);
+    // The ratio of the medians, with the extremes' ratios as its range.
+    table.rate(name + ": bagging / 7 runs", "%", {together.median / separate.median, together.low / separate.high,
+                                                  together.high / separate.low, t.runs}, 100.0);
+    if (!(sink >= 0.0)) std::fprintf(stderr, "nnp_bench: bagging's accuracy is not a number\n");
+}
+
 // The 8x8 digits as the page trains them: one epoch of nnp::Session (shuffled batches of 32 over
 // the 1,437 training images, then the loss and accuracy over all 1,797), in milliseconds.
 void bench_digits(Table& table, const std::string& name, const std::string& link, const Timing& t) {
@@ -294,6 +330,7 @@ int main(int argc, char** argv) {
     race.race = {"opt", {"sgd", "mom", "nag", "adag", "rms", "adam"}};
     if (!validate(race).empty()) std::fprintf(stderr, "nnp_bench: the race config is not valid\n");
     bench_race(table, "TF big, race of 6 optimizers", race, timing);
+    bench_bagging(table, "TF default", tf_default_config(), timing);
     // The loss landscape: a 31x31 slice of the big experiment (after 20 epochs) over its 250
     // training points, random filter-normalised directions; one row per whole grid.
     {

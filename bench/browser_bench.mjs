@@ -4,7 +4,8 @@
 //   - time to first frame: navigation start to the app's first WebGL draw, median of 5 loads;
 //   - frames/s while training TF Playground's default experiment and its big one (spiral, all
 //     seven features, six hidden layers of 8, every neuron's picture on screen), and a race of
-//     the six optimizers on the big one (six decision maps on screen), median and range
+//     the six optimizers on the big one (six decision maps on screen), and bagging of seven
+//     members of the default one (seven member maps and the vote's map), median and range
 //     of timed runs after a warm-up, with the app's own per-frame times from its accessor;
 //   - each measured with Chromium's default GPU compositing and with --disable-gpu-compositing
 //     (the page composited in software; on a machine without a GPU that skips a read-back of
@@ -42,6 +43,8 @@ const experiments = [
   { name: 'race of 6 optimizers on the big', hidden: 6, runs: 6,
     hash: '#v=1&data=spiral&f=x,y,xSquared,ySquared,xTimesY,sinX,sinY' +
       '&net=8:tanh,8:tanh,8:tanh,8:tanh,8:tanh,8:tanh&race=opt:sgd,mom,nag,adag,rms,adam' },
+  // An ensemble of the default experiment: seven bagged members' maps and the vote's map.
+  { name: 'bagging of 7 on the default', hidden: 2, runs: 7, hash: '#v=1&ens=bagging&members=7' },
 ];
 
 // ---- static server on 127.0.0.1 that counts what it sends ----

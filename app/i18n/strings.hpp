@@ -121,6 +121,8 @@ namespace nnp::app {
     X(TipMemberMap, "One member's decision map. In bagging the dots are its out-of-bag points: training points its bootstrap sample left out, which it never saw.") \
     X(EnsembleSummaryFmt, "Test accuracy: members' mean %.1f%%, ensemble's vote %.1f%%")          \
     X(EnsembleCurveTitle, "The vote's test accuracy with the first 1, 2, ... members")            \
+    X(BaseLearnersTitle, "Base learners: click one to see its network")                          \
+    X(StackingStart, "Use them as the base learners")                                             \
     X(StackingBaseHint, "The base learners are the runs of Compare above: pick the setting they differ in and their values.") \
     X(StackingSummaryFmt, "Test accuracy: base learners' mean %.1f%%, stacked %.1f%%")              \
     X(StackingCurveTitle, "Stacked test accuracy with the first 1, 2, ... base learners")          \
@@ -135,6 +137,9 @@ namespace nnp::app {
     X(VotePickHint, "Click a test point on the map to see how each member votes on it.")          \
     X(VotesTitleFmt, "Test point %d, class %d. The members' votes:")                              \
     X(VoteResultFmt, "The ensemble says class %d")                                                \
+    X(StackingMapCaption, "The stacked model")                                                    \
+    X(StackingVotesTitleFmt, "Test point %d, class %d. The base learners' answers:")             \
+    X(StackingResultFmt, "The meta-learner says class %d")                                       \
     X(BoostingDoneFmt, "Boosting ended with %d learners.")                                       \
     X(BoostingUselessFmt, "Boosting stopped at %d learners: the next one was no better than chance (weighted error %.2f).") \
     X(Classes, "Classes")                                                                         \
@@ -327,7 +332,8 @@ namespace nnp::app {
     X(ExportScreen, "Page") \
     X(ExportSavedFmt, "Saved %s") \
     X(ExportFailedFmt, "Could not save %s") \
-    X(SurfaceBadViewFmt, "view=%s is not a view here (view=surface is); it was ignored.") \
+    X(SurfaceBadViewFmt, "view=%s is not a view here (surface, landscape and backprop are); it was ignored.") \
+    X(BadSampleFmt, "sample=%s is not a training sample's number (0, 1, 2, ...); the first sample is shown.") \
     X(SurfaceBadFnFmt, "fn=%s is not a surface (bowl, rosenbrock, saddle, wells, plateau); rosenbrock was used.") \
     X(SurfaceBadStartFmt, "start=%s is not X,Y inside [%g, %g] x [%g, %g]; the surface's own start was used.") \
     X(SurfaceBadRateFmt, "slr=%s is not a rate in (0, %g]; the surface's own rate was used.") \

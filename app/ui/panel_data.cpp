@@ -68,7 +68,8 @@ void compare_controls(AppState& app, ExperimentConfig& next, float width) {
     ImGui::SetNextItemWidth(width);
     if (ImGui::InputText("##values", buffer, sizeof buffer)) edit.values = buffer;
     tooltip(Str::TipCompareValues);
-    if (ImGui::Button(tr(Str::CompareStart), ImVec2(width, 0))) {
+    const bool stacking = next.ensemble.kind == EnsembleKind::Stacking;
+    if (ImGui::Button(tr(stacking ? Str::StackingStart : Str::CompareStart), ImVec2(width, 0))) {
         next.race = race_from_text(choices[std::size_t(edit.choice)].key, edit.values);
         // A race and bagging or boosting do not combine; stacking's base learners are the race.
         if (next.ensemble.kind != EnsembleKind::Stacking) next.ensemble.kind = EnsembleKind::None;

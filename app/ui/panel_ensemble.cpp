@@ -69,8 +69,8 @@ void ensemble_summary(PanelContext& c, float width) {
     if (run.data().task == Task::Regression) return;
     const EnsembleRecord& r = ens.record;
     const bool stacking = run.stacking();
-    ImGui::Text(tr(stacking ? Str::StackingSummaryFmt : Str::EnsembleSummaryFmt),
-                double(r.members_mean_test_accuracy) * 100.0, double(r.test_accuracy) * 100.0);
+    ImGui::TextWrapped(tr(stacking ? Str::StackingSummaryFmt : Str::EnsembleSummaryFmt),
+                       double(r.members_mean_test_accuracy) * 100.0, double(r.test_accuracy) * 100.0);
     if (stacking) meta_weight_bars(c, width);
     if (ens.boosting() && run.finished()) {
         const int k = int(run.members().size());
@@ -157,14 +157,18 @@ void vote_box(PanelContext& c, ImVec2 mn, float side) {
     if (d.task == Task::Regression) return;
     if (ens.picked < d.test_begin() || ens.picked >= d.size()) {
         ens.picked = -1;
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", tr(Str::VotePickHint));
+        ImGui::PopTextWrapPos();
         return;
     }
     const int i = ens.picked;
     const ImVec2 p = plane_position(d, i, mn, ImVec2(mn.x + side, mn.y + side));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddCircle(p, 0.7f * ImGui::GetFontSize(), IM_COL32(20, 20, 20, 255), 20, 2.5f * c.scale);
-    ImGui::Text(tr(Str::VotesTitleFmt), i - d.test_begin() + 1, d.label[std::size_t(i)]);
+    const bool stacking = ens.stacking();
+    ImGui::Text(tr(stacking ? Str::StackingVotesTitleFmt : Str::VotesTitleFmt), i - d.test_begin() + 1,
+                d.label[std::size_t(i)]);
     const std::vector<int> votes = ens.run->member_votes(i);
     const float em = ImGui::GetFontSize();
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -177,7 +181,7 @@ void vote_box(PanelContext& c, ImVec2 mn, float side) {
         dl->AddRect(a, ImVec2(a.x + 1.2f * em, a.y + 1.2f * em), to_imgui(run_color(int(m))), 0.0f, 0, 2.0f * c.scale);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.app.runs[m].name.c_str());
     }
-    ImGui::Text(tr(Str::VoteResultFmt), ens.run->vote(i));
+    ImGui::Text(tr(stacking ? Str::StackingResultFmt : Str::VoteResultFmt), ens.run->vote(i));
 }
 
 }  // namespace nnp::app

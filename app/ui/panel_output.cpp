@@ -289,7 +289,7 @@ void run_maps(PanelContext& c, float width) {
     const float gap = 0.4f * em;
     const float side = (width - gap * float(cols - 1)) / float(cols);
     const int lead = leader(app);
-    ImGui::TextDisabled("%s", tr(ens ? Str::MembersTitle : Str::RunsTitle));
+    ImGui::TextDisabled("%s", tr(ens.stacking() ? Str::BaseLearnersTitle : ens ? Str::MembersTitle : Str::RunsTitle));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; ++i) {
         const Run& run = app.runs[std::size_t(i)];
@@ -665,7 +665,9 @@ void panel_output(PanelContext& c, const Rect& r) {
         const PictureInfo* shown = vote ? &app.ensemble.picture : &pics.output;
         bool discretize = next.discretize;
         char caption[96] = "";
-        if (vote) std::snprintf(caption, sizeof caption, "%s", tr(Str::EnsembleMapCaption));
+        if (vote)
+            std::snprintf(caption, sizeof caption, "%s",
+                          tr(app.ensemble.stacking() ? Str::StackingMapCaption : Str::EnsembleMapCaption));
         if (app.hover_layer >= 0 && std::size_t(app.hover_layer) < pics.units.size() &&
             std::size_t(app.hover_unit) < pics.units[std::size_t(app.hover_layer)].size()) {
             shown = &pics.units[std::size_t(app.hover_layer)][std::size_t(app.hover_unit)];
@@ -684,6 +686,7 @@ void panel_output(PanelContext& c, const Rect& r) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         picture_at(dl, c.heat, *shown, mn, mx, discretize);
         if (shown == &pics.output || shown == &app.ensemble.picture) app.output_view = {mn.x, mn.y, side, side};
+        if (vote) note_ui(c, "ensemble_map", mn, mx);
         if (app.points.on && ImGui::IsWindowHovered()) point_click(c, mn, side);
         const bool slice = s.data().input_dims > 2;
         if (vote && !app.points.on && ImGui::IsWindowHovered() && !slice) pick_click(c, s.data(), mn, side);

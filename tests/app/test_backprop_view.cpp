@@ -98,8 +98,9 @@ TEST_CASE("backprop view: the steps of the page's default network, in order and 
     CHECK(v.step == 0);
     backprop_move(v, 100);
     CHECK(v.step == 25);
-    // A rebuild: a new network, the walk from its first step.
-    app_open_link(app, "v=1&data=circle&net=3:relu");
+    // A rebuild (an edit, not a link: a link without view= closes the view): a new network,
+    // the walk from its first step.
+    apply_config(app, decode_config("v=1&data=circle&net=3:relu").config);
     backprop_frame(v, app.session_of(0), app.built);
     REQUIRE(v.walk);
     CHECK(v.step == 0);
@@ -122,4 +123,41 @@ TEST_CASE("backprop view: softmax outputs are worded by their own rule", "[app][
         CHECK(test::contains(text, num(v.walk->layers.back().dl_dz[2])));
         CHECK(test::contains(text, std::string(link).find("cce") != std::string::npos ? "a - t" : "Σ a · dL/da"));
     }
+}
+
+TEST_CASE("backprop view: a link opens it on a sample and carries it, a bad sample is named", "[app][backprop]") {
+    AppState app;
+    app_init(app, ExperimentConfig{});
+    app_open_link(app, "#v=1&data=xor&view=backprop&sample=7");
+    CHECK(app.link.issues.empty());
+    CHECK(app.backprop.open);
+    CHECK(app.backprop.sample == 7);
+    CHECK(app.config.data.kind == DatasetKind::Xor);
+    CHECK(app_link_text(app, false) == "v=1&data=xor&view=backprop&sample=7");
+    backprop_frame(app.backprop, app.session_of(0), app.built);
+    REQUIRE(app.backprop.walk);
+    CHECK(app.backprop.walk->sample == 7);
+
+    // A link without a view closes it; the landscape opens from its own key.
+    app_open_link(app, "#v=1&data=xor&view=landscape");
+    CHECK(app.link.issues.empty());
+    CHECK_FALSE(app.backprop.open);
+    CHECK(app.landscape.open);
+    CHECK(app_link_text(app, false) == "v=1&data=xor&view=landscape");
+    app_open_link(app, "#v=1&data=xor");
+    CHECK_FALSE(app.landscape.open);
+
+    app_open_link(app, "#v=1&data=xor&view=backprop&sample=-4");
+    CHECK(app.backprop.open);
+    CHECK(app.backprop.sample == 0);
+    REQUIRE(app.link.issues.size() == 1);
+    CHECK(app.link.issues[0].field == "sample");
+    // A sample past the last training one is clamped when the walk is taken.
+    app_open_link(app, "#v=1&data=xor&view=backprop&sample=100000");
+    backprop_frame(app.backprop, app.session_of(0), app.built);
+    CHECK(app.backprop.sample == app.session().n_train() - 1);
+    app_open_link(app, "#v=1&data=xor&view=wings");
+    CHECK_FALSE(app.backprop.open);
+    REQUIRE(app.link.issues.size() == 1);
+    CHECK(app.link.issues[0].field == "view");
 }
