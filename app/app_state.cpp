@@ -572,7 +572,7 @@ namespace {
 // for the surface view's reader, which names one it does not know.
 struct InsideView {
     bool backprop = false, landscape = false;
-    int sample = 0;
+    int sample = 0, step = 0;  // backprop: the training sample and the walk's step (bpstep=)
 };
 
 InsideView take_inside_view(std::string& link, std::vector<ConfigIssue>& issues) {
@@ -581,19 +581,24 @@ InsideView take_inside_view(std::string& link, std::vector<ConfigIssue>& issues)
     const auto view = take_key(rest, "view");
     if (!view || (*view != "backprop" && *view != "landscape")) return v;
     const auto sample = take_key(rest, "sample");
+    const auto step = take_key(rest, "bpstep");
     link = std::move(rest);
     v.backprop = *view == "backprop";
     v.landscape = !v.backprop;
-    if (sample && v.backprop) {
+    // Both are clamped to what exists when the walk is taken (the training samples, its steps).
+    const auto whole = [&](const std::optional<std::string>& value, const char* key, Str message, int& out) {
+        if (!value || !v.backprop) return;
         int n = 0;
-        if (link_text::parse_int(*sample, n) && n >= 0) {
-            v.sample = n;  // clamped to the training samples there are when the walk is taken
+        if (link_text::parse_int(*value, n) && n >= 0) {
+            out = n;
         } else {
             char text[160];
-            std::snprintf(text, sizeof text, tr(Str::BadSampleFmt), link_text::clip(*sample).c_str());
-            issues.push_back({IssueCode::Malformed, "sample", text});
+            std::snprintf(text, sizeof text, tr(message), link_text::clip(*value).c_str());
+            issues.push_back({IssueCode::Malformed, key, text});
         }
-    }
+    };
+    whole(sample, "sample", Str::BadSampleFmt, v.sample);
+    whole(step, "bpstep", Str::BadBpStepFmt, v.step);
     return v;
 }
 
@@ -642,6 +647,7 @@ void app_open_link(AppState& app, std::string_view link_text) {
     app.backprop = BackpropView{};
     app.backprop.open = inside.backprop;
     app.backprop.sample = inside.sample;
+    app.backprop.step = inside.step;  // kept by the first walk (backprop_frame)
     app.landscape.open = inside.landscape;
     if (inside.landscape) {
         app.landscape.dirs = LandscapeDirs::Random;  // a fresh run has no path to take directions from
@@ -666,7 +672,10 @@ bool link_can_carry_weights(const AppState& app) {
 std::string app_link_text(const AppState& app, bool with_weights) {
     // The page's own keys of the views that are open.
     std::string view = surface_link_keys(app.surface);
-    if (app.backprop.open) view += "&view=backprop&sample=" + std::to_string(app.backprop.sample);
+    if (app.backprop.open) {
+        view += "&view=backprop&sample=" + std::to_string(app.backprop.sample);
+        if (app.backprop.step > 0) view += "&bpstep=" + std::to_string(app.backprop.step);
+    }
     else if (app.landscape.open && !app.surface.open) view += "&view=landscape";
     if (with_weights && link_can_carry_weights(app))
         return encode_config(app.config, app.session().net().params()) + view;

@@ -184,7 +184,7 @@ void backprop_frame(BackpropView& v, const Session* s, std::uint64_t built) {
         const bool same_net = v.walk && v.session == s && v.built == built;
         v.walk = backprop_walk(*s, v.sample);
         v.steps = v.walk ? backprop_steps(*v.walk) : std::vector<BpStep>{};
-        if (!same_net) v.step = 0;
+        if (!same_net && v.session != nullptr) v.step = 0;  // the first walk keeps a link's bpstep=
         v.session = s;
         v.built = built;
         v.session_steps = s->steps();

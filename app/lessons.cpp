@@ -26,6 +26,13 @@ constexpr GoalMetric kGoalMetrics[] = {
     {"hidden_layers", Str::MetricHiddenLayers},
     {"runs", Str::MetricRuns},
     {"early_stopped", Str::MetricEarlyStopped},  // 1 once early stopping has stopped the run
+    {"backprop_step", Str::MetricBackpropStep},  // the walk-through's step (while it is open)
+    // An ensemble's (while there is one): its test accuracy, its members' mean, the difference,
+    // and how many members it has (boosting: learners added so far).
+    {"ensemble_accuracy", Str::MetricEnsembleAccuracy},
+    {"members_mean_accuracy", Str::MetricMembersMeanAccuracy},
+    {"ensemble_gain", Str::MetricEnsembleGain},
+    {"members", Str::MetricMembers},
 };
 
 std::string_view trim(std::string_view s) {
@@ -171,6 +178,15 @@ double goal_metric(const AppState& app, std::string_view metric) {
     if (metric == "hidden_layers") return double(s.config().hidden.size());
     if (metric == "runs") return double(app.runs.size());
     if (metric == "early_stopped") return s.stop_reason() == StopReason::EarlyStopped ? 1.0 : 0.0;
+    constexpr double none = std::numeric_limits<double>::quiet_NaN();
+    if (metric == "backprop_step") return app.backprop.open ? double(app.backprop.step) : none;
+    if (!app.ensemble) return none;
+    // The record as of now (the view's copy is renewed only when pictures are drawn).
+    const EnsembleRecord e = app.ensemble.run->record();
+    if (metric == "ensemble_accuracy") return e.test_accuracy;
+    if (metric == "members_mean_accuracy") return e.members_mean_test_accuracy;
+    if (metric == "ensemble_gain") return double(e.test_accuracy) - double(e.members_mean_test_accuracy);
+    if (metric == "members") return double(app.ensemble.run->members().size());
     return std::numeric_limits<double>::quiet_NaN();
 }
 

@@ -333,6 +333,7 @@ namespace nnp::app {
     X(ExportSavedFmt, "Saved %s") \
     X(ExportFailedFmt, "Could not save %s") \
     X(SurfaceBadViewFmt, "view=%s is not a view here (surface, landscape and backprop are); it was ignored.") \
+    X(BadBpStepFmt, "bpstep=%s is not a step of the walk-through (0, 1, 2, ...); it starts at the first.") \
     X(BadSampleFmt, "sample=%s is not a training sample's number (0, 1, 2, ...); the first sample is shown.") \
     X(SurfaceBadFnFmt, "fn=%s is not a surface (bowl, rosenbrock, saddle, wells, plateau); rosenbrock was used.") \
     X(SurfaceBadStartFmt, "start=%s is not X,Y inside [%g, %g] x [%g, %g]; the surface's own start was used.") \
@@ -434,6 +435,11 @@ namespace nnp::app {
     X(MetricHiddenLayers, "hidden layers")                                                        \
     X(MetricRuns, "runs")                                                                         \
     X(MetricEarlyStopped, "stopped early (1 = yes)")                                              \
+    X(MetricBackpropStep, "step of backpropagation shown")                                       \
+    X(MetricEnsembleAccuracy, "ensemble's test accuracy")                                        \
+    X(MetricMembersMeanAccuracy, "members' mean test accuracy")                                  \
+    X(MetricEnsembleGain, "ensemble's test accuracy minus its members' mean")                    \
+    X(MetricMembers, "members")                                                                   \
     X(CoachTitle, "Coach")                                                                        \
     X(TipCoach, "What the run's history and neurons say about why training goes badly, and what to try.") \
     X(CoachLesson, "The lesson on it")                                                            \

@@ -53,7 +53,11 @@ TEST_CASE("every step's link opens without issues, and training meets its goal",
             for (const std::string& link : {step.link, step.solution}) {
                 if (link.empty()) continue;
                 INFO(link);
-                CHECK(decode_config(link).issues.empty());
+                AppState opened;  // the page's reader: it also takes the views' keys (view=backprop)
+                app_init(opened, ExperimentConfig{});
+                app_open_link(opened, link);
+                for (const ConfigIssue& i : opened.link.issues) INFO(i.field << ": " << i.message);
+                CHECK(opened.link.issues.empty());
             }
             AppState app;
             app_init(app, ExperimentConfig{});
@@ -146,9 +150,9 @@ TEST_CASE("lesson=ID&step=N in a link opens a lesson step, the rest is the exper
 
     AppState app;
     app_init(app, ExperimentConfig{});
-    app_open_link(app, "#lesson=xor&step=2");
+    app_open_link(app, "#lesson=xor&step=3");
     CHECK(app.lesson.lesson >= 0);
-    CHECK(app.lesson.step == 1);
+    CHECK(app.lesson.step == 2);
     CHECK(app.config.hidden.size() == 2);  // the step's own link: two hidden layers
     app_open_link(app, "#v=1&lesson=nope");
     REQUIRE(app.link.issues.size() == 1);

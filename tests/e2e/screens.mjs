@@ -185,8 +185,13 @@ for (const screen of screens) {
     await press('lesson_xor');
     await frames(2);
     s = await state();
-    check(s.lesson.id === 'xor' && s.lesson.step === 1 && s.config.hidden.length === 0,
-          `${tag} the XOR lesson opens its first step (a perceptron)`, JSON.stringify(s.lesson));
+    check(s.lesson.id === 'xor' && s.lesson.step === 1 && s.config.hidden.length === 0 && s.config.dataset === 'gauss',
+          `${tag} the perceptron lesson opens its first step (weights by hand)`, JSON.stringify(s.lesson));
+    await press('lesson_next');
+    await frames(2);
+    s = await state();
+    check(s.lesson.step === 2 && s.config.dataset === 'xor' && s.config.hidden.length === 0,
+          `${tag} Next opens step 2 (a perceptron on XOR)`, JSON.stringify(s.lesson));
     await command(page, { cmd: 'set_speed', value: 20 });
     await press('play');
     const t0 = Date.now();
@@ -197,7 +202,7 @@ for (const screen of screens) {
     await press('lesson_next');
     await frames(2);
     s = await state();
-    check(s.lesson.step === 2 && s.config.hidden.length === 2, `${tag} Next opens step 2 (two hidden layers)`, JSON.stringify(s.lesson));
+    check(s.lesson.step === 3 && s.config.hidden.length === 2, `${tag} Next opens step 3 (two hidden layers)`, JSON.stringify(s.lesson));
     await page.screenshot({ path: artifact(`screen-${screen.name}-lesson.png`) });
     await press('lesson_close');
     await frames(2);
