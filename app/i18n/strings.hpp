@@ -416,7 +416,8 @@ namespace nnp::app {
     X(LessonStepFmt, "Step %d of %d")                                                             \
     X(LessonGoal, "Goal:")                                                                        \
     X(LessonGoalMet, "Goal met")                                                                  \
-    X(LessonGoalOpen, "Not yet: press Play and watch")                                           \
+    X(MetMark, "●")                                                                               \
+    X(LessonGoalOpen, "Not yet: the page checks it as you go")                                   \
     X(LessonBack, "Back")                                                                         \
     X(LessonNext, "Next")                                                                         \
     X(LessonHint, "Hint")                                                                         \

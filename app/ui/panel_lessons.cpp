@@ -33,7 +33,8 @@ void lesson_picker(PanelContext& c) {
         if (ImGui::Selectable(line, int(i) == ls.lesson)) c.req.open_lesson = LessonKey{int(i), 0};
         note_ui(c, "lesson_" + l.id);
         ImGui::SameLine();
-        ImGui::TextDisabled("%s%s", met == int(l.steps.size()) ? "\xe2\x97\x8f " : "", progress);  // ● all met
+        ImGui::TextDisabled("%s%s%s", met == int(l.steps.size()) ? tr(Str::MetMark) : "",
+                            met == int(l.steps.size()) ? " " : "", progress);  // all met
         ImGui::PopID();
     }
     ImGui::EndPopup();
@@ -59,7 +60,7 @@ void lesson_card(PanelContext& c, float width) {
     const bool met = step_met(ls, l.id, k + 1);
     const std::string goal = std::string(tr(Str::LessonGoal)) + " " + describe_goal(step.terms);
     ImGui::TextUnformatted(goal.c_str());
-    if (met) ImGui::TextColored(ImVec4(0.10f, 0.50f, 0.20f, 1.0f), "\xe2\x97\x8f %s", tr(Str::LessonGoalMet));  // ●
+    if (met) ImGui::TextColored(ImVec4(0.10f, 0.50f, 0.20f, 1.0f), "%s %s", tr(Str::MetMark), tr(Str::LessonGoalMet));
     else ImGui::TextDisabled("%s", tr(Str::LessonGoalOpen));
     if (ls.show_hint && !step.hint.en.empty()) ImGui::TextColored(ImVec4(0.45f, 0.30f, 0.0f, 1.0f), "%s", step.hint.in(lang).c_str());
     ImGui::PopTextWrapPos();

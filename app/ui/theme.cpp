@@ -17,9 +17,10 @@ namespace {
 
 #ifdef NNP_UI_FONT
 // What the font holds: Latin with Latin-1, Greek (Σ in the backpropagation steps), general
-// punctuation, Hangul compatibility jamo and syllables, and the replacement box. ImGui bakes only the glyphs the subset really has.
+// punctuation, arrows and mathematical operators, geometric shapes (● a met goal), Hangul
+// compatibility jamo and syllables, and the replacement box. ImGui bakes only the glyphs the subset really has.
 constexpr ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF,
-                                    0x3131, 0x3163, 0xAC00, 0xD7A3, 0xFFFD, 0xFFFD, 0};
+                                    0x25A0, 0x25FF, 0x3131, 0x3163, 0xAC00, 0xD7A3, 0xFFFD, 0xFFFD, 0};
 #endif
 
 }  // namespace
