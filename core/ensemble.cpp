@@ -65,18 +65,26 @@ std::vector<int> majority_vote(std::span<const Matrix* const> outputs, Activatio
     std::vector<double> prob(static_cast<std::size_t>(classes));
     for (int i = 0; i < n; ++i) {
         std::fill(votes.begin(), votes.end(), 0);
-        std::fill(prob.begin(), prob.end(), 0.0);
         for (const Matrix* m : outputs) {
             assert(m->rows() == n && m->cols() == units);
-            const float* row = m->row(i).data();
-            const int c = predicted_class(row, units, output);
+            const int c = predicted_class(m->row(i).data(), units, output);
             if (c >= 0 && c < classes) ++votes[std::size_t(c)];
-            for (int k = 0; k < classes; ++k) prob[std::size_t(k)] += double(class_probability(row, units, output, k));
         }
         int best = 0;
+        bool tie = false;
         for (int k = 1; k < classes; ++k) {
             const auto ki = std::size_t(k), bi = std::size_t(best);
-            if (votes[ki] > votes[bi] || (votes[ki] == votes[bi] && prob[ki] > prob[bi])) best = k;
+            if (votes[ki] > votes[bi]) best = k, tie = false;
+            else if (votes[ki] == votes[bi]) tie = true;
+        }
+        if (tie) {  // the tied classes' mean probabilities decide (rare: an even count of members)
+            std::fill(prob.begin(), prob.end(), 0.0);
+            for (const Matrix* m : outputs)
+                for (int k = 0; k < classes; ++k)
+                    prob[std::size_t(k)] += double(class_probability(m->row(i).data(), units, output, k));
+            const int most = votes[std::size_t(best)];
+            for (int k = 0; k < classes; ++k)
+                if (votes[std::size_t(k)] == most && prob[std::size_t(k)] > prob[std::size_t(best)]) best = k;
         }
         result[std::size_t(i)] = best;
     }
