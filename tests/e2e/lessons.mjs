@@ -1,8 +1,9 @@
-// Every lesson step in the page, in Korean: opened from its own link (lesson=ID&step=N&lang=ko,
-// with the step's solution where the learner is asked to change something), trained with Play,
-// and its goal must be ticked within the time limit. The card is drawn in Korean (the accessor
-// reports lang=ko) and the page has no errors. (app_tests walks the same steps natively; this
-// checks the page's own loop, budget and goal checking do it too.)
+// Every lesson step in the page, in Korean and in English: opened from its own link
+// (lesson=ID&step=N&lang=ko, with the step's solution where the learner is asked to change
+// something), trained with Play, and its goal must be ticked within the time limit. The card is
+// drawn in the link's language (the accessor reports it) and the page has no errors. (app_tests
+// walks the same steps natively; this checks the page's own loop, budget and goal checking do it
+// too.)
 // Env: NNP_SITE (default ../../build/web/site), NNP_ARTIFACTS (default NNP_SITE/../e2e).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,27 +37,28 @@ const state = async () => JSON.parse(await page.evaluate(() => Module.ccall('nnp
 const command = (c) => page.evaluate((c) => Module.ccall('nnp_app_command', 'string', ['string'], [c]), JSON.stringify(c));
 
 let steps = 0;
+for (const lang of ['ko', 'en'])
 for (const lesson of lessons) {
   for (let k = 0; k < lesson.steps.length; ++k) {
     const step = lesson.steps[k];
     const experiment = step.solution || step.link;
     await page.goto('about:blank');
-    await page.goto(`${base}#${experiment}&lesson=${lesson.id}&step=${k + 1}&lang=ko`);
+    await page.goto(`${base}#${experiment}&lesson=${lesson.id}&step=${k + 1}&lang=${lang}`);
     await page.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });
     let s = await state();
-    const tag = `[${lesson.id} ${k + 1}]`;
-    check(s.lesson.id === lesson.id && s.lesson.step === k + 1 && s.lang === 'ko' && s.link_issues.length === 0,
-          `${tag} opens in Korean at its step`, JSON.stringify(s.lesson));
+    const tag = `[${lang} ${lesson.id} ${k + 1}]`;
+    check(s.lesson.id === lesson.id && s.lesson.step === k + 1 && s.lang === lang && s.link_issues.length === 0,
+          `${tag} opens in its language at its step`, JSON.stringify(s.lesson));
     await command({ cmd: 'set_speed', value: 50 });
     await command({ cmd: 'play' });
     const t0 = Date.now();
     while (!(s = await state()).lesson.met && Date.now() - t0 < 40000) await sleep(250);
     check(s.lesson.met === true, `${tag} training meets the goal "${s.lesson.goal}"`, `epoch ${s.epoch}`);
-    if (k === 0 && lesson.id === 'xor') await page.screenshot({ path: artifact('lesson-xor-ko.png') });
+    if (k === 0 && lesson.id === 'xor') await page.screenshot({ path: artifact(`lesson-xor-${lang}.png`) });
     ++steps;
   }
 }
-check(steps >= 16, 'every step of every lesson was walked', `${steps} steps`);
+check(steps >= 2 * 27, 'every step of every lesson was walked in both languages', `${steps} steps`);
 check(errors.length === 0, 'no page errors', errors.join('; '));
 await browser.close();
 server.close();
