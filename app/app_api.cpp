@@ -250,7 +250,7 @@ std::string state_json(const AppState& app) {
         w.first = true;
         w.str("code", issue_code(link.issues[i].code));
         w.str("field", link.issues[i].field);
-        w.str("message", link.issues[i].message);
+        w.str("message", describe_issue(link.issues[i]));
         w.out += '}';
     }
     w.close(']');
@@ -510,7 +510,7 @@ std::string run_command(AppState& app, std::string_view json) {
         ExperimentConfig checked = next;
         for (const ConfigIssue& i : validate(checked)) issues.push_back(i);
         apply_config(app, next);
-        if (!issues.empty()) return error(issues.front().message);
+        if (!issues.empty()) return error(describe_issue(issues.front()));
     } else if (*cmd == "pick_point") {
         // value: a data row (a test point) whose ensemble votes are shown, or -1 for none.
         if (!app.ensemble) return error("no ensemble");

@@ -631,12 +631,15 @@ void app_open_link(AppState& app, std::string_view link_text) {
         decoded.config.data.user = app.csv.data;
         app.csv.link_without_data = app.csv.data == nullptr;
     }
-    if (!unknown_lesson.empty())
-        decoded.issues.push_back({IssueCode::UnknownName, "lesson",
-                                  "lesson=" + unknown_lesson + " is not a lesson here; it was ignored."});
-    if (!unknown_language.empty())
-        decoded.issues.push_back({IssueCode::UnknownName, "lang",
-                                  "lang=" + unknown_language + " is not a known language (en, ko); it was ignored."});
+    char said[200];
+    if (!unknown_lesson.empty()) {
+        std::snprintf(said, sizeof said, tr(Str::LessonUnknownFmt), unknown_lesson.c_str());
+        decoded.issues.push_back({IssueCode::UnknownName, "lesson", said});
+    }
+    if (!unknown_language.empty()) {
+        std::snprintf(said, sizeof said, tr(Str::LanguageUnknownFmt), unknown_language.c_str());
+        decoded.issues.push_back({IssueCode::UnknownName, "lang", said});
+    }
     app.config = decoded.config;
     rebuild(app);  // always fresh: the link's seeds decide data, weights and batch order
     // The link's weights start every run whose network has their shape.

@@ -16,22 +16,17 @@ namespace {
 
 std::string num(double v) { return format_number(static_cast<float>(v)); }
 
-std::string out_of_range(const std::string& field, double value, double lo, double hi, double set) {
-    return field + " = " + num(value) + " is outside [" + num(lo) + ", " + num(hi) + "]; set to " +
-           num(set) + ".";
-}
-
 // Clamps a number into [lo, hi]; NaN/inf become `fallback`. Each change is reported.
 double check_number(double value, double lo, double hi, double fallback, const std::string& field,
                     std::vector<ConfigIssue>& issues) {
     if (!std::isfinite(value)) {
-        issues.push_back({IssueCode::NotFinite, field,
-                          field + " is not a finite number; set to " + num(fallback) + "."});
+        issues.push_back({IssueCode::NotFinite, field, IssueText::NotFinite, {field, num(fallback)}});
         return fallback;
     }
     if (value < lo || value > hi) {
         const double clamped = std::clamp(value, lo, hi);
-        issues.push_back({IssueCode::OutOfRange, field, out_of_range(field, value, lo, hi, clamped)});
+        issues.push_back({IssueCode::OutOfRange, field, IssueText::OutOfRange,
+                          {field, num(value), num(lo), num(hi), num(clamped)}});
         return clamped;
     }
     return value;
@@ -46,14 +41,14 @@ bool enum_has(const EnumValues& values, int v) {
 template <typename E>
 void check_enum(E& value, E fallback, const std::string& field, std::vector<ConfigIssue>& issues) {
     if (enum_entry(value) == nullptr) {
-        issues.push_back({IssueCode::UnknownName, field,
-                          field + " has an unknown value; set to " + enum_code(fallback) + "."});
+        issues.push_back({IssueCode::UnknownName, field, IssueText::UnknownValue, {field, enum_code(fallback)}});
         value = fallback;
     }
 }
 
-void incompatible(std::vector<ConfigIssue>& issues, const std::string& field, std::string message) {
-    issues.push_back({IssueCode::Incompatible, field, std::move(message)});
+void incompatible(std::vector<ConfigIssue>& issues, const std::string& field, IssueText text,
+                  std::vector<std::string> args = {}) {
+    issues.push_back({IssueCode::Incompatible, field, text, std::move(args)});
 }
 
 // One field on its own: its range, its enum table, its known bits.
@@ -73,21 +68,19 @@ void check_field(const Field& f, ExperimentConfig& cfg, std::vector<ConfigIssue>
         case FieldType::Enum:
             if (!enum_has(*f.values, static_cast<int>(f.get(cfg)))) {
                 f.set(cfg, field_default(f, cfg));
-                issues.push_back({IssueCode::UnknownName, name,
-                                  name + " has an unknown value; set to " + field_text(f, cfg) + "."});
+                issues.push_back({IssueCode::UnknownName, name, IssueText::UnknownValue, {name, field_text(f, cfg)}});
             }
             break;
         case FieldType::Features:
             if ((cfg.features & ~kAllFeatures) != 0) {
-                issues.push_back({IssueCode::OutOfRange, name, name + " has unknown bits; they were removed."});
+                issues.push_back({IssueCode::OutOfRange, name, IssueText::UnknownBits, {name}});
                 cfg.features &= kAllFeatures;
             }
             break;
         case FieldType::Network: {
             if (cfg.hidden.size() > static_cast<std::size_t>(f.hi)) {
-                issues.push_back({IssueCode::OutOfRange, name,
-                                  num(double(cfg.hidden.size())) + " hidden layers is more than the maximum " +
-                                      num(f.hi) + "; the extra layers were removed."});
+                issues.push_back({IssueCode::OutOfRange, name, IssueText::TooManyLayers,
+                                  {num(double(cfg.hidden.size())), num(f.hi)}});
                 cfg.hidden.resize(static_cast<std::size_t>(f.hi));
             }
             for (std::size_t i = 0; i < cfg.hidden.size(); ++i) {
@@ -97,8 +90,8 @@ void check_field(const Field& f, ExperimentConfig& cfg, std::vector<ConfigIssue>
                                                             layer_name + ".width", issues));
                 check_enum(layer.activation, Activation::Tanh, layer_name + ".activation", issues);
                 if (!allowed_in_hidden(layer.activation)) {
-                    incompatible(issues, layer_name + ".activation",
-                                 layer_name + ".activation: softmax is only for the output layer; set to tanh.");
+                    incompatible(issues, layer_name + ".activation", IssueText::SoftmaxInHidden,
+                                 {layer_name + ".activation"});
                     layer.activation = Activation::Tanh;
                 }
                 layer.dropout = static_cast<float>(
@@ -214,12 +207,12 @@ std::vector<ConfigIssue> validate(ExperimentConfig& cfg) {
         for (int f = 0; f < kFeatureCount; ++f)
             if (feature_uses_x2(Feature(f))) without_x2 &= ~feature_bit(Feature(f));
         if (without_x2 != cfg.features) {
-            incompatible(issues, "features", "This dataset has one input, so features that use x2 were turned off.");
+            incompatible(issues, "features", IssueText::OneInputFeatures);
             cfg.features = without_x2;
         }
     }
     if (cfg.features == 0) {
-        issues.push_back({IssueCode::OutOfRange, "features", "At least one feature is needed; x1 was turned on."});
+        issues.push_back({IssueCode::OutOfRange, "features", IssueText::NoFeature, {}});
         cfg.features = feature_bit(Feature::X1);
     }
 
@@ -227,12 +220,12 @@ std::vector<ConfigIssue> validate(ExperimentConfig& cfg) {
     const Task task = task_of(cfg);
     if (!output_fits(task, cfg.output)) {
         const Activation fallback = default_output(task);
-        incompatible(issues, "output", std::string("A ") + enum_label(cfg.output) + " output does not fit a " +
-                                           enum_label(task) + " task; it was set to " + enum_code(fallback) + ".");
+        incompatible(issues, "output", IssueText::OutputDoesNotFit,
+                     {enum_code(cfg.output), enum_code(task), enum_code(fallback)});
         cfg.output = fallback;
     }
     if (!loss_fits(cfg.output, cfg.loss)) {
-        incompatible(issues, "loss", "Cross-entropy needs probabilities (a sigmoid or softmax output); the loss was set to MSE.");
+        incompatible(issues, "loss", IssueText::CrossEntropyNeedsProbabilities);
         cfg.loss = Loss::Mse;
     }
     check_race(cfg, issues);  // each run is the now valid base with its value
@@ -245,12 +238,11 @@ std::vector<ConfigIssue> validate(ExperimentConfig& cfg) {
         if (cfg.race.empty()) cfg.ensemble.kind = EnsembleKind::None;  // cannot happen for a valid base
     }
     if (cfg.ensemble.kind != EnsembleKind::None && cfg.ensemble.kind != EnsembleKind::Stacking && !cfg.race.empty()) {
-        incompatible(issues, "race", "An ensemble's members are its runs: the race was dropped.");
+        incompatible(issues, "race", IssueText::RaceWithEnsemble);
         cfg.race = {};
     }
     if (cfg.ensemble.kind == EnsembleKind::Boosting && task == Task::Regression) {
-        incompatible(issues, "ensemble.kind", "Boosting (SAMME) weighs right and wrong answers, which a regression task has not; "
-                                    "the ensemble was dropped (bagging averages regression members).");
+        incompatible(issues, "ensemble.kind", IssueText::BoostingOnRegression);
         cfg.ensemble.kind = EnsembleKind::None;
     }
     return issues;

@@ -99,10 +99,74 @@ enum class IssueCode {
     Malformed,     // a value that could not be read (field kept its default)
 };
 
+// What an issue says: one of the engine's sentences, which the app words in the user's
+// language (app/i18n/issue_text.cpp: one format per entry, its %s filled from `args` in order),
+// so no sentence is built here. Each names what was wrong and what was done.
+enum class IssueText {
+    None,                    // `message` holds a sentence worded elsewhere
+    NotFinite,               // field, the value set
+    OutOfRange,              // field, value, low, high, the value set
+    UnknownValue,            // field, the value set
+    UnknownBits,             // field
+    TooManyLayers,           // layers, the maximum
+    SoftmaxInHidden,         // the layer's field
+    OneInputFeatures,        //
+    NoFeature,               //
+    OutputDoesNotFit,        // the output's code, the task's code, the output set
+    CrossEntropyNeedsProbabilities,  //
+    RaceWithEnsemble,        //
+    BoostingOnRegression,    //
+    RaceDepth,               // the value, the maximum depth
+    RaceNoHiddenLayer,       //
+    RaceNotHiddenActivation, // the value
+    RaceNotNumber,           // the value
+    RaceNotWholeNumber,      // the value
+    RaceNotOwnSetting,       // the key=value text
+    RaceKeyNotVariable,      // the key
+    RaceTooManyRuns,         // the maximum
+    RaceDuplicate,           // the value
+    RaceTooFewRuns,          // the minimum
+    RaceMoreProblems,        // how many
+    // The link reader's (config_codec, tf_link): a key's value that did not read, and what it is not.
+    NotWholeNumber,           // key, value
+    NotNumberValue,           // key, value
+    NotZeroOrOne,             // key, value
+    NotTrueOrFalse,           // key, value
+    NotSeed,                  // key, value
+    NotRaceText,              // key, value
+    PointsTooMany,            // key, value
+    PointsMalformed,          // key, value
+    UnknownName,              // key, value
+    MoreProblems,             // how many
+    WeightsTooMany,           // the maximum
+    WeightsNotBase64,         // 
+    WeightsNotFloats,         // 
+    WeightsCount,             // count, the network's
+    WeightNotFinite,          // index
+    UnknownFeature,           // the name
+    LinkTooManyLayers,        // key, the maximum
+    LayerExtra,               // the layer's field
+    NewerVersion,             // the version
+    UnknownKey,               // the key
+    RaceTooManyValues,        // the maximum
+    LinkTooLong,              // the maximum
+    NoEquals,                 // the key
+    TfDatasetElsewhere,       // 
+    TfNoCosine,               // key, X1 or X2
+};
+
 struct ConfigIssue {
+    ConfigIssue(IssueCode c, std::string f, std::string worded)
+        : code(c), field(std::move(f)), message(std::move(worded)) {}
+    ConfigIssue(IssueCode c, std::string f, IssueText t, std::vector<std::string> a = {}, std::string where = {})
+        : code(c), field(std::move(f)), text(t), args(std::move(a)), context(std::move(where)) {}
+
     IssueCode code;
     std::string field;    // e.g. "hidden[2].width", "optimizer.learning_rate"
-    std::string message;  // one sentence naming the allowed range and what was done
+    std::string message;  // a sentence already worded (the link reader's, the app's own), or empty
+    IssueText text = IssueText::None;
+    std::vector<std::string> args;  // the sentence's values as text: fields, numbers, the user's clipped text
+    std::string context;  // where, for an issue found inside another setting: a race's run ("race[2]")
 };
 
 // Clamps `cfg` into range in place; returns one issue per change (empty if it was valid).

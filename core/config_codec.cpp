@@ -141,26 +141,25 @@ std::string clip(std::string_view text) {
     return s;
 }
 
-void IssueList::add(IssueCode code, std::string field, std::string message) {
-    if (out_.size() < kMaxListed) out_.push_back({code, std::move(field), std::move(message)});
+void IssueList::add(IssueCode code, std::string field, IssueText text, std::vector<std::string> args) {
+    if (out_.size() < kMaxListed) out_.push_back({code, std::move(field), text, std::move(args)});
     else ++dropped_;
 }
 
-void IssueList::malformed(std::string_view key, std::string_view value, const char* expected) {
+void IssueList::malformed(std::string_view key, std::string_view value, IssueText what) {
     if (out_.size() >= kMaxListed) return void(++dropped_);
     const std::string k = clip(key);
-    add(IssueCode::Malformed, k, k + "=" + clip(value) + " is not " + expected + "; the default was kept.");
+    add(IssueCode::Malformed, k, what, {k, clip(value)});
 }
 
 void IssueList::unknown_name(std::string_view key, std::string_view value) {
     if (out_.size() >= kMaxListed) return void(++dropped_);
     const std::string k = clip(key);
-    add(IssueCode::UnknownName, k, k + "=" + clip(value) + " is not a known name; the default was kept.");
+    add(IssueCode::UnknownName, k, IssueText::UnknownName, {k, clip(value)});
 }
 
 void IssueList::finish() {
-    if (dropped_ > 0)
-        out_.push_back({IssueCode::Malformed, "", std::to_string(dropped_) + " more problems were not listed."});
+    if (dropped_ > 0) out_.push_back({IssueCode::Malformed, "", IssueText::MoreProblems, {std::to_string(dropped_)}});
     dropped_ = 0;
 }
 
@@ -202,8 +201,7 @@ void decode_weights(std::string_view text, const ExperimentConfig& cfg, std::vec
     while (!text.empty() && text.back() == '=') text.remove_suffix(1);  // tolerate padding
     constexpr std::size_t kMaxChars = (kMaxLinkParams * 4 * 4 + 2) / 3;
     if (text.size() > kMaxChars) {
-        issues.add(IssueCode::OutOfRange, "w",
-                   "w holds more than " + std::to_string(kMaxLinkParams) + " weights; they were not used.");
+        issues.add(IssueCode::OutOfRange, "w", IssueText::WeightsTooMany, {std::to_string(kMaxLinkParams)});
         return;
     }
     std::vector<unsigned char> bytes;
@@ -213,7 +211,7 @@ void decode_weights(std::string_view text, const ExperimentConfig& cfg, std::vec
     for (const char c : text) {
         const int v = base64url_value(c);
         if (v < 0) {
-            issues.add(IssueCode::Malformed, "w", "w is not base64url text; the weights were not used.");
+            issues.add(IssueCode::Malformed, "w", IssueText::WeightsNotBase64);
             return;
         }
         acc = (acc << 6) | static_cast<std::uint32_t>(v);
@@ -225,14 +223,12 @@ void decode_weights(std::string_view text, const ExperimentConfig& cfg, std::vec
         }
     }
     if (text.size() % 4 == 1 || bytes.size() % 4 != 0) {
-        issues.add(IssueCode::Malformed, "w", "w does not hold whole float32 values; the weights were not used.");
+        issues.add(IssueCode::Malformed, "w", IssueText::WeightsNotFloats);
         return;
     }
     const std::size_t count = bytes.size() / 4, expected = link_param_count(cfg);
     if (count != expected) {
-        issues.add(IssueCode::Incompatible, "w",
-                   "w holds " + std::to_string(count) + " weights but this network has " +
-                       std::to_string(expected) + "; the weights were not used.");
+        issues.add(IssueCode::Incompatible, "w", IssueText::WeightsCount, {std::to_string(count), std::to_string(expected)});
         return;
     }
     std::vector<float> values(count);
@@ -241,8 +237,7 @@ void decode_weights(std::string_view text, const ExperimentConfig& cfg, std::vec
         for (int b = 0; b < 4; ++b) u |= std::uint32_t(bytes[i * 4 + b]) << (8 * b);
         std::memcpy(&values[i], &u, sizeof u);
         if (!std::isfinite(values[i])) {
-            issues.add(IssueCode::NotFinite, "w",
-                       "w: weight " + std::to_string(i) + " is not a finite number; the weights were not used.");
+            issues.add(IssueCode::NotFinite, "w", IssueText::WeightNotFinite, {std::to_string(i)});
             return;
         }
     }
@@ -264,18 +259,18 @@ struct Reader {
         else issues.unknown_name(key, value);
     }
     void read_int(std::string_view key, std::string_view value, int& out) {
-        if (!link_text::parse_int(value, out)) issues.malformed(key, value, "a whole number");
+        if (!link_text::parse_int(value, out)) issues.malformed(key, value, IssueText::NotWholeNumber);
     }
     bool read_bool(std::string_view key, std::string_view value, bool& out) {
         if (value == "1" || value == "true") out = true;
         else if (value == "0" || value == "false") out = false;
-        else return issues.malformed(key, value, "0 or 1"), false;
+        else return issues.malformed(key, value, IssueText::NotZeroOrOne), false;
         return true;
     }
     bool read_seed(std::string_view key, std::string_view value, std::uint32_t& out) {
         double v;
         if (!link_text::parse_double(value, v) || !(v >= 0.0 && v <= 4294967295.0) || v != std::floor(v))
-            return issues.malformed(key, value, "a seed in [0, 4294967295]"), false;
+            return issues.malformed(key, value, IssueText::NotSeed), false;
         out = static_cast<std::uint32_t>(v);
         return true;
     }
@@ -292,7 +287,7 @@ struct Reader {
         while (!value.empty()) {
             const std::string_view token = next_token(value, ',');
             if (const auto f = enum_parse<Feature>(token)) mask |= feature_bit(*f);
-            else issues.add(IssueCode::UnknownName, "f", "f: " + clip(token) + " is not a known feature; ignored.");
+            else issues.add(IssueCode::UnknownName, "f", IssueText::UnknownFeature, {clip(token)});
         }
         cfg.features = mask;
     }
@@ -305,9 +300,8 @@ struct Reader {
         while (!value.empty()) {
             std::string_view layer_text = next_token(value, ',');
             if (cfg.hidden.size() == static_cast<std::size_t>(kMaxHiddenLayers)) {
-                issues.add(IssueCode::OutOfRange, "net",
-                           "net has more than " + std::to_string(kMaxHiddenLayers) +
-                               " hidden layers; the rest were ignored.");
+                issues.add(IssueCode::OutOfRange, "net", IssueText::LinkTooManyLayers,
+                           {"net", std::to_string(kMaxHiddenLayers)});
                 return;
             }
             LayerSpec layer;
@@ -317,10 +311,10 @@ struct Reader {
             if (!layer_text.empty()) read_enum(field + ".activation", next_token(layer_text, ':'), layer.activation);
             if (!layer_text.empty()) {
                 const std::string_view dropout = next_token(layer_text, ':');
-                if (!link_text::parse_float(dropout, layer.dropout)) issues.malformed(field + ".dropout", dropout, "a number");
+                if (!link_text::parse_float(dropout, layer.dropout)) issues.malformed(field + ".dropout", dropout, IssueText::NotNumberValue);
             }
             if (!layer_text.empty())
-                issues.add(IssueCode::Malformed, field, field + " has more than width:activation:dropout; the rest was ignored.");
+                issues.add(IssueCode::Malformed, field, IssueText::LayerExtra, {field});
             cfg.hidden.push_back(layer);
         }
     }
@@ -330,8 +324,7 @@ struct Reader {
             int version = kCodecVersion;
             read_int(key, value, version);
             if (version > kCodecVersion)
-                issues.add(IssueCode::OutOfRange, "v", "This link is from a newer version (v=" + clip(value) +
-                                                          "); the fields this version knows were read.");
+                issues.add(IssueCode::OutOfRange, "v", IssueText::NewerVersion, {clip(value)});
             return;
         }
         if (key == "w") {
@@ -341,7 +334,7 @@ struct Reader {
         }
         const Field* f = find_field(key);
         if (f == nullptr) {
-            issues.add(IssueCode::UnknownKey, clip(key), "Unknown key " + clip(key) + " was ignored.");
+            issues.add(IssueCode::UnknownKey, clip(key), IssueText::UnknownKey, {clip(key)});
             return;
         }
         given.push_back(f->key);  // the table's own text outlives the walker's buffers
@@ -349,13 +342,13 @@ struct Reader {
             case FieldType::Float: {
                 float v;
                 if (link_text::parse_float(value, v)) f->set(cfg, v);
-                else issues.malformed(key, value, "a number");
+                else issues.malformed(key, value, IssueText::NotNumberValue);
                 break;
             }
             case FieldType::Int: {
                 int v;
                 if (link_text::parse_int(value, v)) f->set(cfg, v);
-                else issues.malformed(key, value, "a whole number");
+                else issues.malformed(key, value, IssueText::NotWholeNumber);
                 break;
             }
             case FieldType::Bool: {
@@ -392,7 +385,7 @@ struct Reader {
         cfg.race = {};
         const std::size_t colon = value.find(':');
         if (colon == std::string_view::npos || colon == 0) {
-            issues.malformed("race", value, "key:value,value,...");
+            issues.malformed("race", value, IssueText::NotRaceText);
             return;
         }
         cfg.race.key.assign(value.substr(0, colon));
@@ -401,8 +394,7 @@ struct Reader {
             const std::string_view item = next_token(list, ',');
             if (item.empty()) continue;
             if (cfg.race.values.size() == kMaxRaceValuesRead) {
-                issues.add(IssueCode::OutOfRange, "race",
-                           "race has more than " + std::to_string(kMaxRaceValuesRead) + " values; the rest were ignored.");
+                issues.add(IssueCode::OutOfRange, "race", IssueText::RaceTooManyValues, {std::to_string(kMaxRaceValuesRead)});
                 break;
             }
             cfg.race.values.emplace_back(item);
@@ -466,9 +458,7 @@ DecodedConfig decode_config(std::string_view text) {
     IssueList issues(result.issues);
     if (text.size() > kMaxLinkLength) {
         // Refused before reading anything: constant time and no copy, whatever the size.
-        issues.add(IssueCode::OutOfRange, "link",
-                   "The link is longer than " + std::to_string(kMaxLinkLength) +
-                       " characters; it was not read and the defaults were used.");
+        issues.add(IssueCode::OutOfRange, "link", IssueText::LinkTooLong, {std::to_string(kMaxLinkLength)});
         return result;
     }
     const std::string_view fragment = link_text::fragment_of(text);
@@ -479,7 +469,7 @@ DecodedConfig decode_config(std::string_view text) {
     std::optional<std::string> points;
     while (pairs.next()) {
         if (!pairs.has_equals()) {
-            issues.add(IssueCode::Malformed, clip(pairs.key()), clip(pairs.key()) + " has no '='; ignored.");
+            issues.add(IssueCode::Malformed, clip(pairs.key()), IssueText::NoEquals, {clip(pairs.key())});
             continue;
         }
         if (pairs.key() == "pts") {
@@ -492,8 +482,8 @@ DecodedConfig decode_config(std::string_view text) {
         // Clicked points are the user's data (data=csv), unless the link names another set.
         DecodedPoints decoded = decode_points(*points);
         if (decoded.problem != PointsProblem::None) {
-            issues.malformed("pts", *points, decoded.problem == PointsProblem::TooMany ? "<= 500 points"
-                                                                                          : "k.base64url points");
+            issues.malformed("pts", *points, decoded.problem == PointsProblem::TooMany ? IssueText::PointsTooMany
+                                                                                          : IssueText::PointsMalformed);
         } else if (result.config.data.kind == DatasetKind::Csv ||
                    std::find(reader.given.begin(), reader.given.end(), "data") == reader.given.end()) {
             result.config.data.kind = DatasetKind::Csv;

@@ -103,8 +103,9 @@ class IssueList {
 public:
     static constexpr std::size_t kMaxListed = 64;
     explicit IssueList(std::vector<ConfigIssue>& out) : out_(out) {}
-    void add(IssueCode code, std::string field, std::string message);
-    void malformed(std::string_view key, std::string_view value, const char* expected);
+    void add(IssueCode code, std::string field, IssueText text, std::vector<std::string> args = {});
+    // key=value did not read; `what` says what it is not (IssueText::NotWholeNumber, ...).
+    void malformed(std::string_view key, std::string_view value, IssueText what);
     void unknown_name(std::string_view key, std::string_view value);
     void finish();
 private:

@@ -32,8 +32,18 @@ std::string_view next_token(std::string_view& text, char sep) {
     return token;
 }
 
-void add(std::vector<ConfigIssue>& issues, IssueCode code, std::string field, std::string message) {
-    issues.push_back({code, std::move(field), std::move(message)});
+// An issue of the race's run `field` ("race[2]"), or of the race itself ("race").
+void add(std::vector<ConfigIssue>& issues, IssueCode code, const std::string& field, IssueText text,
+         std::vector<std::string> args = {}) {
+    issues.push_back({code, field, text, std::move(args), field == "race" ? std::string() : field});
+}
+
+// An issue found while applying a run's value (a field's own reading or validation), said of
+// that run.
+void add_nested(std::vector<ConfigIssue>& issues, ConfigIssue inner, const std::string& field) {
+    inner.field = field;
+    inner.context = inner.context.empty() ? field : field + ": " + inner.context;
+    issues.push_back(std::move(inner));
 }
 
 // Sets a network-wide key on `cfg`; false (with an issue) if the value does not read.
@@ -43,8 +53,7 @@ bool apply_network_key(ExperimentConfig& cfg, std::string_view key, std::string_
     if (key == "depth") {
         int depth = 0;
         if (!link_text::parse_int(value, depth) || depth < 0 || depth > kMaxHiddenLayers) {
-            add(issues, IssueCode::Malformed, field,
-                field + ": depth " + shown + " is not a whole number in [0, " + std::to_string(kMaxHiddenLayers) + "].");
+            add(issues, IssueCode::Malformed, field, IssueText::RaceDepth, {shown, std::to_string(kMaxHiddenLayers)});
             return false;
         }
         const LayerSpec last = cfg.hidden.empty() ? LayerSpec{} : cfg.hidden.back();
@@ -52,27 +61,27 @@ bool apply_network_key(ExperimentConfig& cfg, std::string_view key, std::string_
         return true;
     }
     if (cfg.hidden.empty()) {
-        add(issues, IssueCode::Incompatible, field, field + ": the network has no hidden layer to vary.");
+        add(issues, IssueCode::Incompatible, field, IssueText::RaceNoHiddenLayer);
         return false;
     }
     if (key == "act") {
         const auto act = enum_parse<Activation>(value);
         if (!act || !allowed_in_hidden(*act)) {
-            add(issues, IssueCode::UnknownName, field, field + ": " + shown + " is not a hidden layer's activation.");
+            add(issues, IssueCode::UnknownName, field, IssueText::RaceNotHiddenActivation, {shown});
             return false;
         }
         for (LayerSpec& layer : cfg.hidden) layer.activation = *act;
     } else if (key == "drop") {
         float rate = 0.0f;
         if (!link_text::parse_float(value, rate)) {
-            add(issues, IssueCode::Malformed, field, field + ": " + shown + " is not a number.");
+            add(issues, IssueCode::Malformed, field, IssueText::RaceNotNumber, {shown});
             return false;
         }
         for (LayerSpec& layer : cfg.hidden) layer.dropout = rate;
     } else {  // width
         int width = 0;
         if (!link_text::parse_int(value, width)) {
-            add(issues, IssueCode::Malformed, field, field + ": " + shown + " is not a whole number.");
+            add(issues, IssueCode::Malformed, field, IssueText::RaceNotWholeNumber, {shown});
             return false;
         }
         for (LayerSpec& layer : cfg.hidden) layer.width = width;
@@ -95,7 +104,7 @@ bool apply_setting(ExperimentConfig& cfg, std::string_view key, std::string_view
     if (is_network_key(key)) return apply_network_key(cfg, key, value, field, issues);
     std::vector<ConfigIssue> read;
     read_field_text(cfg, key, value, read);
-    for (ConfigIssue& i : read) add(issues, i.code, field, field + ": " + i.message);
+    for (ConfigIssue& i : read) add_nested(issues, std::move(i), field);
     return read.empty();
 }
 
@@ -119,14 +128,13 @@ bool apply_value(ExperimentConfig& run, std::string_view race_key, std::string_v
         const bool raceable = is_race_key(key) && key != race_key;
         if (eq == std::string_view::npos || !raceable ||
             std::find(extra_keys.begin(), extra_keys.end(), key) != extra_keys.end()) {
-            add(issues, IssueCode::Malformed, field,
-                field + ": " + link_text::clip(pair) + " is not a setting of its own for this run; ignored.");
+            add(issues, IssueCode::Malformed, field, IssueText::RaceNotOwnSetting, {link_text::clip(pair)});
             continue;
         }
         if (apply_setting(run, key, pair.substr(eq + 1), field, issues)) extra_keys.emplace_back(key);
     }
     std::vector<ConfigIssue> checked = validate(run);
-    for (ConfigIssue& i : checked) add(issues, i.code, field, field + ": " + i.message);
+    for (ConfigIssue& i : checked) add_nested(issues, std::move(i), field);
     if (canonical) {
         *canonical = setting_text(run, race_key);
         for (const std::string& key : extra_keys) *canonical += '/' + key + '=' + setting_text(run, key);
@@ -166,8 +174,7 @@ static void canonicalise_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& i
         return;
     }
     if (!is_race_key(race.key)) {
-        add(issues, IssueCode::UnknownName, "race",
-            "race: " + link_text::clip(race.key) + " is not a setting a race can vary; there is no race.");
+        add(issues, IssueCode::UnknownName, "race", IssueText::RaceKeyNotVariable, {link_text::clip(race.key)});
         race = {};
         return;
     }
@@ -178,22 +185,20 @@ static void canonicalise_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& i
     for (std::size_t i = 0; i < race.values.size(); ++i) {
         const std::string field = "race[" + std::to_string(i) + "]";
         if (canonical.size() == static_cast<std::size_t>(kMaxRaceRuns)) {
-            add(issues, IssueCode::OutOfRange, "race",
-                "race has more than " + std::to_string(kMaxRaceRuns) + " runs; the rest were dropped.");
+            add(issues, IssueCode::OutOfRange, "race", IssueText::RaceTooManyRuns, {std::to_string(kMaxRaceRuns)});
             break;
         }
         ExperimentConfig run = base;
         std::string text;
         if (!apply_value(run, race.key, race.values[i], field, issues, &text)) continue;  // named
         if (std::find(canonical.begin(), canonical.end(), text) != canonical.end()) {
-            add(issues, IssueCode::Malformed, field, field + ": " + link_text::clip(text) + " is already in the race; dropped.");
+            add(issues, IssueCode::Malformed, field, IssueText::RaceDuplicate, {link_text::clip(text)});
             continue;
         }
         canonical.push_back(std::move(text));
     }
     if (canonical.size() < static_cast<std::size_t>(kMinRaceRuns)) {
-        add(issues, IssueCode::OutOfRange, "race",
-            "race needs at least " + std::to_string(kMinRaceRuns) + " different runs; there is no race.");
+        add(issues, IssueCode::OutOfRange, "race", IssueText::RaceTooFewRuns, {std::to_string(kMinRaceRuns)});
         race = {};
         return;
     }
@@ -208,8 +213,8 @@ void check_race(ExperimentConfig& cfg, std::vector<ConfigIssue>& out) {
     canonicalise_race(cfg, issues);
     for (std::size_t i = 0; i < issues.size() && i < kMaxRaceIssues; ++i) out.push_back(std::move(issues[i]));
     if (issues.size() > kMaxRaceIssues)
-        out.push_back({IssueCode::Malformed, "race",
-                       std::to_string(issues.size() - kMaxRaceIssues) + " more problems of the race were not listed."});
+        out.push_back({IssueCode::Malformed, "race", IssueText::RaceMoreProblems,
+                       {std::to_string(issues.size() - kMaxRaceIssues)}});
 }
 
 std::vector<ExperimentConfig> race_configs(const ExperimentConfig& base) {

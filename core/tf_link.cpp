@@ -86,10 +86,10 @@ struct TfReader {
     void read_bool(std::string_view key, std::string_view value, bool& out) {
         if (value == "true") out = true;
         else if (value == "false") out = false;
-        else issues.malformed(key, value, "true or false");
+        else issues.malformed(key, value, IssueText::NotTrueOrFalse);
     }
     void read_float(std::string_view key, std::string_view value, float& out) {
-        if (!link_text::parse_float(value, out)) issues.malformed(key, value, "a number");
+        if (!link_text::parse_float(value, out)) issues.malformed(key, value, IssueText::NotNumberValue);
     }
 
     // "4,2" -> {4, 2}; "" -> no hidden layer. Any bad width keeps TF's default shape; reading
@@ -101,14 +101,13 @@ struct TfReader {
             const std::string_view token = value.substr(0, at);
             value = at == std::string_view::npos ? std::string_view{} : value.substr(at + 1);
             if (widths.size() == static_cast<std::size_t>(kMaxHiddenLayers)) {
-                issues.add(IssueCode::OutOfRange, "networkShape",
-                           "networkShape has more than " + std::to_string(kMaxHiddenLayers) +
-                               " hidden layers; the rest were ignored.");
+                issues.add(IssueCode::OutOfRange, "networkShape", IssueText::LinkTooManyLayers,
+                           {"networkShape", std::to_string(kMaxHiddenLayers)});
                 break;
             }
             int width = 0;
             if (!link_text::parse_int(token, width)) {
-                issues.malformed("networkShape", token, "a whole number");
+                issues.malformed("networkShape", token, IssueText::NotWholeNumber);
                 return;
             }
             widths.push_back(width);
@@ -139,7 +138,7 @@ struct TfReader {
             else if (value == "regression") st.regression = true;
             else issues.unknown_name(key, value);
         } else if (key == "batchSize") {
-            if (!link_text::parse_int(value, st.batch_size)) issues.malformed(key, value, "a whole number");
+            if (!link_text::parse_int(value, st.batch_size)) issues.malformed(key, value, IssueText::NotWholeNumber);
         } else if (key == "learningRate") read_float(key, value, st.learning_rate);
         else if (key == "regularizationRate") read_float(key, value, st.reg_rate);
         else if (key == "noise") read_float(key, value, st.noise);
@@ -161,7 +160,7 @@ struct TfReader {
                 st.features = on ? (st.features | feature_bit(e.value)) : (st.features & ~feature_bit(e.value));
                 return;
             }
-            issues.add(IssueCode::UnknownKey, clip(key), "Unknown key " + clip(key) + " was ignored.");
+            issues.add(IssueCode::UnknownKey, clip(key), IssueText::UnknownKey, {clip(key)});
         }
     }
 };
@@ -170,14 +169,11 @@ ExperimentConfig to_config(const TfState& st, IssueList& issues) {
     ExperimentConfig cfg;
     if (st.regression) {
         if (st.reg_dataset_elsewhere)
-            issues.add(IssueCode::Incompatible, "regDataset",
-                       "regDataset: this TF Playground dataset is not available here; reg-plane was used.");
+            issues.add(IssueCode::Incompatible, "regDataset", IssueText::TfDatasetElsewhere);
         else if (!st.bad_reg_dataset.empty())
-            issues.add(IssueCode::UnknownName, "regDataset",
-                       "regDataset=" + st.bad_reg_dataset + " is not a known name; the default was kept.");
+            issues.add(IssueCode::UnknownName, "regDataset", IssueText::UnknownName, {"regDataset", st.bad_reg_dataset});
     } else if (!st.bad_dataset.empty()) {
-        issues.add(IssueCode::UnknownName, "dataset",
-                   "dataset=" + st.bad_dataset + " is not a known name; the default was kept.");
+        issues.add(IssueCode::UnknownName, "dataset", IssueText::UnknownName, {"dataset", st.bad_dataset});
     }
     cfg.data.kind = st.regression ? st.reg_dataset : st.dataset;
     cfg.data.points = st.regression ? kTfPointsRegress : kTfPointsClassify;
@@ -185,8 +181,8 @@ ExperimentConfig to_config(const TfState& st, IssueList& issues) {
     cfg.data.train_percent = st.train_percent;
     cfg.data.seed = st.seed.value_or(1);
     cfg.features = st.features;
-    if (st.cos_x) issues.add(IssueCode::Incompatible, "cosX", "cosX: cos(X1) is not an input here; it was left out.");
-    if (st.cos_y) issues.add(IssueCode::Incompatible, "cosY", "cosY: cos(X2) is not an input here; it was left out.");
+    if (st.cos_x) issues.add(IssueCode::Incompatible, "cosX", IssueText::TfNoCosine, {"cosX", "X1"});
+    if (st.cos_y) issues.add(IssueCode::Incompatible, "cosY", IssueText::TfNoCosine, {"cosY", "X2"});
     cfg.hidden.clear();
     for (const int w : st.widths) cfg.hidden.push_back({w, st.activation, 0.0f});
     cfg.output = st.regression ? Activation::Linear : Activation::Tanh;
@@ -239,15 +235,13 @@ DecodedConfig decode_tf_link(std::string_view text) {
     IssueList issues(result.issues);
     TfState st;
     if (text.size() > kMaxLinkLength) {
-        issues.add(IssueCode::OutOfRange, "link",
-                   "The link is longer than " + std::to_string(kMaxLinkLength) +
-                       " characters; it was not read and the defaults were used.");
+        issues.add(IssueCode::OutOfRange, "link", IssueText::LinkTooLong, {std::to_string(kMaxLinkLength)});
     } else {
         TfReader reader{st, issues};
         link_text::PairWalker pairs(link_text::fragment_of(text));
         while (pairs.next()) {
             if (!pairs.has_equals()) {
-                issues.add(IssueCode::Malformed, clip(pairs.key()), clip(pairs.key()) + " has no '='; ignored.");
+                issues.add(IssueCode::Malformed, clip(pairs.key()), IssueText::NoEquals, {clip(pairs.key())});
                 continue;
             }
             reader.read(pairs.key(), pairs.value());

@@ -450,7 +450,7 @@ int main(int argc, char** argv) {
         for (const nnp::ModelIssue& issue : read.issues)
             std::fprintf(stderr, "nnp_run: %s: %s\n", load_model.c_str(), nnp::app::describe_model_issue(issue).c_str());
         for (const nnp::ConfigIssue& issue : read.link_issues)
-            std::fprintf(stderr, "nnp_run: %s: %s\n", load_model.c_str(), issue.message.c_str());
+            std::fprintf(stderr, "nnp_run: %s: %s\n", load_model.c_str(), nnp::app::describe_issue(issue).c_str());
         if (!read.model || !read.issues.empty()) return 2;
         model = std::move(read.model);
         text = nnp::encode_config(model->config) + "&" + text;  // clicked points (pts=) included
@@ -473,7 +473,7 @@ int main(int argc, char** argv) {
     nnp::DecodedConfig decoded = nnp::decode_config(text);
     if (!decoded.issues.empty()) {
         for (const nnp::ConfigIssue& issue : decoded.issues)
-            std::fprintf(stderr, "nnp_run: %s\n", issue.message.c_str());
+            std::fprintf(stderr, "nnp_run: %s\n", nnp::app::describe_issue(issue).c_str());
         return 2;
     }
     if (!surface.empty()) return print_surface_paths(surface, surface_start, surface_steps, surface_lr, decoded.config.optimizer);

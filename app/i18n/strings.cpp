@@ -252,6 +252,86 @@ std::string describe_model_issue(const ModelIssue& i) {
     return std::string(where) + what;
 }
 
+namespace {
+
+// The format that words `text` (None has none: its sentence is the issue's message).
+std::optional<Str> issue_format(IssueText text) {
+    switch (text) {
+        case IssueText::None: return std::nullopt;
+        case IssueText::NotFinite: return Str::IssueNotFiniteFmt;
+        case IssueText::OutOfRange: return Str::IssueOutOfRangeFmt;
+        case IssueText::UnknownValue: return Str::IssueUnknownValueFmt;
+        case IssueText::UnknownBits: return Str::IssueUnknownBitsFmt;
+        case IssueText::TooManyLayers: return Str::IssueTooManyLayersFmt;
+        case IssueText::SoftmaxInHidden: return Str::IssueSoftmaxInHiddenFmt;
+        case IssueText::OneInputFeatures: return Str::IssueOneInputFeaturesFmt;
+        case IssueText::NoFeature: return Str::IssueNoFeatureFmt;
+        case IssueText::OutputDoesNotFit: return Str::IssueOutputDoesNotFitFmt;
+        case IssueText::CrossEntropyNeedsProbabilities: return Str::IssueCrossEntropyNeedsProbabilitiesFmt;
+        case IssueText::RaceWithEnsemble: return Str::IssueRaceWithEnsembleFmt;
+        case IssueText::BoostingOnRegression: return Str::IssueBoostingOnRegressionFmt;
+        case IssueText::RaceDepth: return Str::IssueRaceDepthFmt;
+        case IssueText::RaceNoHiddenLayer: return Str::IssueRaceNoHiddenLayerFmt;
+        case IssueText::RaceNotHiddenActivation: return Str::IssueRaceNotHiddenActivationFmt;
+        case IssueText::RaceNotNumber: return Str::IssueRaceNotNumberFmt;
+        case IssueText::RaceNotWholeNumber: return Str::IssueRaceNotWholeNumberFmt;
+        case IssueText::RaceNotOwnSetting: return Str::IssueRaceNotOwnSettingFmt;
+        case IssueText::RaceKeyNotVariable: return Str::IssueRaceKeyNotVariableFmt;
+        case IssueText::RaceTooManyRuns: return Str::IssueRaceTooManyRunsFmt;
+        case IssueText::RaceDuplicate: return Str::IssueRaceDuplicateFmt;
+        case IssueText::RaceTooFewRuns: return Str::IssueRaceTooFewRunsFmt;
+        case IssueText::RaceMoreProblems: return Str::IssueRaceMoreProblemsFmt;
+        case IssueText::NotWholeNumber: return Str::IssueNotWholeNumberFmt;
+        case IssueText::NotNumberValue: return Str::IssueNotNumberValueFmt;
+        case IssueText::NotZeroOrOne: return Str::IssueNotZeroOrOneFmt;
+        case IssueText::NotTrueOrFalse: return Str::IssueNotTrueOrFalseFmt;
+        case IssueText::NotSeed: return Str::IssueNotSeedFmt;
+        case IssueText::NotRaceText: return Str::IssueNotRaceTextFmt;
+        case IssueText::PointsTooMany: return Str::IssuePointsTooManyFmt;
+        case IssueText::PointsMalformed: return Str::IssuePointsMalformedFmt;
+        case IssueText::UnknownName: return Str::IssueUnknownNameFmt;
+        case IssueText::MoreProblems: return Str::IssueMoreProblemsFmt;
+        case IssueText::WeightsTooMany: return Str::IssueWeightsTooManyFmt;
+        case IssueText::WeightsNotBase64: return Str::IssueWeightsNotBase64Fmt;
+        case IssueText::WeightsNotFloats: return Str::IssueWeightsNotFloatsFmt;
+        case IssueText::WeightsCount: return Str::IssueWeightsCountFmt;
+        case IssueText::WeightNotFinite: return Str::IssueWeightNotFiniteFmt;
+        case IssueText::UnknownFeature: return Str::IssueUnknownFeatureFmt;
+        case IssueText::LinkTooManyLayers: return Str::IssueLinkTooManyLayersFmt;
+        case IssueText::LayerExtra: return Str::IssueLayerExtraFmt;
+        case IssueText::NewerVersion: return Str::IssueNewerVersionFmt;
+        case IssueText::UnknownKey: return Str::IssueUnknownKeyFmt;
+        case IssueText::RaceTooManyValues: return Str::IssueRaceTooManyValuesFmt;
+        case IssueText::LinkTooLong: return Str::IssueLinkTooLongFmt;
+        case IssueText::NoEquals: return Str::IssueNoEqualsFmt;
+        case IssueText::TfDatasetElsewhere: return Str::IssueTfDatasetElsewhereFmt;
+        case IssueText::TfNoCosine: return Str::IssueTfNoCosineFmt;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string describe_issue(const ConfigIssue& issue) {
+    const std::optional<Str> format = issue_format(issue.text);
+    std::string out = issue.context.empty() ? std::string() : issue.context + ": ";
+    if (!format) return out + issue.message;
+    // The formats take only %s (and %%), so each is filled from the args in order, whatever
+    // their count: a missing arg is left empty, never read past.
+    std::size_t next = 0;
+    for (const char* p = tr(*format); *p; ++p) {
+        if (p[0] == '%' && p[1] == 's') {
+            if (next < issue.args.size()) out += issue.args[next];
+            ++next, ++p;
+        } else if (p[0] == '%' && p[1] == '%') {
+            out += '%', ++p;
+        } else {
+            out += *p;
+        }
+    }
+    return out;
+}
+
 std::string describe_stop(const Session& s) {
     char text[320];
     switch (s.stop_reason()) {

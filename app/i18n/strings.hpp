@@ -1,10 +1,11 @@
 // The app's one string table: every user-visible text is a Str id looked up in the active
 // language's table: English here, Korean in strings_ko.cpp (a test requires every id there, with
 // the same printf directives). Enumeration labels come from core's enum_table code names, looked
-// up in a per-language list of (code, label) pairs. (Messages about a link's problems still come
-// from core in English.)
+// up in a per-language list of (code, label) pairs. The engine's problems come as codes with
+// their values (IssueText), worded here by describe_issue.
 #pragma once
 
+#include "config.hpp"
 #include "enum_table.hpp"
 #include "csv.hpp"
 #include "model_file.hpp"
@@ -332,6 +333,57 @@ namespace nnp::app {
     X(ExportScreen, "Page") \
     X(ExportSavedFmt, "Saved %s") \
     X(ExportFailedFmt, "Could not save %s") \
+    /* Problems the engine finds in a config or link (core IssueText); %%s are its args. */ \
+    X(IssueNotFiniteFmt, "%s is not a finite number; set to %s.") \
+    X(IssueOutOfRangeFmt, "%s = %s is outside [%s, %s]; set to %s.") \
+    X(IssueUnknownValueFmt, "%s has an unknown value; set to %s.") \
+    X(IssueUnknownBitsFmt, "%s has unknown bits; they were removed.") \
+    X(IssueTooManyLayersFmt, "%s hidden layers is more than the maximum %s; the extra layers were removed.") \
+    X(IssueSoftmaxInHiddenFmt, "%s: softmax is only for the output layer; set to tanh.") \
+    X(IssueOneInputFeaturesFmt, "This dataset has one input, so features that use x2 were turned off.") \
+    X(IssueNoFeatureFmt, "At least one feature is needed; x1 was turned on.") \
+    X(IssueOutputDoesNotFitFmt, "A %s output does not fit a %s task; it was set to %s.") \
+    X(IssueCrossEntropyNeedsProbabilitiesFmt, "Cross-entropy needs probabilities (a sigmoid or softmax output); the loss was set to MSE.") \
+    X(IssueRaceWithEnsembleFmt, "Bagging's and boosting's members are their own runs: the race was dropped.") \
+    X(IssueBoostingOnRegressionFmt, "Boosting (SAMME) weighs right and wrong answers, which a regression task has not; the ensemble was dropped (bagging averages regression members).") \
+    X(IssueRaceDepthFmt, "depth %s is not a whole number in [0, %s].") \
+    X(IssueRaceNoHiddenLayerFmt, "the network has no hidden layer to vary.") \
+    X(IssueRaceNotHiddenActivationFmt, "%s is not a hidden layer's activation.") \
+    X(IssueRaceNotNumberFmt, "%s is not a number.") \
+    X(IssueRaceNotWholeNumberFmt, "%s is not a whole number.") \
+    X(IssueRaceNotOwnSettingFmt, "%s is not a setting of its own for this run; ignored.") \
+    X(IssueRaceKeyNotVariableFmt, "race: %s is not a setting a race can vary; there is no race.") \
+    X(IssueRaceTooManyRunsFmt, "race has more than %s runs; the rest were dropped.") \
+    X(IssueRaceDuplicateFmt, "%s is already in the race; dropped.") \
+    X(IssueRaceTooFewRunsFmt, "race needs at least %s different runs; there is no race.") \
+    X(IssueRaceMoreProblemsFmt, "%s more problems of the race were not listed.") \
+    X(IssueNotWholeNumberFmt, "%s=%s is not a whole number; the default was kept.") \
+    X(IssueNotNumberValueFmt, "%s=%s is not a number; the default was kept.") \
+    X(IssueNotZeroOrOneFmt, "%s=%s is not 0 or 1; the default was kept.") \
+    X(IssueNotTrueOrFalseFmt, "%s=%s is not true or false; the default was kept.") \
+    X(IssueNotSeedFmt, "%s=%s is not a seed in [0, 4294967295]; the default was kept.") \
+    X(IssueNotRaceTextFmt, "%s=%s is not key:value,value,...; the default was kept.") \
+    X(IssuePointsTooManyFmt, "%s=%s is more than 500 points; the default was kept.") \
+    X(IssuePointsMalformedFmt, "%s=%s is not k.base64url points; the default was kept.") \
+    X(IssueUnknownNameFmt, "%s=%s is not a known name; the default was kept.") \
+    X(IssueMoreProblemsFmt, "%s more problems were not listed.") \
+    X(IssueWeightsTooManyFmt, "w holds more than %s weights; they were not used.") \
+    X(IssueWeightsNotBase64Fmt, "w is not base64url text; the weights were not used.") \
+    X(IssueWeightsNotFloatsFmt, "w does not hold whole float32 values; the weights were not used.") \
+    X(IssueWeightsCountFmt, "w holds %s weights but this network has %s; the weights were not used.") \
+    X(IssueWeightNotFiniteFmt, "w: weight %s is not a finite number; the weights were not used.") \
+    X(IssueUnknownFeatureFmt, "f: %s is not a known feature; ignored.") \
+    X(IssueLinkTooManyLayersFmt, "%s has more than %s hidden layers; the rest were ignored.") \
+    X(IssueLayerExtraFmt, "%s has more than width:activation:dropout; the rest was ignored.") \
+    X(IssueNewerVersionFmt, "This link is from a newer version (v=%s); the fields this version knows were read.") \
+    X(IssueUnknownKeyFmt, "Unknown key %s was ignored.") \
+    X(IssueRaceTooManyValuesFmt, "race has more than %s values; the rest were ignored.") \
+    X(IssueLinkTooLongFmt, "The link is longer than %s characters; it was not read and the defaults were used.") \
+    X(IssueNoEqualsFmt, "%s has no '='; ignored.") \
+    X(IssueTfDatasetElsewhereFmt, "regDataset: this TF Playground dataset is not available here; reg-plane was used.") \
+    X(IssueTfNoCosineFmt, "%s: cos(%s) is not an input here; it was left out.") \
+    X(LessonUnknownFmt, "lesson=%s is not a lesson here; it was ignored.")                       \
+    X(LanguageUnknownFmt, "lang=%s is not a known language (en, ko); it was ignored.")           \
     X(SurfaceBadViewFmt, "view=%s is not a view here (surface, landscape and backprop are); it was ignored.") \
     X(BadBpStepFmt, "bpstep=%s is not a step of the walk-through (0, 1, 2, ...); it starts at the first.") \
     X(BadSampleFmt, "sample=%s is not a training sample's number (0, 1, 2, ...); the first sample is shown.") \
@@ -495,6 +547,9 @@ std::string describe_mnist(const MnistLoad& load);
 std::string describe_csv_problem(const CsvProblem& problem);
 // A problem of a model file (model_file.hpp) in words.
 std::string describe_model_issue(const ModelIssue& issue);
+// A config's or link's problem as a sentence in the active language: core's IssueText worded
+// with its args (prefixed by its context, "race[2]: ..."), or the sentence it already holds.
+std::string describe_issue(const ConfigIssue& issue);
 
 // Tooltip for an enumeration value by its code name (null if there is none).
 const char* tip_for_code(std::string_view code);

@@ -77,7 +77,7 @@ void compare_controls(AppState& app, ExperimentConfig& next, float width) {
         ExperimentConfig checked = next;
         edit.problems.clear();
         for (const ConfigIssue& i : validate(checked))
-            if (i.field.rfind("race", 0) == 0) edit.problems.push_back(i.message);
+            if (i.field.rfind("race", 0) == 0) edit.problems.push_back(describe_issue(i));
     }
     tooltip(Str::TipCompareStart);
     if (!edit.problems.empty()) {

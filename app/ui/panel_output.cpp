@@ -585,7 +585,7 @@ void draw_link_banner(AppState& app) {
     ImGui::PushTextWrapPos(0.0f);
     for (const ConfigIssue& issue : link.issues) {
         ImGui::Bullet();
-        ImGui::TextUnformatted(issue.message.c_str());  // never a format string
+        ImGui::TextUnformatted(describe_issue(issue).c_str());  // never a format string
     }
     ImGui::PopTextWrapPos();
     ImGui::End();

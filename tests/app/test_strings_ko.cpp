@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -130,4 +131,49 @@ TEST_CASE("languages are read from link values and browser tags", "[strings][ko]
     CHECK_FALSE(parse_language("fr").has_value());
     CHECK_FALSE(parse_language("").has_value());
     CHECK(std::string(language_code(Language::Korean)) == "ko");
+}
+
+TEST_CASE("the engine's problems are codes with values, worded by the app in both languages", "[strings][issues]") {
+    // A link with a problem for each kind of check: a range, a NaN, an unknown value, a race's
+    // run that does not read, and a rule between fields.
+    ExperimentConfig cfg;
+    cfg.batch_size = -3;
+    cfg.optimizer.learning_rate = std::numeric_limits<float>::quiet_NaN();
+    cfg.data.kind = DatasetKind::RegPlane;
+    cfg.ensemble.kind = EnsembleKind::Boosting;
+    cfg.race = {"opt", {"sgd", "adam/lr=x"}};
+    const std::vector<ConfigIssue> issues = validate(cfg);
+    REQUIRE(issues.size() >= 4);
+    for (const ConfigIssue& i : issues) {
+        INFO(i.field);
+        CHECK(i.text != IssueText::None);  // no sentence comes from the engine
+        CHECK(i.message.empty());
+        set_language(Language::English);
+        const std::string en = describe_issue(i);
+        set_language(Language::Korean);
+        const std::string ko = describe_issue(i);
+        set_language(Language::English);
+        INFO(en << " / " << ko);
+        CHECK(en.find("%s") == std::string::npos);
+        CHECK(ko.find("%s") == std::string::npos);
+        CHECK(has_hangul(ko.c_str()));
+        for (const std::string& a : i.args) {  // both languages name every value
+            CHECK(en.find(a) != std::string::npos);
+            CHECK(ko.find(a) != std::string::npos);
+        }
+    }
+    const auto find = [&](IssueText t) {
+        for (const ConfigIssue& i : issues)
+            if (i.text == t) return describe_issue(i);
+        return std::string("(none)");
+    };
+    CHECK(find(IssueText::OutOfRange) == "batch_size = -3 is outside [1, 10000]; set to 1.");
+    CHECK(find(IssueText::NotFinite) == "optimizer.learning_rate is not a finite number; set to 0.03.");
+    // A run's own problem is said of that run.
+    bool nested = false;
+    for (const ConfigIssue& i : issues)
+        nested = nested || (i.field == "race[1]" && describe_issue(i).rfind("race[1]: ", 0) == 0);
+    CHECK(nested);
+    // An issue that holds its own sentence (the page's problems with view=, lesson=) keeps it.
+    CHECK(describe_issue({IssueCode::Malformed, "view", "view=x is not a view here."}) == "view=x is not a view here.");
 }

@@ -37,12 +37,17 @@ TEST_CASE("out-of-range sizes are clamped and named", "[config]") {
     CHECK(cfg.hidden[0].width == 1);
     CHECK(cfg.hidden[1].width == kMaxLayerWidth);
     CHECK(cfg.patience == 1);
+    CHECK(find_issue(issues, "batch_size")->args ==
+          std::vector<std::string>{"batch_size", "1.0737418e9", "1", std::to_string(kMaxBatchSize), std::to_string(kMaxBatchSize)});
     for (const char* field : {"points", "batch_size", "hidden[0].width", "hidden[1].width", "patience"}) {
         const ConfigIssue* issue = find_issue(issues, field);
         REQUIRE(issue != nullptr);
         CHECK(issue->code == IssueCode::OutOfRange);
-        CHECK(issue->message.find(field) != std::string::npos);  // names the field
-        CHECK(issue->message.find('[') != std::string::npos);    // and the allowed range
+        // Said as a code with its values (the app words it): the field, the value, the allowed
+        // range and the value set.
+        CHECK(issue->text == IssueText::OutOfRange);
+        REQUIRE(issue->args.size() == 5);
+        CHECK(issue->args[0] == field);
     }
 }
 

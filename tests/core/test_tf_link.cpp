@@ -273,7 +273,8 @@ TEST_CASE("hostile TF links are harmless", "[tf_link]") {
     CHECK(has_issue(d, IssueCode::UnknownName, "dataset"));
     CHECK(has_issue(d, IssueCode::NotFinite, "optimizer.learning_rate"));
     for (const auto& i : d.issues)
-        for (const char c : i.message) CHECK((static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f));
+        for (const std::string& a : i.args)
+            for (const char c : a) CHECK((static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f));
     ExperimentConfig copy = d.config;
     CHECK(validate(copy).empty());
 }

@@ -35,10 +35,17 @@ void check_decoded(const nnp::DecodedConfig& d) {
     // Reading lists at most kMaxListed + 1; validation adds at most one per field (16 layers).
     require(d.issues.size() <= nnp::link_text::IssueList::kMaxListed + 1 + 100, "the issue list is bounded");
     for (const nnp::ConfigIssue& issue : d.issues) {
-        require(issue.message.size() < 400, "messages are short");
-        for (const char c : issue.message + issue.field)
+        // Codes with their values as text, which the app words: none worded here, every value
+        // short and plain ASCII (the user's text arrives escaped).
+        require(issue.text != nnp::IssueText::None && issue.message.empty(), "issues are codes, not sentences");
+        std::string values = issue.field + issue.context;
+        for (const std::string& a : issue.args) {
+            require(a.size() < 100, "values are short");
+            values += a;
+        }
+        for (const char c : values)
             require(static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f,
-                    "messages are plain ASCII");
+                    "values are plain ASCII");
     }
     if (!d.params.empty()) {
         require(d.params.size() == nnp::link_param_count(d.config), "weights fit the network");
