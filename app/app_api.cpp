@@ -118,6 +118,7 @@ std::string state_json(const AppState& app) {
     w.num("ui_ms", app.stats.ui_ms);
     w.num("heatmap_ms", app.stats.heatmap_ms);
     w.num("vertices", app.stats.vertices);
+    w.num("missing_glyphs", app.stats.missing_glyphs);
     w.num("fps", app.stats.fps);
     w.num("epochs_per_frame", app.stats.epochs_per_frame);
     w.num("count", double(app.frames));

@@ -44,6 +44,7 @@ struct FrameStats {
     float train_ms = 0, pictures_ms = 0, draw_ms = 0;  // this frame
     float ui_ms = 0, heatmap_ms = 0;                   // parts of draw_ms: panels, picture upload
     int vertices = 0;                                  // ImGui vertices drawn last frame
+    int missing_glyphs = 0;                            // characters drawn as the missing-glyph box
     float fps = 0;                                     // smoothed
     float epochs_per_frame = 0;                        // smoothed, while playing
 };

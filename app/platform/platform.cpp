@@ -123,6 +123,7 @@ void frame() {
     ImGui::NewFrame();
     app_frame(g.ui_scale);
     ImGui::Render();
+    app_count_missing_glyphs();
     app_upload_heatmaps();
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(g.window, &fb_w, &fb_h);

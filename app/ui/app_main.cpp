@@ -169,6 +169,21 @@ bool app_draw_heatmaps(const void* list, const float scale[2], const float offse
     return g_created && g_heat.draw(list, scale, offset);
 }
 
+void app_count_missing_glyphs() {
+    const ImDrawData* data = ImGui::GetDrawData();
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    // The fallback is the box glyph of U+FFFD (sprites.cpp), drawn for no real character.
+    const ImFontGlyph* box = font && font->FallbackChar == 0xFFFD ? font->FallbackGlyph : nullptr;
+    int count = 0;
+    if (data && box && box->Visible) {
+        // A glyph is a quad whose first vertex has the glyph's top-left texture coordinates.
+        for (int l = 0; l < data->CmdListsCount; ++l)
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+                count += v.uv.x == box->U0 && v.uv.y == box->V0;
+    }
+    g_app.stats.missing_glyphs = count;
+}
+
 void app_frame_done(float frame_ms) {
     // Drawing is whatever the frame spent outside training and the pictures.
     const float draw_ms = std::max(frame_ms - g_app.stats.train_ms - g_app.stats.pictures_ms, 0.0f);

@@ -23,6 +23,9 @@ void app_upload_heatmaps();
 // Draws the pictures of ImGui draw list `list` (called by the renderer before the list's own
 // content); `scale` and `offset` map display coordinates to clip space. True if it drew any.
 bool app_draw_heatmaps(const void* list, const float scale[2], const float offset[2]);
+// After ImGui::Render(): how many characters of the frame were drawn as the font's fallback
+// glyph (the missing-glyph box), counted from the draw lists, into the frame's stats.
+void app_count_missing_glyphs();
 // Reports the whole frame's CPU time in ms (measured by the platform), for the budget.
 void app_frame_done(float frame_ms);
 void app_destroy();

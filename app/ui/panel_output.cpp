@@ -744,7 +744,7 @@ void panel_output(PanelContext& c, const Rect& r) {
     // So do an image set's, whose view of the test images follows them.
     const float chart_h = c.stacked || images ? (images ? 7.0f : 8.0f) * em
                                     : std::max((ImGui::GetContentRegionAvail().y - labels - float(charts) * spacing) / float(charts),
-                                               2.0f * em);
+                                               5.0f * em);  // under an ensemble's maps: the panel scrolls
     const Session* marks = app.race() ? nullptr : &s;
     chart(c, "loss", marks, line_set(false), app.log_scale, false, ImVec2(avail_w, chart_h));
     if (classify) {

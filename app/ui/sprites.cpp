@@ -39,6 +39,7 @@ struct Sprites {
     std::array<PointSprites, kSizes> points;
     std::array<ImU32, kMaxClassColors> class_fill{};  // packed class colours, to find a sprite
     std::vector<int> thumbs;  // one rectangle per DatasetKind, in enum table order
+    int missing_box = -1;     // U+FFFD, the glyph of a character the font lacks
 };
 Sprites g;
 
@@ -151,6 +152,16 @@ void sprites_register(ImFontAtlas& atlas, float scale) {
     const int side = std::max(8, int(std::lround(kThumbSide * scale)));
     for (std::size_t i = 0; i < enum_table<DatasetKind>().size(); ++i)
         g.thumbs.push_back(atlas.AddCustomRectRegular(side, side));
+    // NanumGothic has no U+FFFD, so ImGui would draw a character the subset lacks as '?', which
+    // neither a person nor a test can tell from a real one. A glyph of its own (an empty box,
+    // the usual sign of a missing character) becomes ImGui's fallback.
+    if (!atlas.Fonts.empty()) {
+        ImFont* font = atlas.Fonts[0];
+        const float size = font->FontSize;
+        const int w = std::max(4, int(std::lround(0.5f * size))), h = std::max(6, int(std::lround(0.7f * size)));
+        g.missing_box = atlas.AddCustomRectFontGlyph(font, 0xFFFD, w, h, float(w) + std::round(0.15f * size),
+                                                     ImVec2(std::round(0.05f * size), std::round(0.2f * size)));
+    }
 }
 
 void sprites_paint(ImFontAtlas& atlas) {
@@ -184,6 +195,12 @@ void sprites_paint(ImFontAtlas& atlas) {
             paint_grey(view_of(atlas, pixels, g.thumbs[i]), image_thumbnail(), 16, 16, 0.0f, float(kDigitsMaxValue));
         else
             paint_scatter(view_of(atlas, pixels, g.thumbs[i]), scatters[i], IM_COL32(250, 250, 250, 255), half);
+    }
+    if (g.missing_box >= 0) {  // a one-pixel outline, white: the text's colour tints it
+        const RgbaView box = view_of(atlas, pixels, g.missing_box);
+        for (int y = 0; y < box.height; ++y)
+            for (int x = 0; x < box.width; ++x)
+                box.at(x, y) = (x == 0 || y == 0 || x == box.width - 1 || y == box.height - 1) ? 0xFFFFFFFFu : 0u;
     }
     g.painted = true;
 }

@@ -54,6 +54,8 @@ for (const lesson of lessons) {
     const t0 = Date.now();
     while (!(s = await state()).lesson.met && Date.now() - t0 < 40000) await sleep(250);
     check(s.lesson.met === true, `${tag} training meets the goal "${s.lesson.goal}"`, `epoch ${s.epoch}`);
+    // Every character of the page was drawn from the font (none as the missing-glyph box).
+    check(s.frame.missing_glyphs === 0, `${tag} no character is drawn as a box`, `${s.frame.missing_glyphs}`);
     if (k === 0 && lesson.id === 'xor') await page.screenshot({ path: artifact(`lesson-xor-${lang}.png`) });
     ++steps;
   }

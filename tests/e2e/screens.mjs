@@ -214,6 +214,9 @@ for (const screen of screens) {
     await press('language');
     await frames(2);
     check((await state()).lang === 'ko', `${tag} the language button switches to Korean`);
+    await frames(2);
+    check((await state()).frame.missing_glyphs === 0, `${tag} in Korean no character is drawn as a box`,
+          `${(await state()).frame.missing_glyphs}`);
     await page.screenshot({ path: artifact(`screen-${screen.name}-ko.png`) });
     await page.reload();
     await page.waitForFunction(() => window.nnpReady === true && Module.calledRun, null, { timeout: 30000 });

@@ -49,6 +49,7 @@ void Headless::frame_with_mouse(float x, float y, bool down) {
     ImGui::NewFrame();
     app_frame(scale_);
     ImGui::Render();
+    app_count_missing_glyphs();
     app_frame_done(16.0f);
     read_draw_data();
 }

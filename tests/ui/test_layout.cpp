@@ -44,6 +44,9 @@ constexpr Experiment kExperiments[] = {
     {"a lesson with a hint-long text", "#lesson=overfitting"},
     {"a coach note (step activations)", "#v=1&data=circle&net=4:step,2:step"},
     {"a lesson on the oysters, step 2", "#lesson=oysters&step=2"},
+    {"bagging of seven", "#v=1&data=xor&noise=40&ens=bagging&members=7"},
+    {"boosting", "#v=1&data=xor&noise=10&net=2:tanh&ens=boosting&members=5"},
+    {"stacking three networks", "#v=1&data=moons&noise=30&race=act:tanh,relu,sigmoid&ens=stacking"},
     {"eight leaky-ReLU layers with dropout", "#v=1&data=spiral&net=16:lrelu:0.5,8:lrelu:0.3,8:lrelu,8:lrelu,"
                                              "8:lrelu,8:lrelu,8:lrelu,8:lrelu:0.1"},
 };
@@ -76,6 +79,7 @@ TEST_CASE("No text overlaps other text and none is cut, at every screen size", "
                 for (const auto& g : h.glyphs()) hangul += g.codepoint >= 0xAC00 && g.codepoint <= 0xD7A3;
                 if (std::string(lang) == "ko") CHECK(hangul > 20);
                 else CHECK(hangul <= 3);  // the "한국어" button alone
+                CHECK(nnp::app::app_state().stats.missing_glyphs == 0);  // no character drawn as a box
                 CHECK(joined(overlapping_text(h)) == "");
                 CHECK(joined(cut_text(h)) == "");
                 // The controls a newcomer needs first lie inside the window (on a stacked page:
