@@ -27,6 +27,7 @@ constexpr GoalMetric kGoalMetrics[] = {
     {"runs", Str::MetricRuns},
     {"early_stopped", Str::MetricEarlyStopped},  // 1 once early stopping has stopped the run
     {"backprop_step", Str::MetricBackpropStep},  // the walk-through's step (while it is open)
+    {"surface_steps", Str::MetricSurfaceSteps},  // steps taken on the loss surface (while it is open)
     // An ensemble's (while there is one): its test accuracy, its members' mean, the difference,
     // and how many members it has (boosting: learners added so far).
     {"ensemble_accuracy", Str::MetricEnsembleAccuracy},
@@ -180,6 +181,7 @@ double goal_metric(const AppState& app, std::string_view metric) {
     if (metric == "early_stopped") return s.stop_reason() == StopReason::EarlyStopped ? 1.0 : 0.0;
     constexpr double none = std::numeric_limits<double>::quiet_NaN();
     if (metric == "backprop_step") return app.backprop.open ? double(app.backprop.step) : none;
+    if (metric == "surface_steps") return app.surface.open ? double(app.surface.steps) : none;
     if (!app.ensemble) return none;
     // The record as of now (the view's copy is renewed only when pictures are drawn).
     const EnsembleRecord e = app.ensemble.run->record();

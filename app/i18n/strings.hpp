@@ -489,6 +489,7 @@ namespace nnp::app {
     X(MetricRuns, "runs")                                                                         \
     X(MetricEarlyStopped, "stopped early (1 = yes)")                                              \
     X(MetricBackpropStep, "step of backpropagation shown")                                       \
+    X(MetricSurfaceSteps, "steps on the loss surface")                                           \
     X(MetricEnsembleAccuracy, "ensemble's test accuracy")                                        \
     X(MetricMembersMeanAccuracy, "members' mean test accuracy")                                  \
     X(MetricEnsembleGain, "ensemble's test accuracy minus its members' mean")                    \

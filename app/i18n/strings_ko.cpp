@@ -470,6 +470,7 @@ const StrText kKoreanTexts[] = {
     {Str::MetricRuns, "실행 수"},
     {Str::MetricEarlyStopped, "조기 종료됨 (1 = 예)"},
     {Str::MetricBackpropStep, "보고 있는 역전파 단계"},
+    {Str::MetricSurfaceSteps, "손실 곡면 위의 걸음 수"},
     {Str::MetricEnsembleAccuracy, "앙상블의 테스트 정확도"},
     {Str::MetricMembersMeanAccuracy, "구성원 평균 테스트 정확도"},
     {Str::MetricEnsembleGain, "앙상블 테스트 정확도와 구성원 평균의 차이"},

@@ -66,6 +66,10 @@ TEST_CASE("every step's link opens without issues, and training meets its goal",
             bool met = goal_met(app, step.terms);
             for (int e = 0; e < 3000 && !met; ++e) {
                 app_step(app);
+                if (app.surface.open) {  // a surface step: the learner presses Play in its window
+                    app.surface.playing = true;
+                    surface_frame(app.surface, app.config.optimizer, 10);
+                }
                 met = goal_met(app, step.terms);
             }
             INFO("goal: " << step.goal << ", after " << app.session().epoch() << " epochs");

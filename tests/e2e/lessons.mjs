@@ -51,6 +51,10 @@ for (const lesson of lessons) {
           `${tag} opens in its language at its step`, JSON.stringify(s.lesson));
     await command({ cmd: 'set_speed', value: 50 });
     await command({ cmd: 'play' });
+    if (s.surface && s.surface.open) {  // a surface step: its own Play, in its window
+      const r = s.ui.surface_play;
+      if (r) await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+    }
     const t0 = Date.now();
     while (!(s = await state()).lesson.met && Date.now() - t0 < 40000) await sleep(250);
     check(s.lesson.met === true, `${tag} training meets the goal "${s.lesson.goal}"`, `epoch ${s.epoch}`);
