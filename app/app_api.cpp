@@ -544,6 +544,7 @@ std::string run_command(AppState& app, std::string_view json) {
         const auto lang = text ? parse_language(*text) : std::nullopt;
         if (!lang) return error("value must be \"en\" or \"ko\"");
         app_set_language(*lang);
+        app_name_runs(app);
     } else if (*cmd == "dismiss_link_issues") {
         app.link.show_issues = false;
     } else if (*cmd == "model_json") {  // the model file the Save button would give

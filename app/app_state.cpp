@@ -52,7 +52,8 @@ void sync_ensemble_runs(AppState& app) {
     for (std::size_t k = 0; k < app.runs.size(); ++k) {
         char name[64];
         if (ens.stacking())
-            std::snprintf(name, sizeof name, "%s", race_run_name(ens.config().race, app.runs[k].config, k).c_str());
+            std::snprintf(name, sizeof name, "%s",
+                          race_run_name(ens.config().race, app.runs[k].config, k, label_for_code).c_str());
         else if (boosting && k < ens.alphas().size())
             std::snprintf(name, sizeof name, tr(Str::LearnerAlphaFmt), int(k + 1), ens.alphas()[k]);
         else if (boosting)
@@ -97,7 +98,7 @@ void rebuild(AppState& app) {
             Run run;
             run.session = std::make_shared<Session>(configs[i], data);
             run.config = run.session->config();  // the session's validated copy
-            run.name = race_run_name(app.config.race, configs[i], i);
+            run.name = race_run_name(app.config.race, configs[i], i, label_for_code);
             app.runs.push_back(std::move(run));
         }
     }
@@ -470,6 +471,17 @@ void app_set_language(Language lang) {
     set_language(lang);
     const LinkPlatform& page = link_platform();
     if (page.store_language) page.store_language(language_code(lang));
+}
+
+void app_name_runs(AppState& app) {
+    if (app.ensemble.run) {
+        sync_ensemble_runs(app);  // names its members
+        return;
+    }
+    if (app.config.race.empty()) return;
+    const std::vector<ExperimentConfig> configs = race_configs(app.config);
+    for (std::size_t i = 0; i < app.runs.size() && i < configs.size(); ++i)
+        app.runs[i].name = race_run_name(app.config.race, configs[i], i, label_for_code);
 }
 
 std::optional<LessonKey> take_lesson(std::string& link, std::string* unknown) {

@@ -287,6 +287,8 @@ std::optional<Language> take_language(std::string& link, std::string* unknown = 
 std::optional<std::string> take_key(std::string& link, std::string_view key);
 // Switches the language and remembers it for the next visit where the page can.
 void app_set_language(Language lang);
+// Words the runs' names again in the current language (after a switch).
+void app_name_runs(AppState& app);
 // Removes lesson=ID and step=N from a link's text; the lesson's index and 0-based step, if any
 // (an unknown lesson goes to `*unknown`).
 struct LessonKey {

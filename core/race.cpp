@@ -237,16 +237,18 @@ std::string race_run_name(const ExperimentConfig& base, std::size_t i) {
     return race_run_name(base.race, race_configs(base)[i], i);
 }
 
-std::string race_run_name(const RaceSpec& race, const ExperimentConfig& run, std::size_t i) {
+std::string race_run_name(const RaceSpec& race, const ExperimentConfig& run, std::size_t i, LabelWording label) {
     if (race.empty() || i >= race.values.size()) return {};
+    const auto word = [&](const char* code, const char* english) { return label ? label(code, english) : english; };
     const auto name_of = [&](std::string_view key) -> std::string {
         const Field* f = find_field(key);
         if (f && f->type == FieldType::Enum) {
             const int v = static_cast<int>(f->get(run));
             for (std::size_t k = 0; k < f->values->size(); ++k)
-                if (f->values->value(k) == v) return f->values->label(k);
+                if (f->values->value(k) == v) return word(f->values->code(k), f->values->label(k));
         }
-        if (key == "act" && !run.hidden.empty()) return enum_label(run.hidden.front().activation);
+        if (key == "act" && !run.hidden.empty())
+            return word(enum_code(run.hidden.front().activation), enum_label(run.hidden.front().activation));
         return std::string(key) + ' ' + setting_text(run, key);
     };
     std::string_view rest = race.values[i];

@@ -43,6 +43,10 @@ std::vector<std::string> race_value_keys(const RaceSpec& race, std::size_t i);
 // A short name of run `i`, e.g. "Adam", "lr 0.003", "seed 3", "Adam, lr 0.001".
 std::string race_run_name(const ExperimentConfig& base, std::size_t i);
 // The same from the run's config (race_configs(base)[i]), without building every run's.
-std::string race_run_name(const RaceSpec& race, const ExperimentConfig& run, std::size_t i);
+// `label` words an enumeration value from its code and English label (the app's language);
+// null keeps the English labels (nnp_run's output, which tools read).
+using LabelWording = const char* (*)(std::string_view code, const char* english);
+std::string race_run_name(const RaceSpec& race, const ExperimentConfig& run, std::size_t i,
+                          LabelWording label = nullptr);
 
 }  // namespace nnp

@@ -64,7 +64,10 @@ void apply_requests(UiRequests& req, const ExperimentConfig& shown) {
     if (req.step) app_step(app);
     if (req.toggle_play) app_play(app, !app.playing);
     if (req.select_run >= 0) app_select_run(app, req.select_run);
-    if (req.language) app_set_language(*req.language);
+    if (req.language) {
+        app_set_language(*req.language);
+        app_name_runs(app);
+    }
     if (req.open_lesson) app_open_lesson(app, req.open_lesson->lesson, req.open_lesson->step);
 }
 

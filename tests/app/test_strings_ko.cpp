@@ -2,6 +2,9 @@
 // with the same printf directives as the English text (so one snprintf call serves both), and
 // actually Korean where the English is a sentence.
 #include "strings.hpp"
+#include "app_api.hpp"
+#include "app_state.hpp"
+#include "race.hpp"
 #include "strings_tables.hpp"
 
 #include "config.hpp"
@@ -176,4 +179,18 @@ TEST_CASE("the engine's problems are codes with values, worded by the app in bot
     CHECK(nested);
     // An issue that holds its own sentence (the page's problems with view=, lesson=) keeps it.
     CHECK(describe_issue({IssueCode::Malformed, "view", "view=x is not a view here."}) == "view=x is not a view here.");
+}
+
+TEST_CASE("a race's run names follow the language", "[strings][race]") {
+    AppState app;
+    app_init(app, ExperimentConfig{});
+    app_open_link(app, "#v=1&race=opt:sgd,mom/lr=0.01&lang=ko");
+    REQUIRE(app.runs.size() == 2);
+    CHECK(app.runs[1].name == "모멘텀, lr 0.01");
+    CHECK(run_command(app, "{\"cmd\":\"set_language\",\"value\":\"en\"}").find("error") == std::string::npos);
+    CHECK(app.runs[1].name == "Momentum, lr 0.01");
+    // nnp_run's names stay English whatever the language: tools read them.
+    set_language(Language::Korean);
+    CHECK(race_run_name(app.config.race, race_configs(app.config)[1], 1) == "Momentum, lr 0.01");
+    set_language(Language::English);
 }
