@@ -318,10 +318,13 @@ std::string describe_issue(const ConfigIssue& issue) {
     if (!format) return out + issue.message;
     // The formats take only %s (and %%), so each is filled from the args in order, whatever
     // their count: a missing arg is left empty, never read past.
+    // An output's or task's code is shown as its label in the page's language.
+    const bool codes = issue.text == IssueText::OutputDoesNotFit;
     std::size_t next = 0;
     for (const char* p = tr(*format); *p; ++p) {
         if (p[0] == '%' && p[1] == 's') {
-            if (next < issue.args.size()) out += issue.args[next];
+            if (next < issue.args.size())
+                out += codes ? label_for_code(issue.args[next], issue.args[next].c_str()) : issue.args[next].c_str();
             ++next, ++p;
         } else if (p[0] == '%' && p[1] == '%') {
             out += '%', ++p;
