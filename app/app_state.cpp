@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -89,6 +90,7 @@ void rebuild(AppState& app) {
     app.ensemble = EnsembleView{};
     if (app.config.ensemble.kind != EnsembleKind::None) {
         app.ensemble.run = std::make_unique<EnsembleRun>(app.config, data);
+        app.ensemble.run->set_auto_refit(false);  // stacking's meta-learner: on ensemble_refresh's schedule
         for (int m = 0; m < int(app.ensemble.run->members().size()); ++m)
             app.ensemble.out_of_bag.push_back(app.ensemble.run->out_of_bag(m));  // empty for boosting
         sync_ensemble_runs(app);
@@ -739,7 +741,9 @@ void app_file_failed(AppState& app, std::string_view name, std::string_view reas
 
 void update_pictures(AppState& app) {
     if (!app.pictures_dirty) return;
-    ensemble_refresh(app.ensemble);  // its numbers, when a member trained
+    // Its numbers, when a member trained (stacking's meta-learner on a clock of its own).
+    const double now = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    ensemble_refresh(app.ensemble, now, app.playing);
     if (app.session().data().image_width > 0) {
         // No plane to draw over: the image view's numbers instead, and the first layer's
         // weights as pictures of the image's shape.

@@ -14,10 +14,15 @@ std::int64_t ensemble_key(const EnsembleRun& run) {
     return key;
 }
 
-void ensemble_refresh(EnsembleView& view) {
+void ensemble_refresh(EnsembleView& view, double now_ms, bool playing) {
     if (!view.run) return;
     const std::int64_t key = ensemble_key(*view.run);
     if (key == view.key) return;
+    if (view.stacking()) {
+        if (playing && now_ms - view.refit_ms < kStackingRefitMs) return;
+        view.refit_ms = now_ms;
+        view.run->refit_meta();
+    }
     view.key = key;
     view.record = view.run->record();
     view.curve = view.run->accuracy_curve();

@@ -21,6 +21,7 @@ struct EnsembleView {
     std::vector<float> curve;          // test accuracy of the vote of members 1..k
     std::vector<float> meta_weights;   // stacking: the meta-learner's trust in each member
     std::int64_t key = -1;             // what the members had trained when `record` was taken
+    double refit_ms = -1e300;          // stacking: when its meta-learner was last fitted
     // The vote over the plane: every member's grid at the big map's size, and their shares.
     std::vector<GridPictures> grids;
     Matrix shares;                     // grid points x classes; regression: the mean, x 1
@@ -37,7 +38,11 @@ struct EnsembleView {
 // A number that changes whenever a member trains or one is added.
 std::int64_t ensemble_key(const EnsembleRun& run);
 // Renews the record and the accuracy curve if the members changed since they were taken.
-void ensemble_refresh(EnsembleView& view);
+// Stacking refits its meta-learner here (and one more for each bar of the curve), at most once
+// every kStackingRefitMs while training (`playing`), at once otherwise: on the digits a fit
+// costs about as much as a hundred milliseconds of training.
+constexpr double kStackingRefitMs = 1000.0;
+void ensemble_refresh(EnsembleView& view, double now_ms, bool playing);
 // Renews the vote shares over a `side` x `side` grid of the members' plane (input columns
 // map_x, map_y for data of more inputs) if the members changed; true if they were renewed.
 // Stacking's "shares" are its meta-learner's class probabilities (regression: its output).

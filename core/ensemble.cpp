@@ -432,7 +432,16 @@ Mlp EnsembleRun::fit_meta(int learners) const {
         for (int k = 0; k < learners; ++k) width += members_[std::size_t(k)]->net().spec().outputs;
         return fit_meta_learner(Matrix::Zero(0, width), t.topRows(0), cfg_.output, cfg_.loss);
     }
-    return fit_meta_learner(z, t.topRows(n_train), cfg_.output, cfg_.loss);
+    if (n_train <= kMaxMetaRows) return fit_meta_learner(z, t.topRows(n_train), cfg_.output, cfg_.loss);
+    // A few inputs per learner need no more rows than this: every (n / kMaxMetaRows)-th, evenly
+    // over the (shuffled) training split, keeps the fit's cost bounded on MNIST's 8,000.
+    Matrix zs(kMaxMetaRows, z.cols()), ts(kMaxMetaRows, t.cols());
+    for (int r = 0; r < kMaxMetaRows; ++r) {
+        const Eigen::Index i = Eigen::Index(std::int64_t(r) * n_train / kMaxMetaRows);
+        zs.row(r) = z.row(i);
+        ts.row(r) = t.row(i);
+    }
+    return fit_meta_learner(zs, ts, cfg_.output, cfg_.loss);
 }
 
 std::int64_t EnsembleRun::stacking_key() const {
@@ -444,7 +453,7 @@ std::int64_t EnsembleRun::stacking_key() const {
 
 const Mlp& EnsembleRun::meta() const {
     const std::int64_t key = stacking_key();
-    if (key != meta_key_ || stacked_.rows() == 0) {
+    if (meta_key_ == -1 || stacked_.rows() == 0 || (auto_refit_ && key != meta_key_)) {
         meta_key_ = key;
         meta_ = fit_meta(int(members_.size()));
         std::vector<Matrix> outs;

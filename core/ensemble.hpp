@@ -134,6 +134,11 @@ public:
     // A member's or copy's weights were changed without a training step (the page's weight
     // editor): the meta-learner is fitted again when next asked.
     void outputs_edited() { meta_key_ = -1; }
+    // Whether meta() fits the meta-learner again whenever a member or copy trained (the
+    // default), or only after refit_meta() (the page: a fit over the training rows can cost as
+    // much as several epochs, so it refits on a schedule of its own).
+    void set_auto_refit(bool on) { auto_refit_ = on; }
+    void refit_meta() { meta_key_ = -1; }
 
     const ExperimentConfig& config() const { return cfg_; }
     const Dataset& data() const { return *data_; }
@@ -173,6 +178,7 @@ private:
     mutable Mlp meta_;
     mutable Matrix stacked_;
     mutable std::int64_t meta_key_ = -1;
+    bool auto_refit_ = true;
 };
 
 }  // namespace nnp

@@ -40,6 +40,7 @@ Matrix out_of_fold_inputs(std::span<const Matrix* const> fold_outputs, int learn
 // from logits where the output and loss fit). Deterministic: the same z and t give the same
 // weights, natively and in WebAssembly.
 constexpr int kMetaIterations = 200;
+constexpr int kMaxMetaRows = 2000;  // EnsembleRun fits on at most this many training rows, evenly spread
 constexpr float kMetaLearningRate = 0.05f;
 Mlp fit_meta_learner(ConstMatRef z, ConstMatRef t, Activation output, Loss loss,
                      int iterations = kMetaIterations, float learning_rate = kMetaLearningRate);
