@@ -47,27 +47,25 @@ bool ensemble_vote_grid(EnsembleView& view, int side, int map_x, int map_y) {
         members[m]->compute_grid(side, side, view.grids[m], map_x, map_y);
         outs.emplace_back(view.grids[m].output(members[m]->net()));
     }
-    const Dataset& d = run.data();
-    if (d.task == Task::Regression) {
-        std::vector<const Matrix*> ptrs;
-        for (const Matrix& m : outs) ptrs.push_back(&m);
-        if (run.stacking()) {
-            view.shares = run.combine(ptrs);
-            return true;
-        }
-        const std::vector<float> mean = mean_vote(ptrs);
-        view.shares = Eigen::Map<const Matrix>(mean.data(), Eigen::Index(mean.size()), 1);
-        return true;
-    }
     std::vector<const Matrix*> ptrs;
     for (const Matrix& m : outs) ptrs.push_back(&m);
-    if (run.stacking()) {  // the meta-learner's probability of each class
+    const Dataset& d = run.data();
+    if (run.stacking()) {
         const Matrix out = run.combine(ptrs);
-        const int classes = std::max(2, d.num_classes);
+        if (d.task == Task::Regression) {  // the meta-learner's value
+            view.shares = out;
+            return true;
+        }
+        const int classes = std::max(2, d.num_classes);  // its probability of each class
         view.shares.resize(out.rows(), classes);
         for (Eigen::Index i = 0; i < out.rows(); ++i)
             for (int c = 0; c < classes; ++c)
                 view.shares(i, c) = class_probability(out.row(i).data(), int(out.cols()), run.config().output, c);
+        return true;
+    }
+    if (d.task == Task::Regression) {
+        const std::vector<float> mean = mean_vote(ptrs);
+        view.shares = Eigen::Map<const Matrix>(mean.data(), Eigen::Index(mean.size()), 1);
         return true;
     }
     const bool boosting = view.boosting();

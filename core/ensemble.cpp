@@ -172,6 +172,20 @@ Matrix vote_shares(std::span<const Matrix* const> outputs, std::span<const doubl
 
 namespace {
 
+// Rows [begin, begin + count) of each session's evaluated outputs, copied, with pointers to the
+// copies in the same order (the shape the votes and stack_inputs take).
+struct Outputs {
+    std::vector<Matrix> values;
+    std::vector<const Matrix*> ptrs;
+};
+Outputs outputs_of(std::span<const std::shared_ptr<Session>> sessions, int begin, int count) {
+    Outputs o;
+    o.values.reserve(sessions.size());
+    for (const auto& s : sessions) o.values.emplace_back(s->evaluated_outputs().middleRows(begin, count));
+    for (const Matrix& m : o.values) o.ptrs.push_back(&m);
+    return o;
+}
+
 // The loss of a mean output `a` (n x m) against targets t on rows [begin, begin + count), taken
 // from the probabilities themselves (no logits).
 float mean_output_loss(Loss loss, const Matrix& a, const Matrix& t, int begin, int count) {
@@ -307,13 +321,9 @@ std::vector<float> EnsembleRun::accuracy_curve() const {
     if (members_.empty() || data_->task == Task::Regression) return curve;
     const int n = data_->size(), test_begin = data_->test_begin();
     if (n <= test_begin) return curve;
-    std::vector<Matrix> outs;
-    outs.reserve(members_.size());
-    for (const auto& s : members_) outs.emplace_back(s->evaluated_outputs().middleRows(test_begin, n - test_begin));
-    std::vector<const Matrix*> ptrs;
-    for (const Matrix& m : outs) {
-        ptrs.push_back(&m);
-        const std::vector<int> v = vote_of(ptrs);
+    const Outputs test = outputs_of(members_, test_begin, n - test_begin);
+    for (std::size_t k = 1; k <= test.ptrs.size(); ++k) {
+        const std::vector<int> v = vote_of(std::span(test.ptrs).first(k));
         int right = 0;
         for (int i = test_begin; i < n; ++i) right += v[std::size_t(i - test_begin)] == data_->label[std::size_t(i)];
         curve.push_back(float(right) / float(n - test_begin));
@@ -337,12 +347,7 @@ int EnsembleRun::vote(int i) const {
         meta();
         return predicted_class(stacked_.row(i).data(), int(stacked_.cols()), cfg_.output);
     }
-    std::vector<Matrix> rows;
-    rows.reserve(members_.size());
-    for (const auto& s : members_) rows.emplace_back(s->evaluated_outputs().row(i));
-    std::vector<const Matrix*> ptrs;
-    for (const Matrix& m : rows) ptrs.push_back(&m);
-    return vote_of(ptrs).front();
+    return vote_of(outputs_of(members_, i, 1).ptrs).front();
 }
 
 EnsembleRecord EnsembleRun::record() const {
@@ -354,11 +359,9 @@ EnsembleRecord EnsembleRun::record() const {
     r.epoch = boosting ? std::int64_t(members_.size()) : members_.front()->epoch();
     const Session& first = *members_.front();
     const int n = data_->size(), n_train = data_->n_train, test_begin = data_->test_begin();
-    std::vector<Matrix> outs;
-    outs.reserve(members_.size());
-    for (const auto& s : members_) outs.emplace_back(s->evaluated_outputs());
-    std::vector<const Matrix*> ptrs;
-    for (const Matrix& m : outs) ptrs.push_back(&m);
+    const Outputs all = outputs_of(members_, 0, n);
+    const std::vector<Matrix>& outs = all.values;
+    const std::vector<const Matrix*>& ptrs = all.ptrs;
 
     // The mean output, plain or alpha-weighted; stacking's meta-learner output.
     Matrix mean = Matrix::Zero(outs[0].rows(), outs[0].cols());
@@ -418,13 +421,9 @@ Mlp EnsembleRun::fit_meta(int learners) const {
     const int folds = folds_;
     const int n_train = data_->n_train;
     learners = std::clamp(learners, 0, int(members_.size()));
-    std::vector<Matrix> outs;  // the copies' outputs on the training rows
-    outs.reserve(std::size_t(learners * folds));
-    for (int k = 0; k < learners * folds; ++k)
-        outs.emplace_back(fold_copies_[std::size_t(k)]->evaluated_outputs().topRows(n_train));
-    std::vector<const Matrix*> ptrs;
-    for (const Matrix& m : outs) ptrs.push_back(&m);
-    const Matrix z = folds > 0 && learners > 0 ? out_of_fold_inputs(ptrs, learners, folds, fold_of_)
+    const Outputs copies =  // on the training rows
+        outputs_of(std::span(fold_copies_).first(std::size_t(learners * folds)), 0, n_train);
+    const Matrix z = folds > 0 && learners > 0 ? out_of_fold_inputs(copies.ptrs, learners, folds, fold_of_)
                                                : Matrix(0, 0);
     const Matrix& t = members_.front()->targets();
     if (z.rows() == 0) {  // no folds: a meta-learner of zero weights over the members' outputs
@@ -456,11 +455,7 @@ const Mlp& EnsembleRun::meta() const {
     if (meta_key_ == -1 || stacked_.rows() == 0 || (auto_refit_ && key != meta_key_)) {
         meta_key_ = key;
         meta_ = fit_meta(int(members_.size()));
-        std::vector<Matrix> outs;
-        for (const auto& s : members_) outs.emplace_back(s->evaluated_outputs());
-        std::vector<const Matrix*> ptrs;
-        for (const Matrix& m : outs) ptrs.push_back(&m);
-        stacked_ = meta_predict(meta_, stack_inputs(ptrs));
+        stacked_ = meta_predict(meta_, stack_inputs(outputs_of(members_, 0, data_->size()).ptrs));
     }
     return meta_;
 }
